@@ -1,0 +1,32 @@
+# The two entry points of the README. Each installs what it needs on a fresh Debian
+# machine that has Swift (libedit-dev for line editing, libsqlite3-dev for the store).
+SWIFT ?= swift
+DEMO ?= .demo-workspace
+
+.PHONY: run test deps bench
+
+deps:
+	@missing=""; \
+	for pkg in libedit-dev libsqlite3-dev pkg-config; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# Opens the shell on a demo workspace (created on first run, dated from that day).
+run: deps
+	$(SWIFT) build --product cse
+	@[ -f $(DEMO)/workspace.sqlite ] || .build/debug/cse init $(DEMO) --demo
+	.build/debug/cse -w $(DEMO)
+
+# Builds and runs every test, transcripts included.
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Speed figures (hyperfine); see bench/README.md.
+bench: deps
+	bash bench/run

@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cse",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cse", targets: ["cse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "Workspace",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "Scoring", dependencies: ["Workspace"]),
+        .target(name: "Playbooks", dependencies: ["Workspace", "Scoring"]),
+        .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks"]),
+        .target(name: "Intents", dependencies: ["Workspace"]),
+        .target(name: "Shell", dependencies: ["CEditLine", "Workspace", "Scoring", "Intents"]),
+        .target(
+            name: "Commands",
+            dependencies: ["Workspace", "Scoring", "Playbooks", "Drafting", "Intents", "Shell"],
+            path: "commands"
+        ),
+        .executableTarget(
+            name: "cse",
+            dependencies: [
+                "Commands", "Shell", "Workspace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Workspace"]),
+        .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks"]),
+        .testTarget(name: "IntentsTests", dependencies: ["Intents", "Workspace"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Workspace"]),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,58 @@
+/// How a reading becomes points: one band table per metric, read top to bottom as in SPEC.md.
+public enum PointsRule: Sendable {
+    /// ratio × max, capped at max.
+    case proportional
+    /// The first matching step wins; otherwise `otherwise`.
+    case steps([Step], otherwise: Double)
+    /// Sum of independent conditions on the reading's parts (community: posts, events, contributions).
+    case sum([Step])
+    /// Plan name already resolved to points; with no known plan, ARR in dollars through these steps.
+    case planOrARR([Step], otherwise: Double)
+
+    public struct Step: Sendable {
+        public enum Comparison: Sendable { case atLeast, above, below, atMost }
+        public var comparison: Comparison
+        public var limit: Double
+        public var points: Double
+
+        public func matches(_ x: Double) -> Bool {
+            switch comparison {
+            case .atLeast: return x >= limit
+            case .above: return x > limit
+            case .below: return x < limit
+            case .atMost: return x <= limit
+            }
+        }
+
+        public var describe: String {
+            let op: String
+            switch comparison {
+            case .atLeast: op = "≥"
+            case .above: op = ">"
+            case .below: op = "<"
+            case .atMost: op = "≤"
+            }
+            return "\(op)\(Format.number(limit)) → \(Format.number(points))"
+        }
+    }
+
+    public func points(for reading: Reading, max: Double) -> Double {
+        switch self {
+        case .proportional:
+            return Swift.min(reading.value * max, max)
+        case let .steps(steps, otherwise):
+            return steps.first { $0.matches(reading.value) }?.points ?? otherwise
+        case let .sum(steps):
+            return zip(steps, reading.parts).reduce(0) { $0 + ($1.0.matches($1.1) ? $1.0.points : 0) }
+        case let .planOrARR(steps, otherwise):
+            guard let arr = reading.parts.first else { return reading.value }
+            return steps.first { $0.matches(arr) }?.points ?? otherwise
+        }
+    }
+}
+
+// Shorthand for the band tables.
+func atLeast(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .atLeast, limit: limit, points: points) }
+func above(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .above, limit: limit, points: points) }
+func below(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .below, limit: limit, points: points) }
+func atMost(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .atMost, limit: limit, points: points) }

@@ -1,0 +1,64 @@
+/// Risk tiers of seed 000, half-open at the top (79.95 is warning).
+public enum Tier: String, CaseIterable, Codable, Sendable {
+    case healthy
+    case warning
+    case highRisk = "high_risk"
+    case critical
+
+    /// Lower bound of each tier, highest first.
+    public static let cutOffs: [(Tier, Double)] = [(.healthy, 80), (.warning, 60), (.highRisk, 40), (.critical, 0)]
+
+    public init(score: Double) {
+        self = Tier.cutOffs.first { score >= $0.1 }?.0 ?? .critical
+    }
+
+    public var lowerBound: Double { Tier.cutOffs.first { $0.0 == self }!.1 }
+
+    /// The score to print: one decimal, never rounded across the tier's upper cut-off
+    /// (79.96 prints 79.9 warning, not 80.0 warning).
+    public func shown(_ score: Double) -> Double {
+        let rounded = (score * 10).rounded() / 10
+        if Tier(score: rounded) == self { return rounded }
+        return (score * 10).rounded(.down) / 10
+    }
+
+    public var label: String {
+        switch self {
+        case .healthy: return "healthy"
+        case .warning: return "warning"
+        case .highRisk: return "high risk"
+        case .critical: return "critical"
+        }
+    }
+
+    public var emoji: String {
+        switch self {
+        case .healthy: return "🟢"
+        case .warning: return "🟡"
+        case .highRisk: return "🟠"
+        case .critical: return "🔴"
+        }
+    }
+
+    public var priority: String {
+        switch self {
+        case .healthy: return "P3"
+        case .warning: return "P2"
+        case .highRisk: return "P1"
+        case .critical: return "P0"
+        }
+    }
+
+    /// Seed 000's cadence for the tier.
+    public var cadence: String {
+        switch self {
+        case .healthy: return "monthly value report, quarterly check-in"
+        case .warning: return "weekly proactive contact"
+        case .highRisk: return "weekly deep-dive, director involved, plan within 48 h"
+        case .critical: return "daily follow-up, executive involvement, plan within 24 h"
+        }
+    }
+
+    /// At risk means P0 or P1: high risk or critical.
+    public var isAtRisk: Bool { self == .highRisk || self == .critical }
+}

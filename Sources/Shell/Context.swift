@@ -1,0 +1,66 @@
+import Foundation
+import Intents
+import Workspace
+
+/// What a command runs against: the workspace, the date, the catalog, and the edges
+/// (file paths, progress) that domain code never touches.
+public final class Context {
+    public let workspace: WorkspaceDirectory
+    public var store: WorkspaceStore { workspace.store }
+    /// The date the clock reads (CSE_TODAY, or the transcript's `today:`).
+    public let today: Day
+    public let specs: [CommandSpec]
+    /// Relative file paths in commands resolve against this folder.
+    public let directory: String
+    /// Shows import progress; nil when nobody is watching a terminal.
+    public let progress: ProgressLine?
+
+    private var cachedAccounts: [Account]?
+
+    public init(workspace: WorkspaceDirectory, today: Day, specs: [CommandSpec], directory: String, progress: ProgressLine?) {
+        self.workspace = workspace
+        self.today = today
+        self.specs = specs
+        self.directory = directory
+        self.progress = progress
+    }
+
+    /// Every account, read once per change.
+    public func accounts() throws -> [Account] {
+        if let cachedAccounts { return cachedAccounts }
+        let all = try store.accounts()
+        cachedAccounts = all
+        return all
+    }
+
+    /// Call after a write so the next read sees it.
+    public func workspaceChanged() { cachedAccounts = nil }
+
+    /// Resolves what the CSM typed to one account, or says which they may have meant.
+    public func account(_ query: String) throws -> Account {
+        let all = try accounts()
+        let resolver = AccountResolver(all.map { .init(name: $0.name, aliases: $0.aliases) })
+        switch resolver.resolve(query) {
+        case .found(let i):
+            return all[i]
+        case .ambiguous(let matches):
+            let names = matches.prefix(6).map { all[$0].name }
+            throw CommandError("'\(query)' matches \(matches.count) accounts: \(names.joined(separator: ", "))\(matches.count > 6 ? ", …" : "") — type more of the name")
+        case .notFound(let suggestions):
+            if suggestions.isEmpty {
+                throw CommandError("no account named '\(query)' — try 'list accounts'")
+            }
+            let names = suggestions.map { all[$0].name }
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+            throw CommandError("no account named '\(query)' — did you mean \(list)?")
+        }
+    }
+
+    /// A path as typed, resolved against the working folder.
+    public func path(_ typed: String) -> String {
+        let expanded = (typed as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
+    }
+
+    public func spec(named name: String) -> CommandSpec? { specs.first { $0.name == name } }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A progress line on the terminal's standard error, shown only once work has taken
+/// more than a second, and erased when the work ends.
+public final class ProgressLine {
+    private var start = Date()
+    private var shown = false
+    private let write: (String) -> Void
+
+    public init(write: @escaping (String) -> Void) { self.write = write }
+
+    /// Starts the clock for a new piece of work.
+    public func begin() {
+        start = Date()
+        shown = false
+    }
+
+    public func update(_ label: String, done: Int, total: Int) {
+        guard Date().timeIntervalSince(start) > 1 || shown else { return }
+        shown = true
+        let percent = total > 0 ? done * 100 / total : 0
+        write("\r\u{1B}[K\(label): \(done) / \(total) rows (\(percent)%)")
+    }
+
+    public func finish() {
+        if shown { write("\r\u{1B}[K") }
+        shown = false
+    }
+}

@@ -1,0 +1,48 @@
+import CEditLine
+import Foundation
+import Intents
+
+/// The interactive shell: prompt, line editing, completion of command words and account
+/// names, history kept in the workspace.
+public enum REPL {
+    public static func run(_ session: Session, banner: String?) {
+        let completer = Completer(specs: session.commands.map(\.spec))
+        let editor = LineEditor(prompt: "cse> ", historyPath: session.context.workspace.historyPath) { before in
+            let names = (try? session.context.accounts().map(\.name)) ?? []
+            let completion = completer.complete(before, accounts: names)
+            return (completion.replacing, completion.candidates)
+        }
+        if let banner { print(banner) }
+        while !session.exitRequested {
+            switch editor.read() {
+            case .end:
+                print("")
+                return
+            case .cancelled:
+                continue
+            case .line(let line):
+                editor.remember(line)
+                session.renderer.width = Terminal.columns(of: STDOUT_FILENO) ?? session.renderer.width
+                session.run(line)
+                Interrupt.reset()
+            }
+        }
+    }
+}
+
+/// Facts about the terminal, read at the edge.
+public enum Terminal {
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    public static func columns(of fd: Int32) -> Int? {
+        let c = Int(cse_terminal_columns(fd))
+        return c > 0 ? c : nil
+    }
+
+    /// Colour only on a terminal, never with NO_COLOR set (no-color.org) or TERM=dumb.
+    public static func wantsColour(fd: Int32, environment: [String: String]) -> Bool {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isTerminal(fd)
+    }
+}

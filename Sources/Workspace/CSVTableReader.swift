@@ -1,0 +1,39 @@
+import CSV
+
+/// Reads a CSV file (quoted fields, embedded commas and line breaks, BOM, CRLF) into a Table.
+enum CSVTableReader {
+    static func read(_ text: String, file: String) throws -> Table {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader = try CSVReader(string: text)
+        var line = 1
+        guard let header = reader.next() else {
+            throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1, message: "the file is empty")], rowsChecked: 0)
+        }
+        let columns = header.map { $0.trimmingSpaces.lowercased() }
+        line += lineBreaks(in: header) + 1
+        var rows: [Table.Row] = []
+        var problems: [ImportProblem] = []
+        while let fields = reader.next() {
+            let start = line
+            line += lineBreaks(in: fields) + 1
+            if fields.count == 1 && fields[0].trimmingSpaces.isEmpty { continue }
+            if fields.count != columns.count {
+                problems.append(ImportProblem(file: file, line: start, column: min(fields.count, columns.count) + 1,
+                                              message: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+                continue
+            }
+            rows.append(Table.Row(line: start, cells: fields.enumerated().map { Table.Cell(text: $1, line: start, column: $0 + 1) }))
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows.count + problems.count) }
+        return Table(columns: columns, rows: rows)
+    }
+
+    private static func lineBreaks(in fields: [String]) -> Int {
+        var count = 0
+        for field in fields where field.contains(where: \.isNewline) {
+            count += field.filter(\.isNewline).count
+        }
+        return count
+    }
+}

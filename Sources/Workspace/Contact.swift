@@ -1,0 +1,58 @@
+/// A person at the customer. Roles follow seed 002's success plan stakeholders.
+public struct Contact: Equatable, Sendable {
+    public enum Role: String, CaseIterable, Codable, Sendable {
+        case champion
+        case executiveSponsor = "executive_sponsor"
+        case technicalLead = "technical_lead"
+
+        /// Display order: champion, executive sponsor, technical lead.
+        public var order: Int { Role.allCases.firstIndex(of: self)! }
+
+        public var label: String {
+            switch self {
+            case .champion: return "champion"
+            case .executiveSponsor: return "executive sponsor"
+            case .technicalLead: return "technical lead"
+            }
+        }
+    }
+
+    public var id: Int64?
+    public var accountID: Int64
+    public var role: Role
+    public var name: String
+    public var title: String?
+    public var email: String?
+
+    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil) {
+        self.id = id
+        self.accountID = accountID
+        self.role = role
+        self.name = name
+        self.title = title
+        self.email = email
+    }
+
+    /// `Name, Title <email>`: the one-cell form used in CSV and YAML.
+    public var cell: String {
+        var text = name
+        if let title, !title.isEmpty { text += ", " + title }
+        if let email, !email.isEmpty { text += " <" + email + ">" }
+        return text
+    }
+
+    /// Parses `Name, Title <email>`; every part but the name is optional.
+    public static func parse(cell: String) -> (name: String, title: String?, email: String?)? {
+        var text = cell.trimmingSpaces
+        var email: String?
+        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
+            email = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+            text = String(text[..<open]).trimmingSpaces
+            if let e = email, !e.contains("@") || e.contains(" ") { return nil }
+        }
+        let parts = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingSpaces }
+        guard let name = parts.first, !name.isEmpty else { return nil }
+        let title = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+        return (name, title, email)
+    }
+}

@@ -1,0 +1,97 @@
+/// A calendar date with no time zone: every date cse reasons about (week ends,
+/// renewals, churn) is a day, and arithmetic on days must not depend on the clock
+/// or the machine's zone. Stored as days since 1970-01-01.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        ordinal = era * 146097 + doe - 719468
+    }
+
+    /// Accepts `YYYY-MM-DD` only: an import must not guess between 03/04 and 04/03.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((ordinal % 7 + 7 + 3) % 7) + 1 }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Same day of month `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29).
+    public func adding(months: Int) -> Day {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))!
+    }
+
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    /// The Sunday on or before this day: the end of the last complete week.
+    public var lastSunday: Day { adding(days: -(weekday % 7)) }
+
+    public var description: String {
+        let c = components
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+extension Day: Codable {
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -1,0 +1,17 @@
+/// Something that happened at an account (SPEC.md section 3): champion left,
+/// competitor mentioned, payment refused … Events feed alerts and churn risk.
+public struct Event: Equatable, Sendable {
+    public var id: Int64?
+    public var accountID: Int64
+    public var date: Day
+    public var kind: String
+    public var details: String?
+
+    public init(id: Int64? = nil, accountID: Int64, date: Day, kind: String, details: String? = nil) {
+        self.id = id
+        self.accountID = accountID
+        self.date = date
+        self.kind = kind
+        self.details = details
+    }
+}

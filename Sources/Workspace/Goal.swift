@@ -1,0 +1,23 @@
+/// A business objective of the success plan (seed 002): metric, baseline, target, timeline.
+public struct Goal: Equatable, Sendable {
+    public var id: Int64?
+    public var accountID: Int64
+    public var objective: String
+    public var metric: String?
+    public var baseline: String?
+    public var target: String?
+    public var due: Day?
+    public var status: String
+
+    public init(id: Int64? = nil, accountID: Int64, objective: String, metric: String? = nil, baseline: String? = nil,
+                target: String? = nil, due: Day? = nil, status: String = "open") {
+        self.id = id
+        self.accountID = accountID
+        self.objective = objective
+        self.metric = metric
+        self.baseline = baseline
+        self.target = target
+        self.due = due
+        self.status = status
+    }
+}

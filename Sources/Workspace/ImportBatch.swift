@@ -1,0 +1,36 @@
+/// A checked import, ready to write. Accounts are matched by name (or alias);
+/// snapshots and contacts refer to accounts by name because their ids may not exist yet.
+public struct ImportBatch: Sendable {
+    /// Which account columns the file had: a re-import changes only those.
+    public var accountFields: Set<AccountField>
+    public var accounts: [Account]
+    /// A nil contact clears the role (an empty cell in a contact column).
+    public var contacts: [(account: String, role: Contact.Role, contact: Contact?)]
+    public var snapshots: [(account: String, snapshot: Snapshot)]
+    public var events: [(account: String, event: Event)]
+
+    public init(accountFields: Set<AccountField> = [], accounts: [Account] = [], contacts: [(account: String, role: Contact.Role, contact: Contact?)] = [],
+                snapshots: [(account: String, snapshot: Snapshot)] = [], events: [(account: String, event: Event)] = []) {
+        self.accountFields = accountFields
+        self.accounts = accounts
+        self.contacts = contacts
+        self.snapshots = snapshots
+        self.events = events
+    }
+
+    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty }
+}
+
+/// What an import changed, for the one-line summary.
+public struct ImportSummary: Equatable, Sendable, Codable {
+    public var accountsCreated = 0
+    public var accountsUpdated = 0
+    public var snapshotsAdded = 0
+    public var snapshotsUpdated = 0
+    public var contactsSet = 0
+    public var eventsAdded = 0
+    /// Accounts that only a snapshot row named, created with nothing but their name.
+    public var createdFromSnapshots: [String] = []
+
+    public init() {}
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Turns a file into a checked ImportBatch. The whole file is read and every row checked
+/// before anything is written; one bad value refuses the import and names its place.
+public enum Importer {
+    public struct Plan: Sendable {
+        public var batch: ImportBatch
+        public var kinds: [ImportKind]
+        public var ignoredColumns: [String]
+        public var rows: Int
+    }
+
+    /// Problems listed in full; past this many, the rest are counted.
+    public static let problemLimit = 20
+
+    public static func read(path: String, shownAs file: String) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 0, column: 0,
+                message: exists ? (isDirectory.boolValue ? "is a folder, not a file" : "cannot be read (permissions?)") : "no such file")], rowsChecked: 0)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
+                message: "is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")], rowsChecked: 0)
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "yaml", "yml", "json": return try plan(tables: try YAMLTableReader.read(text, file: file), file: file, fullHeader: false)
+        default: return try plan(tables: [try CSVTableReader.read(text, file: file)], file: file, fullHeader: true)
+        }
+    }
+
+    /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
+    static func plan(tables: [Table], file: String, fullHeader: Bool) throws -> Plan {
+        var batch = ImportBatch()
+        var problems: [ImportProblem] = []
+        var kinds: [ImportKind] = []
+        var ignored: [String] = []
+        var rows = 0
+        for table in tables {
+            guard let kind = table.kind else {
+                throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
+                    message: "cannot tell what this file holds from its header (\(table.columns.joined(separator: ","))): "
+                        + "an accounts file starts \(ImportKind.accounts.requiredColumns.joined(separator: ",")); "
+                        + "a snapshots file starts account,week,dau,licensed_users,…")], rowsChecked: 0)
+            }
+            kinds.append(kind)
+            let known = Set(kind.header).union(ImportKind.derivedColumns)
+            ignored += table.columns.filter { !known.contains($0) && !$0.isEmpty }
+            let required = fullHeader ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
+            let missing = required.filter { table.index(of: $0) == nil }
+            if !missing.isEmpty {
+                throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
+                    message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) for a \(kind.rawValue) file")], rowsChecked: 0)
+            }
+            rows += table.rows.count
+            switch kind {
+            case .accounts: readAccounts(table, file: file, into: &batch, problems: &problems)
+            case .snapshots: readSnapshots(table, file: file, into: &batch, problems: &problems)
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
+        return Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows)
+    }
+
+    private static func readAccounts(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+        let present = AccountField.allCases.filter { table.index(of: $0.rawValue) != nil }
+        batch.accountFields.formUnion(present)
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            func cell(_ f: AccountField) -> Table.Cell? { table.index(of: f.rawValue).map { row.cells[$0] } }
+            func fail(_ c: Table.Cell, _ f: AccountField, _ message: String) {
+                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: f.rawValue, message: message))
+            }
+            let nameCell = cell(.account)!
+            let name = nameCell.text.trimmingSpaces
+            if name.isEmpty { fail(nameCell, .account, "every row needs an account name"); continue }
+            if let first = seen[name.comparable] {
+                fail(nameCell, .account, "'\(name)' is already on line \(first)"); continue
+            }
+            seen[name.comparable] = row.line
+            var account = Account(name: name)
+            for field in present where field != .account {
+                let c = cell(field)!
+                let text = c.text.trimmingSpaces
+                switch field {
+                case .segment:
+                    if text.isEmpty { break }
+                    if let s = Segment(parsing: text) { account.segment = s } else { fail(c, field, "'\(text)' is not a segment: use enterprise, mid-market or smb") }
+                case .plan: account.plan = text.isEmpty ? nil : text
+                case .arr:
+                    if text.isEmpty { break }
+                    if let m = Money(parsing: text), m.cents >= 0 { account.arr = m } else { fail(c, field, "'\(text)' is not an amount ≥ 0: write dollars, e.g. 12000 or $12,000.50") }
+                case .csm: account.csm = text.isEmpty ? nil : text
+                case .startDate, .renewalDate, .churnDate:
+                    if text.isEmpty { break }
+                    guard let d = Day(iso: text) else { fail(c, field, "'\(text)' is not a date: write YYYY-MM-DD"); break }
+                    if field == .startDate { account.startDate = d } else if field == .renewalDate { account.renewalDate = d } else { account.churnDate = d }
+                case .churnReason: account.churnReason = text.isEmpty ? nil : text
+                case .aliases:
+                    account.aliases = text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                case .champion, .executiveSponsor, .technicalLead:
+                    let role = field.contactRole!
+                    if text.isEmpty { batch.contacts.append((name, role, nil)); break }
+                    if let p = Contact.parse(cell: text) {
+                        batch.contacts.append((name, role, Contact(accountID: 0, role: role, name: p.name, title: p.title, email: p.email)))
+                    } else {
+                        fail(c, field, "'\(text)' is not a contact: write Name, Title <email>")
+                    }
+                case .account: break
+                }
+            }
+            if let start = account.startDate, let churn = account.churnDate, churn < start {
+                fail(cell(.churnDate)!, .churnDate, "churn date \(churn) is before the start date \(start)")
+            }
+            if account.churnReason != nil && account.churnDate == nil, let c = cell(.churnReason) {
+                fail(c, .churnReason, "a churn reason needs a churn_date")
+            }
+            batch.accounts.append(account)
+        }
+    }
+
+    private static func readSnapshots(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+        let accountIndex = table.index(of: "account")!
+        let weekIndex = table.index(of: "week")!
+        let fieldIndices = SnapshotField.allCases.map { table.index(of: $0.rawValue) }
+        var seen: [String: Int] = [:]
+        batch.snapshots.reserveCapacity(batch.snapshots.count + table.rows.count)
+        for row in table.rows {
+            let nameCell = row.cells[accountIndex]
+            let name = nameCell.text.trimmingSpaces
+            let weekCell = row.cells[weekIndex]
+            var ok = true
+            if name.isEmpty {
+                problems.append(ImportProblem(file: file, line: nameCell.line, column: nameCell.column, field: "account", message: "every row needs an account name"))
+                ok = false
+            }
+            let week = Day(iso: weekCell.text.trimmingSpaces)
+            if week == nil {
+                problems.append(ImportProblem(file: file, line: weekCell.line, column: weekCell.column, field: "week",
+                                              message: "'\(weekCell.text)' is not a date: write the day the week ends as YYYY-MM-DD"))
+                ok = false
+            }
+            var snapshot = Snapshot(accountID: 0, week: week ?? Day(ordinal: 0))
+            for (field, index) in zip(SnapshotField.allCases, fieldIndices) {
+                guard let index else { continue }
+                let c = row.cells[index]
+                switch field.parse(c.text) {
+                case .success(let v): snapshot[field] = v
+                case .failure(let p):
+                    problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field.rawValue, message: p.message))
+                    ok = false
+                }
+            }
+            if ok, let (field, p) = snapshot.crossFieldProblem() {
+                let c = fieldIndices[field.index].map { row.cells[$0] } ?? weekCell
+                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field.rawValue, message: p.message))
+                ok = false
+            }
+            guard ok, let week else { continue }
+            let key = name.comparable + "\u{0}" + week.description
+            if let first = seen[key] {
+                problems.append(ImportProblem(file: file, line: weekCell.line, column: weekCell.column, field: "week",
+                                              message: "\(name) week \(week) is already on line \(first)"))
+                continue
+            }
+            seen[key] = row.line
+            batch.snapshots.append((name, snapshot))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// An amount in US dollars held as whole cents, so that sums of ARR and MRR are exact.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var cents: Int64
+
+    public init(cents: Int64) { self.cents = cents }
+    public init(dollars: Int64) { self.cents = dollars * 100 }
+
+    /// Accepts `12000`, `12,000`, `$12,000.50`, `12000.5`; at most two decimals.
+    public init?(parsing text: String) {
+        var t = text.trimmingSpaces
+        if t.hasPrefix("$") { t.removeFirst() }
+        t = t.replacingOccurrences(of: ",", with: "")
+        guard !t.isEmpty else { return nil }
+        var negative = false
+        if t.hasPrefix("-") { negative = true; t.removeFirst() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let f = parts[1]
+            guard (1...2).contains(f.count), f.allSatisfy(\.isASCIIDigit) else { return nil }
+            fraction = Int64(f)! * (f.count == 1 ? 10 : 1)
+        }
+        let (product, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow else { return nil }
+        cents = (product + fraction) * (negative ? -1 : 1)
+    }
+
+    public var dollars: Double { Double(cents) / 100 }
+
+    /// `$12,000` or `$12,000.50`.
+    public var description: String {
+        let sign = cents < 0 ? "-" : ""
+        let absolute = cents.magnitude
+        let whole = String(absolute / 100)
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        let rest = absolute % 100
+        return sign + "$" + grouped + (rest == 0 ? "" : "." + (rest < 10 ? "0" : "") + String(rest))
+    }
+
+    /// Plain number for files: `12000` or `12000.5`.
+    public var plain: String {
+        let sign = cents < 0 ? "-" : ""
+        let absolute = cents.magnitude
+        let rest = absolute % 100
+        if rest == 0 { return sign + String(absolute / 100) }
+        return sign + String(absolute / 100) + "." + (rest < 10 ? "0" : "") + (rest % 10 == 0 ? String(rest / 10) : String(rest))
+    }
+
+    public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
+    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
+    public static let zero = Money(cents: 0)
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,115 @@
+import GRDB
+
+// How each record maps to its SQLite table. Kept beside the SQLite store so that the
+// records themselves stay plain values any store can use.
+
+extension Day {
+    init?(column value: DatabaseValue) {
+        guard let text = String.fromDatabaseValue(value) else { return nil }
+        self.init(iso: text)
+    }
+}
+
+extension Account: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "account"
+
+    public init(row: Row) {
+        self.init(
+            id: row["id"],
+            name: row["name"],
+            aliases: (row["aliases"] as String? ?? "").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
+            segment: (row["segment"] as String?).flatMap(Segment.init(rawValue:)),
+            plan: row["plan"],
+            arr: (row["arr_cents"] as Int64?).map(Money.init(cents:)),
+            csm: row["csm"],
+            startDate: Day(column: row["start_date"]),
+            renewalDate: Day(column: row["renewal_date"]),
+            churnDate: Day(column: row["churn_date"]),
+            churnReason: row["churn_reason"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["name"] = name
+        container["aliases"] = aliases.joined(separator: "; ")
+        container["segment"] = segment?.rawValue
+        container["plan"] = plan
+        container["arr_cents"] = arr?.cents
+        container["csm"] = csm
+        container["start_date"] = startDate?.description
+        container["renewal_date"] = renewalDate?.description
+        container["churn_date"] = churnDate?.description
+        container["churn_reason"] = churnReason
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Contact: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "contact"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], role: Role(rawValue: row["role"]) ?? .champion,
+                  name: row["name"], title: row["title"], email: row["email"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["role"] = role.rawValue
+        container["name"] = name
+        container["title"] = title
+        container["email"] = email
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Event: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0),
+                  kind: row["kind"], details: row["details"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["date"] = date.description
+        container["kind"] = kind
+        container["details"] = details
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Snapshot {
+    /// Column list in table order, for the prepared statements of the store.
+    static let columns = ["account_id", "week"] + SnapshotField.allCases.map(\.rawValue)
+
+    init(row: Row) {
+        var values = [Double?](repeating: nil, count: SnapshotField.allCases.count)
+        for (i, field) in SnapshotField.allCases.enumerated() {
+            if field == .execRelationship {
+                if let text = row[i + 2] as String? { values[i] = (try? field.parse(text).get()) ?? nil }
+            } else {
+                values[i] = row[i + 2]
+            }
+        }
+        self.init(accountID: row[0], week: Day(iso: row[1]) ?? Day(ordinal: 0), values: values)
+    }
+
+    var statementArguments: StatementArguments {
+        var args: [DatabaseValueConvertible?] = [accountID, week.description]
+        for field in SnapshotField.allCases {
+            let value = self[field]
+            if field == .execRelationship {
+                args.append(value.map { ExecRelationship(level: $0).rawValue })
+            } else {
+                args.append(value)
+            }
+        }
+        return StatementArguments(args)
+    }
+}

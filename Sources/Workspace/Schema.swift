@@ -1,0 +1,65 @@
+import GRDB
+
+/// The workspace schema: one migrator, migrations named and append-only.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: accounts, contacts, snapshots, events, goals, subscriptions") { db in
+            try db.create(table: "account") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("aliases", .text).notNull().defaults(to: "")
+                t.column("segment", .text)
+                t.column("plan", .text)
+                t.column("arr_cents", .integer)
+                t.column("csm", .text)
+                t.column("start_date", .text)
+                t.column("renewal_date", .text)
+                t.column("churn_date", .text)
+                t.column("churn_reason", .text)
+            }
+            try db.create(table: "contact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("role", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("title", .text)
+                t.column("email", .text)
+            }
+            try db.create(table: "snapshot", options: [.withoutRowID]) { t in
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("week", .text).notNull()
+                for field in SnapshotField.allCases {
+                    t.column(field.rawValue, field == .execRelationship ? .text : .double)
+                }
+                t.primaryKey(["account_id", "week"])
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("details", .text)
+            }
+            try db.create(table: "goal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("objective", .text).notNull()
+                t.column("metric", .text)
+                t.column("baseline", .text)
+                t.column("target", .text)
+                t.column("due", .text)
+                t.column("status", .text).notNull().defaults(to: "open")
+            }
+            try db.create(table: "subscription") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("product", .text).notNull()
+                t.column("start_date", .text).notNull()
+                t.column("end_date", .text)
+                t.column("mrr_cents", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

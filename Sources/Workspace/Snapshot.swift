@@ -1,0 +1,26 @@
+/// One account's raw metrics for the week ending on `week`. A nil value is missing
+/// data, which scoring leaves out rather than counting as zero.
+public struct Snapshot: Equatable, Sendable {
+    public var accountID: Int64
+    public var week: Day
+    public var values: [Double?]
+
+    public init(accountID: Int64, week: Day, values: [Double?] = Array(repeating: nil, count: SnapshotField.allCases.count)) {
+        self.accountID = accountID
+        self.week = week
+        self.values = values
+    }
+
+    public subscript(field: SnapshotField) -> Double? {
+        get { values[field.index] }
+        set { values[field.index] = newValue }
+    }
+
+    /// Checks that hold between columns: you cannot attend more meetings than were scheduled.
+    public func crossFieldProblem() -> (SnapshotField, FieldProblem)? {
+        if let attended = self[.meetingsAttended], let scheduled = self[.meetingsScheduled], attended > scheduled {
+            return (.meetingsAttended, FieldProblem("\(SnapshotField.plain(attended)) meetings attended but only \(SnapshotField.plain(scheduled)) scheduled"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+/// Rows of named cells read from a CSV, YAML or JSON file, each cell knowing where it
+/// came from, so that every problem can be reported as file:line:column.
+public struct Table: Sendable {
+    public struct Cell: Sendable {
+        public var text: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Row: Sendable {
+        public var line: Int
+        public var cells: [Cell]
+    }
+
+    public var columns: [String]
+    public var rows: [Row]
+
+    public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
+
+    /// What the columns say the file holds.
+    public var kind: ImportKind? {
+        let names = Set(columns)
+        if names.contains("week") && names.contains("account") { return .snapshots }
+        if names.contains("account") && (names.contains("segment") || names.contains("plan") || names.contains("arr")) { return .accounts }
+        return nil
+    }
+}
+
+public enum ImportKind: String, Sendable {
+    case accounts, snapshots
+
+    public var header: [String] {
+        switch self {
+        case .accounts: return AccountField.allCases.map(\.rawValue)
+        case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
+        }
+    }
+
+    public var requiredColumns: [String] {
+        switch self {
+        case .accounts: return AccountField.required.map(\.rawValue)
+        case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
+        }
+    }
+
+    /// Columns an export adds; an import reads past them.
+    public static let derivedColumns: Set<String> = ["score", "tier", "trend"]
+}

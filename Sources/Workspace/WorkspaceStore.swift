@@ -1,0 +1,19 @@
+/// Everything the domain code needs from where the accounts live. The SQLite store is
+/// the one cse ships; a shared PostgreSQL store for teams would implement the same.
+public protocol WorkspaceStore: AnyObject {
+    func accounts() throws -> [Account]
+    func contacts() throws -> [Contact]
+    func contacts(accountID: Int64) throws -> [Contact]
+    func events(accountID: Int64) throws -> [Event]
+    func events() throws -> [Event]
+
+    /// One account's snapshots, oldest first.
+    func snapshots(accountID: Int64) throws -> [Snapshot]
+    /// Every account's latest `limit` snapshots with week ≤ `through`, oldest first, keyed by account.
+    func recentSnapshots(through: Day, limit: Int) throws -> [Int64: [Snapshot]]
+    /// Every snapshot, ordered by account then week.
+    func allSnapshots() throws -> [Snapshot]
+
+    /// Writes a whole import in one transaction: all of it lands, or none of it.
+    func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary
+}

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Commands
+import Foundation
+import Shell
+import Workspace
+
+@main
+struct CSE: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cse",
+        abstract: "Customer Success Engine: health scores, risks and playbooks from your account workspace.",
+        discussion: """
+            Type natural commands in the shell ('score Acme', 'list at-risk accounts', 'Acme的评分'), \
+            or run them with -c, or pipe them in. Without a workspace, cse creates a demo one.
+            """,
+        subcommands: [Run.self, Init.self, ImportFile.self, Replay.self],
+        defaultSubcommand: Run.self)
+}
+
+/// Flags every entry point shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("workspace")], help: "Workspace folder (default: $CSE_WORKSPACE, else ~/.cse).")
+    var workspace: String?
+
+    @Flag(help: "Print every result as JSON.")
+    var json = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The folder to use, and whether it is the default one (created with the demo on first use).
+    var path: (String, isDefault: Bool) {
+        if let workspace { return ((workspace as NSString).expandingTildeInPath, false) }
+        if let env = environment["CSE_WORKSPACE"], !env.isEmpty { return ((env as NSString).expandingTildeInPath, false) }
+        return ((NSHomeDirectory() as NSString).appendingPathComponent(".cse"), true)
+    }
+
+    /// Today, from CSE_TODAY or the local calendar: read here, at the edge, and passed in.
+    func today() throws -> Day {
+        if let text = environment["CSE_TODAY"], !text.isEmpty {
+            guard let day = Day(iso: text) else { throw ValidationError("CSE_TODAY='\(text)' is not a date: write YYYY-MM-DD") }
+            return day
+        }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// Opens the workspace; the default one is created with the demo accounts on first run.
+    func open(today: Day, announce: Bool) throws -> WorkspaceDirectory {
+        let (path, isDefault) = self.path
+        if isDefault && !WorkspaceDirectory.exists(at: path) {
+            let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: today)
+            if announce {
+                FileHandle.standardError.write(Data("created a demo workspace at \(path) — 'cse init DIR' makes an empty one\n".utf8))
+            }
+            return workspace
+        }
+        return try WorkspaceDirectory(path: path)
+    }
+
+    func session(today: Day, workspace: WorkspaceDirectory, output: OutputSink) -> Session {
+        let env = environment
+        let stdoutIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
+        let width = (stdoutIsTerminal ? Terminal.columns(of: STDOUT_FILENO) : nil) ?? env["COLUMNS"].flatMap(Int.init) ?? 100
+        let progress = Terminal.isTerminal(STDERR_FILENO) ? ProgressLine { FileHandle.standardError.write(Data($0.utf8)) } : nil
+        let context = Context(workspace: workspace, today: today, specs: Catalog.commands.map(\.spec),
+                              directory: FileManager.default.currentDirectoryPath, progress: progress)
+        return Session(context: context, commands: Catalog.commands,
+                       renderer: Renderer(width: width, colour: Terminal.wantsColour(fd: STDOUT_FILENO, environment: env)),
+                       json: json, output: output)
+    }
+}
+
+/// `cse [-c CMD]…`: the shell, or the given commands, or commands piped in.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the shell (the default).")
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(name: .short, help: ArgumentHelp("Run a command and exit (repeatable); the exit status is non-zero if one fails.", valueName: "command"))
+    var c: [String] = []
+
+    func run() throws {
+        let today = try options.today()
+        let interactive = c.isEmpty && Terminal.isTerminal(STDIN_FILENO)
+        let workspace = try openOrExit(options, today: today)
+        let session = options.session(today: today, workspace: workspace, output: StandardOutput())
+        Interrupt.install()
+        if !c.isEmpty {
+            var failed = false
+            for line in c where !session.exitRequested {
+                if !session.run(line) { failed = true }
+                if Interrupt.requested { throw ExitCode(130) }
+            }
+            if failed { throw ExitCode.failure }
+        } else if interactive {
+            REPL.run(session, banner: "cse — \(workspace.path) — today is \(today). Type 'help', or Ctrl-D to leave.")
+        } else {
+            var failed = false
+            while !session.exitRequested, let line = readLine() {
+                if !session.run(line) { failed = true }
+                if Interrupt.requested { throw ExitCode(130) }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}
+
+/// Prints a workspace error on one line and exits, instead of a stack of Swift error text.
+func openOrExit(_ options: WorkspaceOptions, today: Day) throws -> WorkspaceDirectory {
+    do {
+        return try options.open(today: today, announce: true)
+    } catch let error as WorkspaceError {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode.failure
+    }
+}
+
+/// `cse init DIR [--demo]`.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a workspace (with --demo: the demo accounts, dated from today).")
+
+    @Argument(help: "Folder to create the workspace in.") var directory: String
+    @Flag(help: "Fill it with the demo accounts.") var demo = false
+
+    func run() throws {
+        let today = try WorkspaceOptions().today()
+        let path = (directory as NSString).expandingTildeInPath
+        do {
+            try WorkspaceDirectory.create(at: path, demoAsOf: demo ? today : nil)
+        } catch let error as WorkspaceError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        print("created \(demo ? "a demo" : "an empty") workspace at \(directory)" + (demo ? " (data as of \(today))" : ""))
+    }
+}
+
+/// `cse import FILE`: the shell's `import` without opening the shell.
+struct ImportFile: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import accounts or snapshots (CSV, YAML, JSON).")
+
+    @OptionGroup var options: WorkspaceOptions
+    @Argument(help: "The file to import.") var file: String
+
+    func run() throws {
+        let today = try options.today()
+        let workspace = try openOrExit(options, today: today)
+        let session = options.session(today: today, workspace: workspace, output: StandardOutput())
+        Interrupt.install()
+        if !session.run("import \(file)") { throw ExitCode.failure }
+    }
+}
+
+/// `cse replay FILE|DIR… [--update]`.
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Replay transcripts and show a diff where the output differs.")
+
+    @Argument(help: "Transcript files or folders of them.") var paths: [String] = ["transcripts"]
+    @Flag(help: "Rewrite each transcript with what the session printed.") var update = false
+
+    func run() throws {
+        let replayer = TranscriptReplayer(commands: Catalog.commands)
+        var passed = 0, failed = 0
+        for path in TranscriptReplayer.files(in: paths) {
+            do {
+                let outcome = try replayer.replay(path: path)
+                if outcome.passed {
+                    passed += 1
+                    print("ok    \(path)")
+                } else if update {
+                    try outcome.actual.text.write(toFile: path, atomically: true, encoding: .utf8)
+                    passed += 1
+                    print("wrote \(path)")
+                } else {
+                    failed += 1
+                    print("FAIL  \(path)")
+                    print(outcome.diff)
+                }
+            } catch {
+                failed += 1
+                print("FAIL  \(path): \(error)")
+            }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode.failure }
+    }
+}

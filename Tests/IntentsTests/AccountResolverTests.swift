@@ -1,0 +1,30 @@
+import XCTest
+@testable import Intents
+
+final class AccountResolverTests: XCTestCase {
+    let resolver = AccountResolver([
+        .init(name: "Acme Corp", aliases: ["Acme", "ACME Inc"]),
+        .init(name: "Acme Labs", aliases: []),
+        .init(name: "Globex", aliases: []),
+        .init(name: "星辰科技", aliases: ["Xingchen Tech"]),
+    ])
+
+    func testExactAliasPrefixThenSuggestions() {
+        XCTAssertEqual(resolver.resolve("acme corp."), .found(0))
+        XCTAssertEqual(resolver.resolve("ACME"), .found(0), "an alias beats the prefix it shares with Acme Labs")
+        XCTAssertEqual(resolver.resolve("glo"), .found(2))
+        XCTAssertEqual(resolver.resolve("星辰"), .found(3))
+        XCTAssertEqual(resolver.resolve("xingchen"), .found(3))
+        XCTAssertEqual(resolver.resolve("acme l"), .found(1))
+        XCTAssertEqual(resolver.resolve("ac"), .ambiguous([0, 1]))
+        XCTAssertEqual(resolver.resolve("Acmee"), .notFound(suggestions: [0]))
+        XCTAssertEqual(resolver.resolve("Glbex"), .notFound(suggestions: [2]))
+        XCTAssertEqual(resolver.resolve("Umbrella"), .notFound(suggestions: []))
+    }
+
+    func testEditDistance() {
+        XCTAssertEqual(editDistance("score", "scroe"), 1)
+        XCTAssertEqual(editDistance("acmee", "acme"), 1)
+        XCTAssertEqual(editDistance("", "abc"), 3)
+    }
+}

@@ -1,0 +1,14 @@
+import Shell
+
+/// Every command, in the order `help` lists them.
+public enum Catalog {
+    public static let commands: [Command] = [
+        ScoreCommand(),
+        ListAccountsCommand(),
+        ShowCommand(),
+        ImportCommand(),
+        ExportCommand(),
+        HelpCommand(),
+        QuitCommand(),
+    ]
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Intents
+import Scoring
+import Shell
+import Workspace
+
+/// `export accounts FILE` / `export snapshots FILE`: the columns import reads, plus score,
+/// tier and trend, as CSV, JSON or YAML by extension. Importing the file into an empty
+/// workspace gives the same scores.
+struct ExportCommand: Command {
+    let spec = CommandSpec(
+        name: "export",
+        phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
+        usage: "export accounts|snapshots FILE",
+        summary: "write accounts or snapshots with scores to a file",
+        examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml"],
+        accountSlots: [])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let what = request["what"]!.lowercased()
+        let typed = request["file"]!
+        guard let format = Exporter.Format(path: typed) else {
+            throw CommandError("cannot tell the format of '\(typed)' — end the name with .csv, .json or .yaml")
+        }
+        let kind: ImportKind
+        switch what {
+        case "accounts", "account", "账户": kind = .accounts
+        case "snapshots", "snapshot", "weeks", "metrics", "快照": kind = .snapshots
+        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE' or 'export snapshots FILE'")
+        }
+        let columns = kind.header + ["score", "tier", "trend"]
+        var rows: [[String]] = []
+        let accounts = try context.accounts()
+        switch kind {
+        case .accounts:
+            let contacts = Dictionary(grouping: try context.store.contacts(), by: \.accountID)
+            let health = Dictionary(uniqueKeysWithValues: try context.portfolio().map { ($0.account.id!, $0) })
+            for account in accounts {
+                let h = health[account.id!]
+                rows.append(AccountField.allCases.map { $0.cell(of: account, contacts: contacts[account.id!] ?? []) } + derived(h?.current, h?.trend))
+            }
+        case .snapshots:
+            let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) })
+            let all = Dictionary(grouping: try context.store.allSnapshots(), by: \.accountID)
+            for account in accounts {
+                let weeks = all[account.id!] ?? []
+                var scores: [Double] = []
+                for snapshot in weeks {
+                    let score = HealthModel.claw.score(snapshot, account: byID[snapshot.accountID]!)
+                    scores.append(score.total)
+                    rows.append([account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) }
+                                + derived(score, Trend(weeklyScores: scores)))
+                }
+            }
+        }
+        let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score"])
+        let data = try Exporter.render(kind: kind, columns: columns, rows: rows, numeric: numeric, format: format)
+        let path = context.path(typed)
+        do {
+            try data.writeAtomically(to: path)
+        } catch {
+            throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
+        }
+        return Message("exported \(grouped(rows.count)) \(kind == .accounts ? "account" : "week")\(rows.count == 1 ? "" : "s") to \(typed)")
+    }
+
+    func derived(_ score: HealthScore?, _ trend: Trend?) -> [String] {
+        guard let score else { return ["", "", ""] }
+        return [Format.oneDecimal(score.shown), score.tier.rawValue, trend?.direction.rawValue ?? ""]
+    }
+}

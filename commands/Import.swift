@@ -1,0 +1,94 @@
+import Foundation
+import Intents
+import Shell
+import Workspace
+
+/// `import FILE`: accounts or weekly snapshots from CSV, YAML or JSON, all or nothing.
+struct ImportCommand: Command {
+    let spec = CommandSpec(
+        name: "import",
+        phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
+        usage: "import FILE",
+        summary: "import accounts or weekly snapshots (CSV, YAML, JSON)",
+        details: """
+            The kind is read from the header: accounts (account,segment,plan,arr,csm,start_date,renewal_date \
+            [,aliases,churn_date,churn_reason,champion,executive_sponsor,technical_lead]) or snapshots \
+            (account,week, and the 19 raw metrics; an empty cell is missing data). YAML and JSON take the rows \
+            under accounts: or snapshots:, or seed 002's customer_health: form with a metrics: block. \
+            Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
+            """,
+        examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json"],
+        accountSlots: [])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let typed = request["file"]!
+        let plan = try Importer.read(path: context.path(typed), shownAs: typed)
+        guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
+        context.progress?.begin()
+        defer { context.progress?.finish() }
+        let summary = try context.store.apply(plan.batch) { done, total in
+            try Interrupt.check()
+            context.progress?.update("importing \(typed)", done: done, total: total)
+        }
+        context.workspaceChanged()
+        return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns, summary: summary)
+    }
+}
+
+struct ImportReport: Report {
+    let file: String
+    let kinds: [String]
+    let rows: Int
+    let ignoredColumns: [String]
+    let summary: ImportSummary
+
+    enum Keys: String, CodingKey {
+        case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
+             snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
+             createdFromSnapshots = "created_from_snapshots", ignoredColumns = "ignored_columns"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(summary.accountsCreated, forKey: .accountsCreated)
+        try c.encode(summary.accountsUpdated, forKey: .accountsUpdated)
+        try c.encode(summary.snapshotsAdded, forKey: .snapshotsAdded)
+        try c.encode(summary.snapshotsUpdated, forKey: .snapshotsUpdated)
+        try c.encode(summary.contactsSet, forKey: .contactsSet)
+        try c.encode(summary.createdFromSnapshots.count, forKey: .createdFromSnapshots)
+        try c.encode(ignoredColumns, forKey: .ignoredColumns)
+    }
+
+    func render(into doc: inout Document) {
+        var parts: [String] = []
+        func count(_ n: Int, _ what: String) { if n > 0 { parts.append("\(grouped(n)) \(what)") } }
+        count(summary.accountsCreated, summary.accountsCreated == 1 ? "account created" : "accounts created")
+        count(summary.accountsUpdated, summary.accountsUpdated == 1 ? "account updated" : "accounts updated")
+        count(summary.snapshotsAdded, summary.snapshotsAdded == 1 ? "week added" : "weeks added")
+        count(summary.snapshotsUpdated, summary.snapshotsUpdated == 1 ? "week updated" : "weeks updated")
+        count(summary.contactsSet, summary.contactsSet == 1 ? "contact set" : "contacts set")
+        doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + (parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")))
+        let created = summary.createdFromSnapshots
+        if !created.isEmpty {
+            let names = created.prefix(3).joined(separator: ", ") + (created.count > 3 ? ", …" : "")
+            doc.wrapped(text: [Span("note: \(grouped(created.count)) account\(created.count == 1 ? "" : "s") (\(names)) existed only in the snapshots; import an accounts file to add segment, plan and ARR", .yellow)])
+        }
+        if !ignoredColumns.isEmpty {
+            doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])
+        }
+    }
+}
+
+/// 130000 → 130,000.
+func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return (n < 0 ? "-" : "") + out
+}

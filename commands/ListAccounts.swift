@@ -1,0 +1,174 @@
+import Intents
+import Scoring
+import Shell
+import Workspace
+
+/// `list accounts [at-risk | TIER | SEGMENT | CSM]`: the book of business, riskiest first.
+struct ListAccountsCommand: Command {
+    let spec = CommandSpec(
+        name: "list accounts",
+        phrases: ["list accounts", "list", "accounts", "list all accounts", "list accounts {filter}", "list {filter} accounts",
+                  "list {filter}", "{filter} accounts", "show accounts", "show {filter} accounts",
+                  "列出账户", "账户列表", "所有账户", "列出{filter}账户", "{filter}账户"],
+        usage: "list accounts [at-risk | TIER | SEGMENT | CSM]",
+        summary: "accounts with score, tier and trend, riskiest first",
+        details: """
+            Filters: at-risk (high risk or critical, P0–P1), a tier (healthy, warning, high risk, critical, \
+            or P0–P3), a segment (enterprise, mid-market, smb), churned, or a CSM's name. \
+            Several filters narrow together: 'list at-risk enterprise accounts for Priya'.
+            """,
+        examples: ["list accounts", "list at-risk accounts", "list accounts at risk", "list healthy accounts", "list enterprise accounts",
+                   "list accounts for Dana", "列出账户", "list critical smb accounts"],
+        accountSlots: [])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let portfolio = try context.portfolio()
+        let filter = try AccountFilter(request["filter"] ?? "", csms: Set(portfolio.compactMap(\.account.csm)))
+        let rows = portfolio.filter(filter.accepts).sorted(by: AccountList.riskiestFirst)
+        return AccountList(filter: filter.description, rows: rows, total: portfolio.count)
+    }
+}
+
+/// The filters of `list accounts`, each a word or two the CSM types.
+struct AccountFilter {
+    var atRisk = false
+    var tiers: Set<Tier> = []
+    var segments: Set<Segment> = []
+    var churned = false
+    var csms: Set<String> = []
+    private var words: [String] = []
+
+    init(_ text: String, csms known: Set<String>) throws {
+        var tokens = text.comparable.split(separator: " ").map(String.init)
+        let filler: Set<String> = ["for", "by", "of", "owned", "csm", "the", "all", "with", "tier", "segment", "accounts", "account", "in", "from", "on"]
+        while !tokens.isEmpty {
+            let two = tokens.count > 1 ? tokens[0] + " " + tokens[1] : ""
+            if ["at risk", "high risk", "mid market"].contains(two) {
+                apply(two)
+                tokens.removeFirst(2)
+                continue
+            }
+            let word = tokens.removeFirst()
+            if filler.contains(word) { continue }
+            if apply(word) { continue }
+            // A CSM: the longest run of words that starts a CSM's name.
+            var run = word
+            var matches = known.filter { $0.comparable.hasPrefix(run) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(run) } }
+            while let next = tokens.first, !matches.isEmpty {
+                let longer = run + " " + next
+                let narrower = known.filter { $0.comparable.hasPrefix(longer) }
+                if narrower.isEmpty { break }
+                run = longer
+                matches = narrower
+                tokens.removeFirst()
+            }
+            guard !matches.isEmpty else {
+                throw CommandError("unknown filter '\(word)' — use at-risk, a tier (healthy, warning, high risk, critical, P0–P3), "
+                    + "a segment (enterprise, mid-market, smb), churned, or a CSM (\(known.sorted().joined(separator: ", ")))")
+            }
+            csms.formUnion(matches)
+            words.append(matches.sorted().joined(separator: " or "))
+        }
+    }
+
+    @discardableResult
+    private mutating func apply(_ word: String) -> Bool {
+        switch word {
+        case "at risk", "atrisk", "risky", "风险", "高风险客户": atRisk = true
+        case "healthy", "green", "p3", "健康": tiers.insert(.healthy)
+        case "warning", "yellow", "p2", "警告": tiers.insert(.warning)
+        case "high risk", "highrisk", "orange", "p1": tiers.insert(.highRisk)
+        case "critical", "red", "p0", "危险": tiers.insert(.critical)
+        case "churned", "lost", "流失": churned = true
+        default:
+            guard let segment = Segment(parsing: word) else { return false }
+            segments.insert(segment)
+        }
+        words.append(word)
+        return true
+    }
+
+    func accepts(_ health: AccountHealth) -> Bool {
+        let standing = Standing(health)
+        if churned || atRisk || !tiers.isEmpty {
+            var status = churned && standing == .churned
+            if case .tier(let t) = standing, atRisk || !tiers.isEmpty {
+                status = status || ((!atRisk || t.isAtRisk) && (tiers.isEmpty || tiers.contains(t)))
+            }
+            if !status { return false }
+        }
+        if !segments.isEmpty && !(health.account.segment.map(segments.contains) ?? false) { return false }
+        if !csms.isEmpty && !(health.account.csm.map(csms.contains) ?? false) { return false }
+        return true
+    }
+
+    var description: String { words.joined(separator: ", ") }
+}
+
+struct AccountList: Report {
+    let filter: String
+    let rows: [AccountHealth]
+    let total: Int
+
+    /// Lowest score first; churned and unscored accounts last.
+    static func riskiestFirst(_ a: AccountHealth, _ b: AccountHealth) -> Bool {
+        func key(_ h: AccountHealth) -> (Int, Double, String) {
+            switch Standing(h) {
+            case .tier: return (0, h.current!.total, h.account.name)
+            case .noData: return (1, 0, h.account.name)
+            case .churned: return (2, 0, h.account.name)
+            }
+        }
+        return key(a) < key(b)
+    }
+
+    struct Row: Encodable {
+        var account: String
+        var segment: String?
+        var arr: Double?
+        var csm: String?
+        var score: Double?
+        var tier: String
+        var priority: String?
+        var trend: String
+        var week: Day?
+    }
+
+    enum Keys: String, CodingKey { case filter, count, total, arr, accounts }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(filter, forKey: .filter)
+        try c.encode(rows.count, forKey: .count)
+        try c.encode(total, forKey: .total)
+        try c.encode(arr.dollars, forKey: .arr)
+        try c.encode(rows.map { h in
+            Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
+                score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
+                week: h.current?.week)
+        }, forKey: .accounts)
+    }
+
+    var arr: Money { rows.reduce(Money.zero) { $0 + ($1.account.arr ?? .zero) } }
+
+    func render(into doc: inout Document) {
+        guard !rows.isEmpty else {
+            doc.line(Span("no accounts" + (filter.isEmpty ? " yet — import some with 'import FILE'" : " match: \(filter)")))
+            return
+        }
+        var table = TextTable([.init("Account", shrinkable: true), .init("Segment"), .init("ARR", right: true), .init("Score", right: true),
+                               .init("Tier"), .init("Trend"), .init("CSM", shrinkable: true)])
+        for h in rows {
+            let standing = Standing(h)
+            table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),
+                      Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
+                      Span(standing == .churned ? "" : "\(h.trend.emoji) \(h.trend.direction == .notEnoughHistory ? "new" : h.trend.label)"),
+                      Span(h.account.csm ?? "—"))
+        }
+        doc.table(table)
+        let atRisk = rows.filter { $0.tier?.isAtRisk == true && !$0.isChurned }.count
+        var summary = "\(rows.count) of \(total) account\(total == 1 ? "" : "s") · ARR \(arr)"
+        if !filter.isEmpty { summary += " · filter: \(filter)" } else { summary += " · \(atRisk) at risk" }
+        doc.line(Span(summary, .dim))
+    }
+}

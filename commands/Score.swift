@@ -1,0 +1,137 @@
+import Intents
+import Scoring
+import Shell
+import Workspace
+
+/// `score ACCOUNT`: seed 000 appendix A's score card.
+struct ScoreCommand: Command {
+    let spec = CommandSpec(
+        name: "score",
+        phrases: ["score {account}", "score of {account}", "score for {account}", "health {account}", "health of {account}",
+                  "health score {account}", "health score of {account}", "health score for {account}", "{account} score",
+                  "{account}'s score", "{account}'s health", "what is the score of {account}",
+                  "what's {account}'s score", "how healthy is {account}",
+                  "{account}的评分", "{account}评分", "{account}的健康度", "{account}的健康评分", "评分 {account}", "评分{account}"],
+        usage: "score ACCOUNT",
+        summary: "health score card: metrics, tier, trend, next actions",
+        details: """
+            Scores the account's latest weekly snapshot with the claw model (seed 000): five dimensions, \
+            fifteen metrics, 0–100. Missing metrics are left out and the rest of their dimension scaled up; \
+            the card says how much of the score is backed by data. The trend compares the last five weekly scores.
+            """,
+        examples: ["score Acme", "Score ACME corp?", "health of Globex", "Acme的评分", "what's Acme's score", "how healthy is Stark"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let account = try context.account(request["account"]!)
+        let health = try context.health(of: account)
+        guard let score = health.current else {
+            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
+        }
+        let contacts = try context.store.contacts(accountID: account.id!)
+        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), contacts: contacts)
+    }
+}
+
+struct ScoreCard: Report {
+    let health: AccountHealth
+    let score: HealthScore
+    let advice: Advice
+    let contacts: [Contact]
+
+    enum Keys: String, CodingKey {
+        case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, priority,
+             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, strengths, risks, nextActions = "next_actions"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        let account = health.account
+        try c.encode(account.name, forKey: .account)
+        try c.encode(account.segment?.rawValue, forKey: .segment)
+        try c.encode(account.plan, forKey: .plan)
+        try c.encode(account.arr?.dollars, forKey: .arr)
+        try c.encode(account.csm, forKey: .csm)
+        try c.encode(score.week, forKey: .asOf)
+        try c.encode(account.churnDate, forKey: .churnDate)
+        try c.encode(score.shown, forKey: .score)
+        try c.encode(score.total, forKey: .scoreExact)
+        try c.encode(score.tier, forKey: .tier)
+        try c.encode(score.tier.priority, forKey: .priority)
+        try c.encode(score.lowConfidence, forKey: .lowConfidence)
+        try c.encode((score.coverage * 1000).rounded() / 1000, forKey: .coverage)
+        try c.encode(score.missing.map(\.metric.rawValue), forKey: .missing)
+        try c.encode(score.dimensions, forKey: .dimensions)
+        try c.encode(health.trend, forKey: .trend)
+        try c.encode(health.weeks, forKey: .weekly)
+        try c.encode(advice.strengths, forKey: .strengths)
+        try c.encode(advice.risks, forKey: .risks)
+        try c.encode(advice.nextActions, forKey: .nextActions)
+    }
+
+    func render(into doc: inout Document) {
+        let account = health.account
+        let tier = score.tier
+        doc.line(Span(account.name, .bold), " — health ", Span("\(Format.oneDecimal(score.shown)) / 100", .bold), "  ",
+                 Span("\(tier.emoji) \(tier.label) (\(tier.priority))", tier.style),
+                 score.lowConfidence ? Span("  low confidence", .red) : "")
+        var facts = [account.segment?.label, account.plan, account.arr.map { "ARR \($0)" }, account.csm.map { "CSM \($0)" }].compactMap { $0 }
+        facts.append("week ending \(score.week)")
+        doc.line(Span(facts.joined(separator: " · "), .dim))
+        if let churn = account.churnDate, churn <= health.asOf {
+            doc.line(Span("churned on \(churn)" + (account.churnReason.map { ": \($0)" } ?? ""), .red))
+        }
+        doc.blank()
+
+        var table = TextTable([TextTable.Column(""), TextTable.Column("", shrinkable: true), TextTable.Column("", right: true)], showHeader: false)
+        for dimension in score.dimensions {
+            let scaled = dimension.points != nil && dimension.metrics.contains { $0.points == nil }
+            table.add(Span(dimension.dimension.label, .bold), scaled ? Span("scaled for missing data", .dim) : "",
+                      Span(points(dimension.points, dimension.max), .bold))
+            for metric in dimension.metrics {
+                table.add(Span("  " + metric.metric.label),
+                          metric.reading.map { Span($0.shown) } ?? Span("missing", .dim),
+                          Span(points(metric.points, metric.max), metric.points == nil ? .dim : nil))
+            }
+        }
+        table.add(Span("Total", .bold), "", Span(points(score.total, 100, shown: score.shown), .bold))
+        doc.table(table)
+        doc.blank()
+
+        let label = { (s: String) in Span(DisplayWidth.pad(s, to: 10), .bold) }
+        doc.wrapped(label("Tier"), text: [Span("\(tier.emoji) \(tier.label)", tier.style), Span(" — \(tier.priority): \(tier.cadence)")])
+        let trend = health.trend
+        var trendText: [Span] = [Span("\(trend.emoji) \(trend.label)", trend.direction == .declining ? .red : nil)]
+        if health.weeks.count > 1 {
+            trendText.append(Span(" · \(sparkline(health.weeks.map(\.score))) · \(health.weeks.count) weeks \(Format.oneDecimal(health.weeks.first!.score)) → \(Format.oneDecimal(health.weeks.last!.score))"))
+        }
+        doc.wrapped(label("Trend"), text: trendText)
+        if let net = trend.net {
+            doc.wrapped(label(""), text: [Span("last 5: \(trend.scores.map(Format.oneDecimal).joined(separator: " ")) · changes \(trend.changes.map(Format.signedPercent).joined(separator: " ")) · net \(Format.signedPercent(net))", .dim)])
+        }
+        let coverage = Format.percent(score.coverage * 100)
+        if score.missing.isEmpty {
+            doc.wrapped(label("Coverage"), text: "\(coverage) — no data missing")
+        } else {
+            doc.wrapped(label("Coverage"), text: [Span("\(coverage) — missing: \(score.missing.map(\.metric.label).joined(separator: ", "))", score.lowConfidence ? .red : .yellow),
+                                                  Span(score.lowConfidence ? "; below 60%, so the tier is low-confidence" : "")])
+        }
+        section("Strengths", advice.strengths.map(describe), into: &doc)
+        section("Risks", advice.risks.map(describe), into: &doc)
+        section("Next actions", advice.nextActions, into: &doc)
+    }
+
+    func points(_ value: Double?, _ max: Double, shown: Double? = nil) -> String {
+        "\(value.map { Format.oneDecimal(shown ?? $0) } ?? "—") / \(Format.number(max))"
+    }
+
+    func describe(_ m: MetricScore) -> String {
+        "\(m.metric.label): \(m.reading?.shown ?? "missing") — \(points(m.points, m.max))"
+    }
+
+    func section(_ title: String, _ lines: [String], into doc: inout Document) {
+        doc.blank()
+        doc.line(Span(title, .bold))
+        if lines.isEmpty { doc.line(Span("  none", .dim)) }
+        for (i, line) in lines.enumerated() { doc.wrapped(Span("  \(i + 1). "), text: line) }
+    }
+}

@@ -1,0 +1,105 @@
+import Intents
+import Playbooks
+import Scoring
+import Shell
+import Workspace
+
+/// `show ACCOUNT`: the profile, the contacts and the latest week's raw metrics.
+struct ShowCommand: Command {
+    let spec = CommandSpec(
+        name: "show",
+        phrases: ["show {account}", "show account {account}", "profile {account}", "profile of {account}", "{account} profile",
+                  "account {account}", "{account}的资料", "{account}的概况", "{account}的档案", "查看{account}", "查看 {account}"],
+        usage: "show ACCOUNT",
+        summary: "profile, contacts and latest raw metrics",
+        examples: ["show Acme", "show account Globex", "profile of Hooli", "星辰科技的资料"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let account = try context.account(request["account"]!)
+        let contacts = try context.store.contacts(accountID: account.id!)
+        let latest = try context.store.snapshots(accountID: account.id!).last { $0.week <= context.today }
+        return AccountProfile(account: account, contacts: contacts, latest: latest, today: context.today)
+    }
+}
+
+struct AccountProfile: Report {
+    let account: Account
+    let contacts: [Contact]
+    let latest: Snapshot?
+    let today: Day
+
+    var stage: (stage: LifecycleStage, day: Int)? { LifecycleStage.of(account, on: today) }
+
+    enum Keys: String, CodingKey {
+        case account, aliases, segment, plan, arr, csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
+             renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
+             contacts, week, metrics
+    }
+
+    struct ContactJSON: Encodable { var role, name: String; var title, email: String? }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(account.name, forKey: .account)
+        try c.encode(account.aliases, forKey: .aliases)
+        try c.encode(account.segment?.rawValue, forKey: .segment)
+        try c.encode(account.plan, forKey: .plan)
+        try c.encode(account.arr?.dollars, forKey: .arr)
+        try c.encode(account.csm, forKey: .csm)
+        try c.encode(account.startDate, forKey: .startDate)
+        try c.encode(stage?.stage.rawValue, forKey: .lifecycleStage)
+        try c.encode(stage?.day, forKey: .day)
+        try c.encode(account.renewalDate, forKey: .renewalDate)
+        try c.encode(account.renewalDate.map { today.days(until: $0) }, forKey: .daysToRenewal)
+        try c.encode(account.churnDate, forKey: .churnDate)
+        try c.encode(account.churnReason, forKey: .churnReason)
+        try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
+        try c.encode(latest?.week, forKey: .week)
+        var metrics: [String: Double?] = [:]
+        if let latest { for f in SnapshotField.allCases where f != .execRelationship { metrics[f.rawValue] = latest[f] } }
+        try c.encode(metrics, forKey: .metrics)
+    }
+
+    func render(into doc: inout Document) {
+        doc.line(Span(account.name, .bold))
+        var profile = TextTable([.init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+        func row(_ label: String, _ value: String?) { profile.add(Span(label, .dim), Span(value ?? "—")) }
+        if !account.aliases.isEmpty { row("aliases", account.aliases.joined(separator: ", ")) }
+        row("segment", account.segment?.label)
+        row("plan", account.plan)
+        row("ARR", account.arr?.description)
+        row("CSM", account.csm)
+        row("start date", account.startDate.map { d in "\(d)" + (stage.map { " — \($0.stage.rawValue), day \($0.day)" } ?? "") })
+        row("renewal date", account.renewalDate.map { d in
+            let days = today.days(until: d)
+            return "\(d) — " + (days >= 0 ? "in \(days) days" : "\(-days) days ago")
+        })
+        if let churn = account.churnDate { row("churned", "\(churn)" + (account.churnReason.map { " — \($0)" } ?? "")) }
+        doc.table(profile)
+        doc.blank()
+        doc.line(Span("Contacts", .bold))
+        if contacts.isEmpty {
+            doc.line(Span("  none recorded — no champion or executive sponsor is a risk in itself", .dim))
+        } else {
+            var table = TextTable([.init(""), .init(""), .init("", shrinkable: true), .init("", shrinkable: true)], indent: 2, showHeader: false)
+            for c in contacts { table.add(Span(c.role.label, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
+            doc.table(table)
+        }
+        let missingRoles = Contact.Role.allCases.filter { r in !contacts.contains { $0.role == r } }
+        if !contacts.isEmpty && !missingRoles.isEmpty {
+            doc.line(Span("  no \(missingRoles.map(\.label).joined(separator: ", "))", .yellow))
+        }
+        doc.blank()
+        guard let latest else {
+            doc.line(Span("No weekly snapshot yet.", .dim))
+            return
+        }
+        doc.line(Span("Latest week (ending \(latest.week))", .bold))
+        var metrics = TextTable([.init(""), .init("", right: true)], indent: 2, showHeader: false)
+        for field in SnapshotField.allCases {
+            let value = latest[field]
+            metrics.add(Span(field.rawValue, .dim), value.map { Span(field.format($0)) } ?? Span("missing", .yellow))
+        }
+        doc.table(metrics)
+    }
+}
