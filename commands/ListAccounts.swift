@@ -156,8 +156,9 @@ struct AccountList: Report {
             doc.line(Span("no accounts" + (filter.isEmpty ? " yet — import some with 'import FILE'" : " match: \(filter)")))
             return
         }
-        var table = TextTable([.init("Account", shrinkable: true), .init("Segment"), .init("ARR", right: true), .init("Score", right: true),
-                               .init("Tier"), .init("Trend"), .init("CSM", shrinkable: true)])
+        var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
+                               .init("Score", right: true), .init("Tier"), .init("Trend", optional: true),
+                               .init("CSM", shrinkable: true, optional: true)])
         for h in rows {
             let standing = Standing(h)
             table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),

@@ -36,22 +36,25 @@ public struct HealthModel: Sendable {
     /// up to its maximum; a dimension with no data is left out and the others scaled to 100.
     public func score(_ snapshot: Snapshot, account: Account) -> HealthScore {
         var dimensions: [DimensionScore] = []
+        dimensions.reserveCapacity(Dimension.allCases.count)
+        var earned = 0.0, possible = 0.0, allMax = 0.0, covered = 0.0
         for dimension in Dimension.allCases {
-            let metrics = rules.filter { $0.metric.dimension == dimension }.map { rule -> MetricScore in
+            var metrics: [MetricScore] = []
+            metrics.reserveCapacity(3)
+            var dimEarned = 0.0, dimPossible = 0.0, dimMax = 0.0
+            for rule in rules where rule.metric.dimension == dimension {
                 let reading = Reading.of(rule.metric, snapshot: snapshot, account: account)
-                return MetricScore(metric: rule.metric, reading: reading, points: reading.map { rule.points.points(for: $0, max: rule.max) }, max: rule.max)
+                let points = reading.map { rule.points.points(for: $0, max: rule.max) }
+                metrics.append(MetricScore(metric: rule.metric, reading: reading, points: points, max: rule.max))
+                dimMax += rule.max
+                if let points { dimEarned += points; dimPossible += rule.max }
             }
-            let scored = metrics.filter { $0.points != nil }
-            let earned = scored.reduce(0) { $0 + $1.points! }
-            let possible = scored.reduce(0) { $0 + $1.max }
-            let max = metrics.reduce(0) { $0 + $1.max }
-            dimensions.append(DimensionScore(dimension: dimension, points: possible > 0 ? earned / possible * max : nil, max: max, metrics: metrics))
+            let points = dimPossible > 0 ? dimEarned / dimPossible * dimMax : nil
+            dimensions.append(DimensionScore(dimension: dimension, points: points, max: dimMax, metrics: metrics))
+            allMax += dimMax
+            covered += dimPossible
+            if let points { earned += points; possible += dimMax }
         }
-        let present = dimensions.filter { $0.points != nil }
-        let earned = present.reduce(0) { $0 + $1.points! }
-        let possible = present.reduce(0) { $0 + $1.max }
-        let allMax = dimensions.reduce(0) { $0 + $1.max }
-        let covered = dimensions.flatMap(\.metrics).filter { $0.points != nil }.reduce(0) { $0 + $1.max }
         let total = possible > 0 ? earned / possible * allMax : 0
         return HealthScore(week: snapshot.week, total: total, coverage: allMax > 0 ? covered / allMax : 0, dimensions: dimensions)
     }

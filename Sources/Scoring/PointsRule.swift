@@ -45,8 +45,8 @@ public enum PointsRule: Sendable {
         case let .sum(steps):
             return zip(steps, reading.parts).reduce(0) { $0 + ($1.0.matches($1.1) ? $1.0.points : 0) }
         case let .planOrARR(steps, otherwise):
-            guard let arr = reading.parts.first else { return reading.value }
-            return steps.first { $0.matches(arr) }?.points ?? otherwise
+            guard reading.plan == nil else { return reading.value }
+            return steps.first { $0.matches(reading.value) }?.points ?? otherwise
         }
     }
 }

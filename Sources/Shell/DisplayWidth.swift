@@ -2,7 +2,9 @@
 /// so that tables line up with Chinese names and tier emoji.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
-        s.reduce(0) { $0 + of($1) }
+        // Printable ASCII, the common case, is one column a byte.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        return s.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ c: Character) -> Int {

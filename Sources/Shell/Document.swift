@@ -22,16 +22,19 @@ public struct Document: Sendable {
 }
 
 /// An aligned table. Right-aligned columns hold numbers; when the table is wider than
-/// the terminal, the widest shrinkable column is cut with "…".
+/// the terminal, shrinkable columns are cut with "…" and optional columns left out.
 public struct TextTable: Sendable {
     public struct Column: Sendable {
         public var title: String
         public var right: Bool
         public var shrinkable: Bool
-        public init(_ title: String, right: Bool = false, shrinkable: Bool = false) {
+        /// Left out when the terminal is too narrow even after shrinking.
+        public var optional: Bool
+        public init(_ title: String, right: Bool = false, shrinkable: Bool = false, optional: Bool = false) {
             self.title = title
             self.right = right
             self.shrinkable = shrinkable
+            self.optional = optional
         }
     }
 

@@ -83,7 +83,8 @@ final class LineEditor {
     /// Adds the line to the history and saves it in the workspace (through a rename, so
     /// a killed shell never leaves half a history file).
     func remember(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        let line = line.trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty else { return }
         var event = HistEvent()
         cse_history_enter(history, &event, line)
         let temporary = historyPath + ".saving"

@@ -76,36 +76,62 @@ public struct Renderer: Sendable {
     }
 
     func render(_ table: TextTable) -> [String] {
-        let count = table.columns.count
-        var widths = table.columns.map { table.showHeader ? DisplayWidth.of($0.title) : 0 }
-        for row in table.rows {
-            for (i, cell) in row.prefix(count).enumerated() { widths[i] = max(widths[i], cell.width) }
-        }
-        let gap = 2
-        var total = table.indent + widths.reduce(0, +) + gap * (count - 1)
-        while total > width, let i = widths.indices.filter({ table.columns[$0].shrinkable && widths[$0] > 6 }).max(by: { widths[$0] < widths[$1] }) {
-            let cut = min(total - width, widths[i] - 6)
-            widths[i] -= cut
-            total -= cut
-        }
-        func line(_ cells: [Span]) -> String {
-            var parts: [String] = []
-            for i in 0..<count {
-                let cell = i < cells.count ? cells[i] : Span("")
-                var text = Sanitizer.clean(cell.text)
-                if DisplayWidth.of(text) > widths[i] { text = DisplayWidth.truncate(text, to: widths[i]) }
-                let fill = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(text)))
-                let painted = paint(Span(text, cell.style))
-                parts.append(table.columns[i].right ? fill + painted : painted + (i == count - 1 ? "" : fill))
+        // Each cell is cleaned and measured once.
+        struct Cell { var text: String; var width: Int; var style: Style? }
+        var columns = table.columns
+        func cells(_ spans: [Span]) -> [Cell] {
+            (0..<columns.count).map { i in
+                let span = i < spans.count ? spans[i] : Span("")
+                let text = Sanitizer.clean(span.text)
+                return Cell(text: text, width: DisplayWidth.of(text), style: span.style)
             }
-            return String(repeating: " ", count: table.indent) + parts.joined(separator: String(repeating: " ", count: gap))
         }
-        var lines: [String] = []
-        if table.showHeader {
-            lines.append(line(table.columns.map { Span($0.title, .bold) }))
+        var header = cells(columns.map { Span($0.title, .bold) })
+        var rows = table.rows.map(cells)
+        let gap = 2
+        func measure() -> [Int] {
+            var widths = table.showHeader ? header.map(\.width) : Array(repeating: 0, count: columns.count)
+            for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
+            return widths
         }
-        for row in table.rows { lines.append(line(row)) }
-        return lines
+        func total(_ widths: [Int]) -> Int { table.indent + widths.reduce(0, +) + gap * (widths.count - 1) }
+        func shrink(_ widths: inout [Int], to floor: Int) {
+            var sum = total(widths)
+            while sum > width, let i = widths.indices.filter({ columns[$0].shrinkable && widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
+                let cut = min(sum - width, widths[i] - floor)
+                widths[i] -= cut
+                sum -= cut
+            }
+        }
+        var widths = measure()
+        shrink(&widths, to: 12)
+        // Still too wide: leave out optional columns, rightmost first.
+        while total(widths) > width, let drop = columns.lastIndex(where: \.optional) {
+            columns.remove(at: drop)
+            header.remove(at: drop)
+            rows = rows.map { var r = $0; r.remove(at: drop); return r }
+            widths = measure()
+            shrink(&widths, to: 12)
+        }
+        shrink(&widths, to: 4)
+        let indent = String(repeating: " ", count: table.indent)
+        let separator = String(repeating: " ", count: gap)
+        func line(_ row: [Cell]) -> String {
+            var parts: [String] = []
+            parts.reserveCapacity(row.count)
+            for (i, cell) in row.enumerated() {
+                var text = cell.text, used = cell.width
+                if used > widths[i] {
+                    text = DisplayWidth.truncate(text, to: widths[i])
+                    used = DisplayWidth.of(text)
+                }
+                let fill = String(repeating: " ", count: max(0, widths[i] - used))
+                let painted = paint(Span(text, cell.style))
+                parts.append(columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill))
+            }
+            return indent + parts.joined(separator: separator)
+        }
+        return (table.showHeader ? [line(header)] : []) + rows.map(line)
     }
 
     func trimTrailing(_ s: String) -> String {

@@ -2,6 +2,7 @@
 /// holding an escape sequence prints as `^[[31m` instead of recolouring the screen.
 public enum Sanitizer {
     public static func clean(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
         guard s.unicodeScalars.contains(where: needsCleaning) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {

@@ -41,7 +41,9 @@ public final class Session {
         case .unknown(let suggestions):
             let word = PhraseMatcher.clean(line)
             var message = "unknown command '\(word)'"
-            if !suggestions.isEmpty {
+            if let account = try? context.account(word) {
+                message += " — did you mean 'score \(account.name)' or 'show \(account.name)'?"
+            } else if !suggestions.isEmpty {
                 message += " — did you mean " + suggestions.map { "'\(commands[$0].spec.usage)'" }.joined(separator: " or ") + "?"
             } else {
                 message += " — type 'help' for the list of commands"

@@ -92,7 +92,7 @@ extension Snapshot {
         var values = [Double?](repeating: nil, count: SnapshotField.allCases.count)
         for (i, field) in SnapshotField.allCases.enumerated() {
             if field == .execRelationship {
-                if let text = row[i + 2] as String? { values[i] = (try? field.parse(text).get()) ?? nil }
+                if let text = row[i + 2] as String? { values[i] = ExecRelationship(rawValue: text)?.level }
             } else {
                 values[i] = row[i + 2]
             }

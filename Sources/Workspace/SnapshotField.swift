@@ -106,6 +106,14 @@ public enum ExecRelationship: String, Sendable {
     public init(level: Double) {
         self = level >= 2 ? .regular : level >= 1 ? .occasional : .none
     }
+
+    public var level: Double {
+        switch self {
+        case .regular: return 2
+        case .occasional: return 1
+        case .none: return 0
+        }
+    }
 }
 
 /// Why one value was refused.

@@ -27,7 +27,7 @@ final class ClawModelTests: XCTestCase {
     }
 
     func points(_ metric: Metric, _ value: Double, parts: [Double] = []) -> Double {
-        HealthModel.claw.rule(metric)!.points.points(for: Reading(value: value, parts: parts, shown: ""), max: HealthModel.claw.rule(metric)!.max)
+        HealthModel.claw.rule(metric)!.points.points(for: Reading(metric: metric, value: value, parts: parts), max: HealthModel.claw.rule(metric)!.max)
     }
 
     func testBandEdgesReadAsSpec() {
