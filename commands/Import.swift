@@ -22,16 +22,23 @@ struct ImportCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let typed = request["file"]!
-        let plan = try Importer.read(path: context.path(typed), shownAs: typed)
-        guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
         context.progress?.begin()
         defer { context.progress?.finish() }
-        let summary = try context.store.apply(plan.batch) { done, total in
-            try Interrupt.check()
-            context.progress?.update("importing \(typed)", done: done, total: total)
+        do {
+            let plan = try Importer.read(path: context.path(typed), shownAs: typed) { read in
+                try Interrupt.check()
+                context.progress?.update("checking \(typed)", done: read, total: nil)
+            }
+            guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
+            let summary = try context.store.apply(plan.batch) { done, total in
+                try Interrupt.check()
+                context.progress?.update("importing \(typed)", done: done, total: total)
+            }
+            context.workspaceChanged()
+            return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns, summary: summary)
+        } catch let error as CommandError where error == .interrupted {
+            throw CommandError("import of \(typed) interrupted — nothing was written")
         }
-        context.workspaceChanged()
-        return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns, summary: summary)
     }
 }
 

@@ -82,18 +82,18 @@ struct ScoreCard: Report {
         }
         doc.blank()
 
-        var table = TextTable([TextTable.Column(""), TextTable.Column("", shrinkable: true), TextTable.Column("", right: true)], showHeader: false)
+        var table = TextTable([.init(""), .init("", shrinkable: true), .init("", right: true), .init("", gap: 1)], showHeader: false)
         for dimension in score.dimensions {
             let scaled = dimension.points != nil && dimension.metrics.contains { $0.points == nil }
             table.add(Span(dimension.dimension.label, .bold), scaled ? Span("scaled for missing data", .dim) : "",
-                      Span(points(dimension.points, dimension.max), .bold))
+                      Span(points(dimension.points), .bold), Span(outOf(dimension.max), .bold))
             for metric in dimension.metrics {
-                table.add(Span("  " + metric.metric.label),
-                          metric.reading.map { Span($0.shown) } ?? Span("missing", .dim),
-                          Span(points(metric.points, metric.max), metric.points == nil ? .dim : nil))
+                let style: Style? = metric.points == nil ? .dim : nil
+                table.add(Span("  " + metric.metric.label), metric.reading.map { Span($0.shown) } ?? Span("missing", .dim),
+                          Span(points(metric.points), style), Span(outOf(metric.max), style))
             }
         }
-        table.add(Span("Total", .bold), "", Span(points(score.total, 100, shown: score.shown), .bold))
+        table.add(Span("Total", .bold), "", Span(Format.oneDecimal(score.shown), .bold), Span(outOf(100), .bold))
         doc.table(table)
         doc.blank()
 
@@ -120,12 +120,11 @@ struct ScoreCard: Report {
         section("Next actions", advice.nextActions, into: &doc)
     }
 
-    func points(_ value: Double?, _ max: Double, shown: Double? = nil) -> String {
-        "\(value.map { Format.oneDecimal(shown ?? $0) } ?? "—") / \(Format.number(max))"
-    }
+    func points(_ value: Double?) -> String { value.map(Format.oneDecimal) ?? "—" }
+    func outOf(_ max: Double) -> String { "/ " + Format.number(max) }
 
     func describe(_ m: MetricScore) -> String {
-        "\(m.metric.label): \(m.reading?.shown ?? "missing") — \(points(m.points, m.max))"
+        "\(m.metric.label): \(m.reading?.shown ?? "missing") — \(points(m.points)) \(outOf(m.max))"
     }
 
     func section(_ title: String, _ lines: [String], into doc: inout Document) {

@@ -5,25 +5,6 @@ import Workspace
 
 func rounded(_ v: Double, _ places: Double = 10) -> Double { (v * places).rounded() / places }
 
-extension HealthScore: Encodable {
-    enum Keys: String, CodingKey {
-        case week, score, scoreExact = "score_exact", tier, priority, lowConfidence = "low_confidence", coverage, missing, dimensions
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(week, forKey: .week)
-        try c.encode(shown, forKey: .score)
-        try c.encode(total, forKey: .scoreExact)
-        try c.encode(tier, forKey: .tier)
-        try c.encode(tier.priority, forKey: .priority)
-        try c.encode(lowConfidence, forKey: .lowConfidence)
-        try c.encode(rounded(coverage, 1000), forKey: .coverage)
-        try c.encode(missing.map(\.metric.rawValue), forKey: .missing)
-        try c.encode(dimensions, forKey: .dimensions)
-    }
-}
-
 extension DimensionScore: Encodable {
     enum Keys: String, CodingKey { case key, label, points, max, scaled, metrics }
 

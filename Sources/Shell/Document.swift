@@ -30,11 +30,14 @@ public struct TextTable: Sendable {
         public var shrinkable: Bool
         /// Left out when the terminal is too narrow even after shrinking.
         public var optional: Bool
-        public init(_ title: String, right: Bool = false, shrinkable: Bool = false, optional: Bool = false) {
+        /// Spaces before the column (two, or one to keep "76.1 / 100" together).
+        public var gap: Int
+        public init(_ title: String, right: Bool = false, shrinkable: Bool = false, optional: Bool = false, gap: Int = 2) {
             self.title = title
             self.right = right
             self.shrinkable = shrinkable
             self.optional = optional
+            self.gap = gap
         }
     }
 

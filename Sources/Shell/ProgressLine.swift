@@ -15,11 +15,15 @@ public final class ProgressLine {
         shown = false
     }
 
-    public func update(_ label: String, done: Int, total: Int) {
+    /// `total` nil when not known yet (while a file is being read).
+    public func update(_ label: String, done: Int, total: Int?) {
         guard Date().timeIntervalSince(start) > 1 || shown else { return }
         shown = true
-        let percent = total > 0 ? done * 100 / total : 0
-        write("\r\u{1B}[K\(label): \(done) / \(total) rows (\(percent)%)")
+        if let total, total > 0 {
+            write("\r\u{1B}[K\(label): \(done) of \(total) rows (\(done * 100 / total)%)")
+        } else {
+            write("\r\u{1B}[K\(label): \(done) rows")
+        }
     }
 
     public func finish() {

@@ -88,13 +88,12 @@ public struct Renderer: Sendable {
         }
         var header = cells(columns.map { Span($0.title, .bold) })
         var rows = table.rows.map(cells)
-        let gap = 2
         func measure() -> [Int] {
             var widths = table.showHeader ? header.map(\.width) : Array(repeating: 0, count: columns.count)
             for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
             return widths
         }
-        func total(_ widths: [Int]) -> Int { table.indent + widths.reduce(0, +) + gap * (widths.count - 1) }
+        func total(_ widths: [Int]) -> Int { table.indent + widths.reduce(0, +) + columns.dropFirst().reduce(0) { $0 + $1.gap } }
         func shrink(_ widths: inout [Int], to floor: Int) {
             var sum = total(widths)
             while sum > width, let i = widths.indices.filter({ columns[$0].shrinkable && widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
@@ -115,11 +114,10 @@ public struct Renderer: Sendable {
         }
         shrink(&widths, to: 4)
         let indent = String(repeating: " ", count: table.indent)
-        let separator = String(repeating: " ", count: gap)
         func line(_ row: [Cell]) -> String {
-            var parts: [String] = []
-            parts.reserveCapacity(row.count)
+            var out = indent
             for (i, cell) in row.enumerated() {
+                if i > 0 { out += String(repeating: " ", count: columns[i].gap) }
                 var text = cell.text, used = cell.width
                 if used > widths[i] {
                     text = DisplayWidth.truncate(text, to: widths[i])
@@ -127,9 +125,9 @@ public struct Renderer: Sendable {
                 }
                 let fill = String(repeating: " ", count: max(0, widths[i] - used))
                 let painted = paint(Span(text, cell.style))
-                parts.append(columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill))
+                out += columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill)
             }
-            return indent + parts.joined(separator: separator)
+            return out
         }
         return (table.showHeader ? [line(header)] : []) + rows.map(line)
     }

@@ -2,7 +2,8 @@ import CSV
 
 /// Reads a CSV file (quoted fields, embedded commas and line breaks, BOM, CRLF) into a Table.
 enum CSVTableReader {
-    static func read(_ text: String, file: String) throws -> Table {
+    /// `progress` hears the number of rows read every few thousand rows, and may throw to stop.
+    static func read(_ text: String, file: String, progress: ((Int) throws -> Void)? = nil) throws -> Table {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader = try CSVReader(string: text)
@@ -15,6 +16,7 @@ enum CSVTableReader {
         var rows: [Table.Row] = []
         var problems: [ImportProblem] = []
         while let fields = reader.next() {
+            if rows.count % 5000 == 4999 { try progress?(rows.count + 1) }
             let start = line
             line += lineBreaks(in: fields) + 1
             if fields.count == 1 && fields[0].trimmingSpaces.isEmpty { continue }

@@ -13,7 +13,8 @@ public enum Importer {
     /// Problems listed in full; past this many, the rest are counted.
     public static let problemLimit = 20
 
-    public static func read(path: String, shownAs file: String) throws -> Plan {
+    /// `progress` hears how many rows have been read so far, and may throw to stop (Ctrl-C).
+    public static func read(path: String, shownAs file: String, progress: ((Int) throws -> Void)? = nil) throws -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -27,7 +28,7 @@ public enum Importer {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "yaml", "yml", "json": return try plan(tables: try YAMLTableReader.read(text, file: file), file: file, fullHeader: false)
-        default: return try plan(tables: [try CSVTableReader.read(text, file: file)], file: file, fullHeader: true)
+        default: return try plan(tables: [try CSVTableReader.read(text, file: file, progress: progress)], file: file, fullHeader: true)
         }
     }
 
