@@ -1,6 +1,8 @@
 # The two entry points of the README. Each installs what it needs on a fresh Debian
 # machine that has Swift (libedit-dev for line editing, libsqlite3-dev for the store).
 SWIFT ?= swift
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
 .PHONY: run test deps bench
@@ -22,10 +24,11 @@ run: deps
 	@[ -f $(DEMO)/workspace.sqlite ] || .build/debug/cse init $(DEMO) --demo
 	.build/debug/cse -w $(DEMO)
 
-# Builds and runs every test, transcripts included.
+# Builds and runs every test, transcripts included, and ends with one "N passed, N failed" line.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
+	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } END { print n - f " passed, " f " failed" }' .build/test.log
 
 # Speed figures (hyperfine); see bench/README.md.
 bench: deps
