@@ -80,8 +80,8 @@ public final class Session {
 
     func fail(_ error: CommandError, json: Bool) -> Bool {
         if json {
-            let payload = ["error": error.message, "details": error.details.joined(separator: "\n")]
-            output.writeError((try? Session.json(payload)) ?? "{\"error\": \"\"}")
+            struct Payload: Encodable { var error: String; var details: [String] }
+            output.writeError((try? Session.json(Payload(error: error.message, details: error.details))) ?? "{\"error\": \"\"}")
             output.writeError("\n")
         } else {
             output.writeError(Sanitizer.clean("error: " + error.message) + "\n")

@@ -6,12 +6,30 @@ import Workspace
 
 @main
 struct CSE: ParsableCommand {
+    /// `cse -w DIR import FILE` reads as naturally as `cse import FILE -w DIR`: a subcommand
+    /// name after the shared flags is moved to the front before parsing.
+    static func main() {
+        var args = Array(CommandLine.arguments.dropFirst())
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        var i = 0
+        while i < args.count, args[i].hasPrefix("-") {
+            i += ["-w", "--workspace", "-c"].contains(args[i]) ? 2 : 1
+        }
+        if i > 0, i < args.count, names.contains(args[i]) {
+            let name = args.remove(at: i)
+            args.insert(name, at: 0)
+        }
+        main(args)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "cse",
         abstract: "Customer Success Engine: health scores, risks and playbooks from your account workspace.",
         discussion: """
-            Type natural commands in the shell ('score Acme', 'list at-risk accounts', 'Acme的评分'), \
-            or run them with -c, or pipe them in. Without a workspace, cse creates a demo one.
+            cse [-w DIR] [--json] [-c COMMAND]…   open the shell, or run the commands and exit
+            Type natural commands ('score Acme', 'list at-risk accounts', 'Acme的评分') in the shell, \
+            with -c, or piped on standard input. Without a workspace, cse creates a demo one at ~/.cse \
+            ($CSE_WORKSPACE overrides). CSE_TODAY=YYYY-MM-DD sets the date; NO_COLOR turns colour off.
             """,
         subcommands: [Run.self, Init.self, ImportFile.self, Replay.self],
         defaultSubcommand: Run.self)
@@ -31,13 +49,17 @@ struct WorkspaceOptions: ParsableArguments {
     var path: (String, isDefault: Bool) {
         if let workspace { return ((workspace as NSString).expandingTildeInPath, false) }
         if let env = environment["CSE_WORKSPACE"], !env.isEmpty { return ((env as NSString).expandingTildeInPath, false) }
-        return ((NSHomeDirectory() as NSString).appendingPathComponent(".cse"), true)
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return ((home as NSString).appendingPathComponent(".cse"), true)
     }
 
     /// Today, from CSE_TODAY or the local calendar: read here, at the edge, and passed in.
     func today() throws -> Day {
         if let text = environment["CSE_TODAY"], !text.isEmpty {
-            guard let day = Day(iso: text) else { throw ValidationError("CSE_TODAY='\(text)' is not a date: write YYYY-MM-DD") }
+            guard let day = Day(iso: text) else {
+                FileHandle.standardError.write(Data("error: CSE_TODAY='\(text)' is not a date: write YYYY-MM-DD\n".utf8))
+                throw ExitCode.failure
+            }
             return day
         }
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
