@@ -11,14 +11,15 @@ struct ShowCommand: Command {
         phrases: ["show {account}", "show account {account}", "profile {account}", "profile of {account}", "{account} profile",
                   "account {account}", "{account}的资料", "{account}的概况", "{account}的档案", "查看{account}", "查看 {account}"],
         usage: "show ACCOUNT",
-        summary: "profile, contacts and latest raw metrics",
+        summary: "profile, contacts, recent events, latest raw metrics",
         examples: ["show Acme", "show account Globex", "profile of Hooli", "星辰科技的资料"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
         let contacts = try context.store.contacts(accountID: account.id!)
         let latest = try context.store.snapshots(accountID: account.id!).last { $0.week <= context.today }
-        return AccountProfile(account: account, contacts: contacts, latest: latest, today: context.today)
+        let events = try context.store.events(accountID: account.id!).filter { $0.date <= context.today }
+        return AccountProfile(account: account, contacts: contacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
     }
 }
 
@@ -26,6 +27,8 @@ struct AccountProfile: Report {
     let account: Account
     let contacts: [Contact]
     let latest: Snapshot?
+    /// The most recent events, oldest first.
+    let events: [Event]
     let today: Day
 
     var stage: (stage: LifecycleStage, day: Int)? { LifecycleStage.of(account, on: today) }
@@ -33,8 +36,10 @@ struct AccountProfile: Report {
     enum Keys: String, CodingKey {
         case account, aliases, segment, plan, arr, csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
-             contacts, week, metrics
+             contacts, events, week, metrics
     }
+
+    struct EventJSON: Encodable { var date: Day; var kind: String; var details: String? }
 
     struct ContactJSON: Encodable { var role, name: String; var title, email: String? }
 
@@ -54,6 +59,7 @@ struct AccountProfile: Report {
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(account.churnReason, forKey: .churnReason)
         try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
+        try c.encode(events.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .events)
         try c.encode(latest?.week, forKey: .week)
         var metrics: [String: Double?] = [:]
         if let latest { for f in SnapshotField.allCases where f != .execRelationship { metrics[f.rawValue] = latest[f] } }
@@ -88,6 +94,15 @@ struct AccountProfile: Report {
         let missingRoles = Contact.Role.allCases.filter { r in !contacts.contains { $0.role == r } }
         if !contacts.isEmpty && !missingRoles.isEmpty {
             doc.line(Span("  no \(missingRoles.map(\.label).joined(separator: ", "))", .yellow))
+        }
+        if !events.isEmpty {
+            doc.blank()
+            doc.line(Span("Recent events", .bold))
+            var table = TextTable([.init(""), .init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+            for e in events.reversed() {
+                table.add(Span(e.date.description, .dim), Span(e.kind, e.kind == "champion left" ? .red : nil), Span(e.details ?? ""))
+            }
+            doc.table(table)
         }
         doc.blank()
         guard let latest else {
