@@ -6,8 +6,6 @@ public struct Completer: Sendable {
         /// Characters before the cursor that the completion replaces.
         public var replacing: Int
         public var candidates: [String]
-        /// True when the candidates are whole words or names (a space may follow a single one).
-        public var complete: Bool
     }
 
     let specs: [CommandSpec]
@@ -39,7 +37,7 @@ public struct Completer: Sendable {
             }
         }
         if !names.isEmpty && !before.isEmpty {
-            return Completion(replacing: replacing, candidates: names.sorted(), complete: true)
+            return Completion(replacing: replacing, candidates: names.sorted())
         }
         if partial.isEmpty { names = [] }
 
@@ -54,7 +52,7 @@ public struct Completer: Sendable {
             }
         }
         // At the start of a line a name may come first ("Acme的评分").
-        return Completion(replacing: partial.unicodeScalars.count, candidates: next.sorted() + names.sorted(), complete: true)
+        return Completion(replacing: partial.unicodeScalars.count, candidates: next.sorted() + names.sorted())
     }
 
     /// Unicode scalars taken by the last `words` words (and the space after them).

@@ -49,10 +49,6 @@ public struct Phrase: Equatable, Sendable {
         return nil
     }
 
-    public var slotNames: [String] {
-        segments.compactMap { if case .slot(let n) = $0 { return n } else { return nil } }
-    }
-
     /// A phrase that starts with a command word beats one that starts with a name
     /// ("score Umbrella Health" is score, not "{account} health"); then more literal
     /// characters win.

@@ -12,8 +12,6 @@ public enum Tier: String, CaseIterable, Codable, Sendable {
         self = Tier.cutOffs.first { score >= $0.1 }?.0 ?? .critical
     }
 
-    public var lowerBound: Double { Tier.cutOffs.first { $0.0 == self }!.1 }
-
     /// The score to print: one decimal, never rounded across the tier's upper cut-off
     /// (79.96 prints 79.9 warning, not 80.0 warning).
     public func shown(_ score: Double) -> Double {

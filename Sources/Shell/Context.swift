@@ -61,6 +61,4 @@ public final class Context {
         let expanded = (typed as NSString).expandingTildeInPath
         return expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
     }
-
-    public func spec(named name: String) -> CommandSpec? { specs.first { $0.name == name } }
 }

@@ -104,7 +104,8 @@ public final class SQLiteStore: WorkspaceStore {
                 }
             }
 
-            let existsStatement = try db.makeStatement(sql: "SELECT 1 FROM snapshot WHERE account_id = ? AND week = ?")
+            // The file holds each week once, so the rows added are what the table grew by.
+            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO snapshot (\(Snapshot.columns.joined(separator: ", ")))
                 VALUES (\(Snapshot.columns.map { _ in "?" }.joined(separator: ", ")))
@@ -123,11 +124,11 @@ public final class SQLiteStore: WorkspaceStore {
                     summary.accountsCreated += 1
                     summary.createdFromSnapshots.append(name)
                 }
-                let exists = try Bool.fetchOne(existsStatement, arguments: [snapshot.accountID, snapshot.week.description]) ?? false
                 try upsert.execute(arguments: snapshot.statementArguments)
-                if exists { summary.snapshotsUpdated += 1 } else { summary.snapshotsAdded += 1 }
                 try tick()
             }
+            summary.snapshotsAdded = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0) - before
+            summary.snapshotsUpdated = batch.snapshots.count - summary.snapshotsAdded
 
             for (name, event) in batch.events {
                 guard let id = index.id(for: name) else { continue }

@@ -10,14 +10,14 @@ final class CompleterTests: XCTestCase {
     let names = ["Acme Corp", "Globex", "星辰科技"]
 
     func testCommandWords() {
-        XCTAssertEqual(completer.complete("sc", accounts: names), .init(replacing: 2, candidates: ["score"], complete: true))
+        XCTAssertEqual(completer.complete("sc", accounts: names), .init(replacing: 2, candidates: ["score"]))
         XCTAssertEqual(completer.complete("s", accounts: names).candidates, ["score", "show"])
         XCTAssertEqual(completer.complete("list a", accounts: names).candidates, ["accounts"])
     }
 
     func testAccountNamesAfterTheCommand() {
-        XCTAssertEqual(completer.complete("score Ac", accounts: names), .init(replacing: 2, candidates: ["Acme Corp"], complete: true))
-        XCTAssertEqual(completer.complete("score acme c", accounts: names), .init(replacing: 6, candidates: ["Acme Corp"], complete: true))
+        XCTAssertEqual(completer.complete("score Ac", accounts: names), .init(replacing: 2, candidates: ["Acme Corp"]))
+        XCTAssertEqual(completer.complete("score acme c", accounts: names), .init(replacing: 6, candidates: ["Acme Corp"]))
         XCTAssertEqual(completer.complete("show 星", accounts: names).candidates, ["星辰科技"])
         XCTAssertEqual(completer.complete("score ", accounts: names).candidates, names.sorted())
     }
