@@ -4,6 +4,9 @@ import Shell
 public enum Catalog {
     public static let commands: [Command] = [
         ScoreCommand(),
+        TrendCommand(),
+        WhyCommand(),
+        WhatIfCommand(),
         ListAccountsCommand(),
         ShowCommand(),
         ImportCommand(),

@@ -4,8 +4,14 @@ import Intents
 /// its own file in `commands/`.
 public protocol Command: Sendable {
     var spec: CommandSpec { get }
+    /// Commands that change the workspace; `as of DATE` is refused on them.
+    var writes: Bool { get }
     /// Returns a typed result; throws CommandError for anything the user must fix.
     func run(_ request: Request, in context: Context) throws -> Report
+}
+
+extension Command {
+    public var writes: Bool { false }
 }
 
 /// A parsed line: the slots its phrase captured.

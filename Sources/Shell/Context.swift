@@ -7,8 +7,9 @@ import Workspace
 public final class Context {
     public let workspace: WorkspaceDirectory
     public var store: WorkspaceStore { workspace.store }
-    /// The date the clock reads (CSE_TODAY, or the transcript's `today:`).
-    public let today: Day
+    /// The date the clock reads (CSE_TODAY, or the transcript's `today:`); a read command
+    /// ending in `as of DATE` sees that date instead.
+    public internal(set) var today: Day
     public let specs: [CommandSpec]
     /// Relative file paths in commands resolve against this folder.
     public let directory: String

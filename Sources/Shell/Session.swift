@@ -32,6 +32,17 @@ public final class Session {
             json = true
             line.replaceSubrange(range, with: " ")
         }
+        var asOf: Day?
+        if let range = line.range(of: #"(?i)(\s+as\s+of\s+|\s*截至\s*)\S.*$"#, options: .regularExpression) {
+            let clause = String(line[range])
+            let marker = clause.range(of: #"(?i)(as\s+of|截至)\s*"#, options: .regularExpression)!
+            let date = PhraseMatcher.clean(String(clause[marker.upperBound...]))
+            guard let day = Day(iso: date) else {
+                return fail(CommandError("'\(date)' is not a date — write 'as of YYYY-MM-DD'"), json: json)
+            }
+            asOf = day
+            line.removeSubrange(range)
+        }
         switch parser.parse(line) {
         case .empty:
             return true
@@ -52,6 +63,12 @@ public final class Session {
         case .matched(let match):
             let command = commands[match.command]
             Interrupt.reset()
+            if let asOf, command.writes {
+                return fail(CommandError("'as of \(asOf)' works only on commands that read: '\(command.spec.name)' changes the workspace"), json: json)
+            }
+            let today = context.today
+            if let asOf { context.today = asOf }
+            defer { context.today = today }
             do {
                 let report = try command.run(Request(line: line, phrase: match.phrase, slots: match.slots), in: context)
                 if report is ExitRequest {

@@ -55,6 +55,26 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
 
     public var index: Int { SnapshotField.allCases.firstIndex(of: self)! }
 
+    /// The field a CSM means by a name: the column name, with spaces for underscores, or a
+    /// short form ("features", "uptime", "api errors").
+    public static func named(_ name: String) -> SnapshotField? {
+        let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        if let field = allCases.first(where: { $0.rawValue.replacingOccurrences(of: "_", with: " ") == key }) { return field }
+        return shortNames[key]
+    }
+
+    static let shortNames: [String: SnapshotField] = [
+        "daily active users": .dau, "licensed": .licensedUsers, "licenses": .licensedUsers, "seats": .licensedUsers,
+        "features": .coreFeaturesUsed, "core features": .coreFeaturesUsed, "conversations": .conversationsPerDay,
+        "hours": .weeklyHours, "usage hours": .weeklyHours, "users": .usersThisMonth, "meetings": .meetingsAttended,
+        "attended": .meetingsAttended, "scheduled": .meetingsScheduled, "feedback": .feedbackPerMonth,
+        "posts": .communityPostsPerMonth, "events": .communityEventsPerMonth, "contributions": .communityContributionsPerQuarter,
+        "api errors": .apiErrorRatePct, "api error rate": .apiErrorRatePct, "error rate": .apiErrorRatePct,
+        "uptime": .integrationUptimePct, "integration uptime": .integrationUptimePct, "performance": .performanceSatisfaction,
+        "csm": .csmSatisfaction, "csm sat": .csmSatisfaction, "exec": .execRelationship, "executive relationship": .execRelationship,
+        "exec relationship": .execRelationship,
+    ]
+
     /// Parses a cell. Empty means missing data (nil); a bad value is an error message.
     public func parse(_ text: String) -> Result<Double?, FieldProblem> {
         let t = text.trimmingSpaces

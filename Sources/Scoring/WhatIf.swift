@@ -1,0 +1,50 @@
+import Workspace
+
+/// A hypothetical week: the latest snapshot (and profile) with some values changed,
+/// re-scored. Nothing is written anywhere (`what if ACCOUNT nps 50 dau 20`).
+public struct WhatIf: Sendable {
+    public enum Change: Equatable, Sendable {
+        case metric(SnapshotField, Double)
+        case plan(String)
+        case arr(Money)
+    }
+
+    public struct Effect: Equatable, Sendable {
+        public var change: Change
+        /// What the value was before.
+        public var was: String
+        /// Score with this change alone, minus the score now.
+        public var points: Double
+    }
+
+    public var baseline: HealthScore
+    public var result: HealthScore
+    public var effects: [Effect]
+
+    public init(snapshot: Snapshot, account: Account, changes: [Change], model: HealthModel = .claw) {
+        func apply(_ changes: [Change]) -> HealthScore {
+            var s = snapshot
+            var a = account
+            for change in changes {
+                switch change {
+                case let .metric(field, value): s[field] = value
+                case let .plan(plan): a.plan = plan
+                case let .arr(arr): a.arr = arr
+                }
+            }
+            return model.score(s, account: a)
+        }
+        let baseline = model.score(snapshot, account: account)
+        self.baseline = baseline
+        result = apply(changes)
+        effects = changes.map { change in
+            let was: String
+            switch change {
+            case let .metric(field, _): was = snapshot[field].map { field.format($0) } ?? "missing"
+            case .plan: was = account.plan ?? "none"
+            case .arr: was = account.arr?.description ?? "none"
+            }
+            return Effect(change: change, was: was, points: apply([change]).total - baseline.total)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Intents
+import Scoring
+import Shell
+import Workspace
+
+/// `what if ACCOUNT nps 50 dau 20 …`: the latest week re-scored with hypothetical values.
+struct WhatIfCommand: Command {
+    let spec = CommandSpec(
+        name: "what if",
+        phrases: ["what if {changes}", "what-if {changes}", "whatif {changes}", "如果 {changes}", "假设 {changes}"],
+        usage: "what if ACCOUNT FIELD VALUE [FIELD VALUE …]",
+        summary: "re-score with hypothetical values; nothing is saved",
+        details: """
+            FIELD is a raw metric (dau, licensed_users, core_features_used or 'features', conversations_per_day, weekly_hours, \
+            users_this_month, users_last_month, meetings_scheduled, meetings_attended, feedback_per_month, community_posts_per_month, \
+            community_events_per_month, community_contributions_per_quarter, api_error_rate_pct, integration_uptime_pct, \
+            performance_satisfaction, nps, csm_satisfaction, exec_relationship), or plan or arr. Values are checked as on import. \
+            Shows the new score and tier, and the points each change buys on its own.
+            """,
+        examples: ["what if Acme nps 50 dau 20", "what if Acme Corp features 6", "what-if Hooli exec regular meetings attended 8",
+                   "what if Wonka plan professional", "如果 Acme nps 60"],
+        accountSlots: ["changes"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let words = request["changes"]!.split(whereSeparator: \.isWhitespace).map(String.init)
+        // The account is the shortest start of the line that names one and after which the
+        // rest reads as changes ("what if Acme Corp features 6").
+        var firstProblem: CommandError?
+        for split in stride(from: 1, through: words.count - 2, by: 1) {
+            let changes: [WhatIf.Change]
+            let account: Account
+            do {
+                changes = try WhatIfCommand.changes(Array(words[split...]))
+                account = try context.account(words[..<split].joined(separator: " "))
+            } catch let error as CommandError {
+                if firstProblem == nil { firstProblem = error }
+                continue
+            }
+            guard let latest = try context.store.snapshots(accountID: account.id!).last(where: { $0.week <= context.today }) else {
+                throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
+            }
+            return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, account: account, changes: changes))
+        }
+        throw firstProblem ?? CommandError("say what to change: what if ACCOUNT FIELD VALUE, e.g. 'what if Acme nps 50'")
+    }
+
+    /// Reads `nps 50 dau 20` (or `nps=50`) into changes, checking each value as import would.
+    static func changes(_ words: [String]) throws -> [WhatIf.Change] {
+        let words = words.flatMap { $0.contains("=") ? $0.split(separator: "=").map(String.init) : [$0] }
+        var changes: [WhatIf.Change] = []
+        var i = 0
+        while i < words.count {
+            var matched = false
+            for length in stride(from: min(4, words.count - i - 1), through: 1, by: -1) {
+                let name = words[i..<i + length].joined(separator: " ")
+                let value = words[i + length]
+                if name.lowercased() == "plan" {
+                    changes.append(.plan(value))
+                } else if name.lowercased() == "arr" {
+                    guard let money = Money(parsing: value), money.cents >= 0 else {
+                        throw CommandError("'\(value)' is not an amount ≥ 0 for arr: write dollars, e.g. 12000")
+                    }
+                    changes.append(.arr(money))
+                } else if let field = SnapshotField.named(name) {
+                    switch field.parse(value) {
+                    case .success(let v?): changes.append(.metric(field, v))
+                    case .success(nil): throw CommandError("give a value for \(field.rawValue)")
+                    case .failure(let problem): throw CommandError("\(field.rawValue): \(problem.message)")
+                    }
+                } else {
+                    continue
+                }
+                i += length + 1
+                matched = true
+                break
+            }
+            if !matched { throw CommandError("'\(words[i])' is not a metric to change — try nps, dau, features, hours, meetings attended, plan, arr …") }
+        }
+        guard !changes.isEmpty else { throw CommandError("say what to change: what if ACCOUNT FIELD VALUE") }
+        return changes
+    }
+}
+
+struct WhatIfReport: Report {
+    let account: Account
+    let whatIf: WhatIf
+
+    func describe(_ change: WhatIf.Change) -> (String, String) {
+        switch change {
+        case let .metric(field, value): return (field.rawValue, field.format(value))
+        case let .plan(plan): return ("plan", plan)
+        case let .arr(arr): return ("arr", arr.description)
+        }
+    }
+
+    var verdict: String {
+        let before = whatIf.baseline.tier, after = whatIf.result.tier
+        if before == after { return "stays \(after.label)" }
+        return "becomes \(after.label) (\(after.priority))"
+    }
+
+    struct EffectJSON: Encodable { var field: String; var from: String; var to: String; var points: Double }
+    enum Keys: String, CodingKey { case account, week, score, tier, newScore = "new_score", newTier = "new_tier", change, verdict, changes, saved }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(account.name, forKey: .account)
+        try c.encode(whatIf.baseline.week, forKey: .week)
+        try c.encode(whatIf.baseline.shown, forKey: .score)
+        try c.encode(whatIf.baseline.tier, forKey: .tier)
+        try c.encode(whatIf.result.shown, forKey: .newScore)
+        try c.encode(whatIf.result.tier, forKey: .newTier)
+        try c.encode(((whatIf.result.shown - whatIf.baseline.shown) * 10).rounded() / 10, forKey: .change)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(whatIf.effects.map { e in
+            let (field, to) = describe(e.change)
+            return EffectJSON(field: field, from: e.was, to: to, points: (e.points * 100).rounded() / 100)
+        }, forKey: .changes)
+        try c.encode(false, forKey: .saved)
+    }
+
+    func render(into doc: inout Document) {
+        let b = whatIf.baseline, r = whatIf.result
+        doc.line(Span(account.name, .bold), Span(" — what if, week ending \(b.week) (nothing is saved)", .dim))
+        doc.line("  ", Span("\(Format.oneDecimal(b.shown)) \(b.tier.emoji) \(b.tier.label)", b.tier.style), " → ",
+                 Span("\(Format.oneDecimal(r.shown)) \(r.tier.emoji) \(r.tier.label)", r.tier.style),
+                 "  (\(signed(r.shown - b.shown))): ", Span(verdict, .bold))
+        doc.blank()
+        var table = TextTable([.init("Change", shrinkable: true), .init("Points alone", right: true)], indent: 2)
+        for effect in whatIf.effects {
+            let (field, to) = describe(effect.change)
+            table.add(Span("\(field) \(effect.was) → \(to)"), Span(signed(effect.points), effect.points > 0.05 ? .green : effect.points < -0.05 ? .red : .dim))
+        }
+        if whatIf.effects.count > 1 {
+            table.add(Span("together", .bold), Span(signed(r.shown - b.shown), .bold))
+        }
+        doc.table(table)
+    }
+
+    func signed(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return (r > 0 ? "+" : r < 0 ? "-" : "±") + Format.oneDecimal(abs(r))
+    }
+}
