@@ -16,8 +16,14 @@ final class ComparisonTests: XCTestCase {
         let after = HealthModel.claw.score(snapshot("2026-11-22") { $0[.nps] = nil; $0[.dau] = 9 }, account: account)
         let c = ScoreComparison(from: before, to: after)
         XCTAssertEqual(c.moves.reduce(0) { $0 + $1.points }, c.change, accuracy: 1e-9)
-        XCTAssertEqual(c.moves.first?.metric, .activeUserPenetration, "15 → 9 of 30 DAU is the largest move: -2 points")
-        XCTAssertEqual(c.moves.first!.points, -2, accuracy: 1e-9)
+        // NPS going missing takes its 4 points away and the rest of relationship is scaled up
+        // to 10: CSM satisfaction 3 → 6, executive relationship 2 → 4.
+        let moves = Dictionary(uniqueKeysWithValues: c.moves.map { ($0.metric, $0.points) })
+        XCTAssertEqual(c.moves.first?.metric, .nps)
+        XCTAssertEqual(moves[.nps]!, -4, accuracy: 1e-9)
+        XCTAssertEqual(moves[.csmSatisfaction]!, 3, accuracy: 1e-9)
+        XCTAssertEqual(moves[.executiveRelationship]!, 2, accuracy: 1e-9)
+        XCTAssertEqual(moves[.activeUserPenetration]!, -2, accuracy: 1e-9, "15 → 9 of 30 DAU")
         XCTAssertEqual(HealthMetricsSum.of(after), after.total, accuracy: 1e-9)
     }
 
