@@ -5,6 +5,7 @@ import Workspace
 
 /// `import FILE`: accounts or weekly snapshots from CSV, YAML or JSON, all or nothing.
 struct ImportCommand: Command {
+    let writes = true
     let spec = CommandSpec(
         name: "import",
         phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
@@ -34,7 +35,7 @@ struct ImportCommand: Command {
                 try Interrupt.check()
                 context.progress?.update("importing \(typed)", done: done, total: total)
             }
-            context.workspaceChanged()
+            context.remember("import \(typed)", undo: summary.undo)
             return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns, summary: summary)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")

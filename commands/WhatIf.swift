@@ -22,26 +22,11 @@ struct WhatIfCommand: Command {
         accountSlots: ["changes"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let words = request["changes"]!.split(whereSeparator: \.isWhitespace).map(String.init)
-        // The account is the shortest start of the line that names one and after which the
-        // rest reads as changes ("what if Acme Corp features 6").
-        var firstProblem: CommandError?
-        for split in stride(from: 1, through: words.count - 2, by: 1) {
-            let changes: [WhatIf.Change]
-            let account: Account
-            do {
-                changes = try WhatIfCommand.changes(Array(words[split...]))
-                account = try context.account(words[..<split].joined(separator: " "))
-            } catch let error as CommandError {
-                if firstProblem == nil { firstProblem = error }
-                continue
-            }
-            guard let latest = try context.store.snapshots(accountID: account.id!).last(where: { $0.week <= context.today }) else {
-                throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
-            }
-            return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, account: account, changes: changes))
+        let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage, then: WhatIfCommand.changes)
+        guard let latest = try context.store.snapshots(accountID: account.id!).last(where: { $0.week <= context.today }) else {
+            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
         }
-        throw firstProblem ?? CommandError("say what to change: what if ACCOUNT FIELD VALUE, e.g. 'what if Acme nps 50'")
+        return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, account: account, changes: changes))
     }
 
     /// Reads `nps 50 dau 20` (or `nps=50`) into changes, checking each value as import would.

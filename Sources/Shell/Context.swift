@@ -16,6 +16,9 @@ public final class Context {
     /// Shows import progress; nil when nobody is watching a terminal.
     public let progress: ProgressLine?
 
+    /// Changes made in this shell, newest last, each with the edits that undo it.
+    public private(set) var undoable: [(description: String, undo: [Change])] = []
+
     private var cachedAccounts: [Account]?
 
     public init(workspace: WorkspaceDirectory, today: Day, specs: [CommandSpec], directory: String, progress: ProgressLine?) {
@@ -36,6 +39,27 @@ public final class Context {
 
     /// Call after a write so the next read sees it.
     public func workspaceChanged() { cachedAccounts = nil }
+
+    /// Applies edits in one transaction and remembers how to undo them.
+    public func change(_ description: String, _ changes: [Change]) throws {
+        let undo = try store.apply(changes)
+        remember(description, undo: undo)
+    }
+
+    /// Remembers a change made some other way (an import) for `undo`.
+    public func remember(_ description: String, undo: [Change]) {
+        undoable.append((description, undo))
+        workspaceChanged()
+    }
+
+    /// Reverts the newest change; nil when there is none.
+    public func undoLast() throws -> String? {
+        guard let last = undoable.last else { return nil }
+        _ = try store.apply(last.undo)
+        undoable.removeLast()
+        workspaceChanged()
+        return last.description
+    }
 
     /// Resolves what the CSM typed to one account, or says which they may have meant.
     public func account(_ query: String) throws -> Account {

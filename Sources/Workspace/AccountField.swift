@@ -21,6 +21,71 @@ public enum AccountField: String, CaseIterable, Sendable {
         }
     }
 
+    /// Sets this column of `account` from a cell, checked as every import and `set` checks it.
+    /// A contact column leaves the account alone and returns the contact (nil clears the role).
+    public func set(_ text: String, on account: inout Account) throws -> (role: Contact.Role, contact: Contact?)? {
+        let text = text.trimmingSpaces
+        switch self {
+        case .account:
+            guard !text.isEmpty else { throw FieldProblem("an account needs a name") }
+            account.name = text
+        case .segment:
+            if text.isEmpty { account.segment = nil; break }
+            guard let s = Segment(parsing: text) else { throw FieldProblem("'\(text)' is not a segment: use enterprise, mid-market or smb") }
+            account.segment = s
+        case .plan: account.plan = text.isEmpty ? nil : text
+        case .arr:
+            if text.isEmpty { account.arr = nil; break }
+            guard let m = Money(parsing: text), m.cents >= 0 else { throw FieldProblem("'\(text)' is not an amount ≥ 0: write dollars, e.g. 12000 or $12,000.50") }
+            account.arr = m
+        case .csm: account.csm = text.isEmpty ? nil : text
+        case .startDate, .renewalDate, .churnDate:
+            var day: Day?
+            if !text.isEmpty {
+                guard let d = Day(iso: text) else { throw FieldProblem("'\(text)' is not a date: write YYYY-MM-DD") }
+                day = d
+            }
+            if self == .startDate { account.startDate = day } else if self == .renewalDate { account.renewalDate = day } else { account.churnDate = day }
+        case .churnReason: account.churnReason = text.isEmpty ? nil : text
+        case .aliases: account.aliases = text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        case .champion, .executiveSponsor, .technicalLead:
+            let role = contactRole!
+            if text.isEmpty || text.lowercased() == "none" { return (role, nil) }
+            guard let p = Contact.parse(cell: text) else { throw FieldProblem("'\(text)' is not a contact: write Name, Title <email>") }
+            return (role, Contact(accountID: account.id ?? 0, role: role, name: p.name, title: p.title, email: p.email))
+        }
+        return nil
+    }
+
+    /// Dates that must agree: churn after start, a churn reason only with a churn date.
+    public static func problem(in account: Account) -> (AccountField, FieldProblem)? {
+        if let start = account.startDate, let churn = account.churnDate, churn < start {
+            return (.churnDate, FieldProblem("churn date \(churn) is before the start date \(start)"))
+        }
+        if account.churnReason != nil && account.churnDate == nil {
+            return (.churnReason, FieldProblem("a churn reason needs a churn_date"))
+        }
+        return nil
+    }
+
+    /// The column a CSM means: `renewal date`, `renewal_date`, `executive sponsor`, `sponsor` …
+    public static func named(_ name: String) -> AccountField? {
+        let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        if let field = allCases.first(where: { $0.rawValue.replacingOccurrences(of: "_", with: " ") == key }) { return field }
+        switch key {
+        case "renewal", "renews", "renewal day": return .renewalDate
+        case "start", "started", "start day": return .startDate
+        case "churned", "churn": return .churnDate
+        case "reason": return .churnReason
+        case "alias": return .aliases
+        case "sponsor", "exec sponsor", "executive", "exec": return .executiveSponsor
+        case "tech lead", "technical": return .technicalLead
+        case "owner", "csm owner": return .csm
+        case "name": return .account
+        default: return nil
+        }
+    }
+
     /// The cell for this column of `account`.
     public func cell(of account: Account, contacts: [Contact]) -> String {
         switch self {

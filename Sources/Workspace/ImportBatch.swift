@@ -22,7 +22,7 @@ public struct ImportBatch: Sendable {
 }
 
 /// What an import changed, for the one-line summary.
-public struct ImportSummary: Equatable, Sendable, Codable {
+public struct ImportSummary: Sendable {
     public var accountsCreated = 0
     public var accountsUpdated = 0
     public var snapshotsAdded = 0
@@ -31,6 +31,8 @@ public struct ImportSummary: Equatable, Sendable, Codable {
     public var eventsAdded = 0
     /// Accounts that only a snapshot row named, created with nothing but their name.
     public var createdFromSnapshots: [String] = []
+    /// What undoes the import.
+    public var undo: [Change] = []
 
     public init() {}
 }

@@ -84,39 +84,14 @@ public enum Importer {
             var account = Account(name: name)
             for field in present where field != .account {
                 let c = cell(field)!
-                let text = c.text.trimmingSpaces
-                switch field {
-                case .segment:
-                    if text.isEmpty { break }
-                    if let s = Segment(parsing: text) { account.segment = s } else { fail(c, field, "'\(text)' is not a segment: use enterprise, mid-market or smb") }
-                case .plan: account.plan = text.isEmpty ? nil : text
-                case .arr:
-                    if text.isEmpty { break }
-                    if let m = Money(parsing: text), m.cents >= 0 { account.arr = m } else { fail(c, field, "'\(text)' is not an amount ≥ 0: write dollars, e.g. 12000 or $12,000.50") }
-                case .csm: account.csm = text.isEmpty ? nil : text
-                case .startDate, .renewalDate, .churnDate:
-                    if text.isEmpty { break }
-                    guard let d = Day(iso: text) else { fail(c, field, "'\(text)' is not a date: write YYYY-MM-DD"); break }
-                    if field == .startDate { account.startDate = d } else if field == .renewalDate { account.renewalDate = d } else { account.churnDate = d }
-                case .churnReason: account.churnReason = text.isEmpty ? nil : text
-                case .aliases:
-                    account.aliases = text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                case .champion, .executiveSponsor, .technicalLead:
-                    let role = field.contactRole!
-                    if text.isEmpty { batch.contacts.append((name, role, nil)); break }
-                    if let p = Contact.parse(cell: text) {
-                        batch.contacts.append((name, role, Contact(accountID: 0, role: role, name: p.name, title: p.title, email: p.email)))
-                    } else {
-                        fail(c, field, "'\(text)' is not a contact: write Name, Title <email>")
-                    }
-                case .account: break
-                }
+                do {
+                    if let (role, contact) = try field.set(c.text, on: &account) { batch.contacts.append((name, role, contact)) }
+                } catch let problem as FieldProblem {
+                    fail(c, field, problem.message)
+                } catch {}
             }
-            if let start = account.startDate, let churn = account.churnDate, churn < start {
-                fail(cell(.churnDate)!, .churnDate, "churn date \(churn) is before the start date \(start)")
-            }
-            if account.churnReason != nil && account.churnDate == nil, let c = cell(.churnReason) {
-                fail(c, .churnReason, "a churn reason needs a churn_date")
+            if let (field, problem) = AccountField.problem(in: account), let c = cell(field) {
+                fail(c, field, problem.message)
             }
             batch.accounts.append(account)
         }

@@ -84,9 +84,32 @@ extension Event: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension Note: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "note"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0), text: row["text"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["date"] = date.description
+        container["text"] = text
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension Snapshot {
     /// Column list in table order, for the prepared statements of the store.
     static let columns = ["account_id", "week"] + SnapshotField.allCases.map(\.rawValue)
+
+    /// Inserts a week, or replaces it when the account already has it.
+    static let upsertSQL = """
+        INSERT INTO snapshot (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+        ON CONFLICT(account_id, week) DO UPDATE SET \(SnapshotField.allCases.map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
+        """
 
     init(row: Row) {
         var values = [Double?](repeating: nil, count: SnapshotField.allCases.count)

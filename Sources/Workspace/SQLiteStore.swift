@@ -28,15 +28,97 @@ public final class SQLiteStore: WorkspaceStore {
         try db.read { try Event.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
 
+    public func notes(accountID: Int64) throws -> [Note] {
+        try db.read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
+    }
+
+    public func apply(_ changes: [Change]) throws -> [Change] {
+        try db.write { db in
+            var undo: [Change] = []
+            for change in changes { undo += try apply(change, db) }
+            return undo.reversed()
+        }
+    }
+
+    /// Applies one change; returns what undoes it.
+    private func apply(_ change: Change, _ db: Database) throws -> [Change] {
+        switch change {
+        case .saveAccount(let account):
+            guard let old = try Account.fetchOne(db, key: account.id) else { return [] }
+            try account.update(db)
+            return [.saveAccount(old)]
+        case .insertAccount(var account):
+            try account.insert(db)
+            return [.deleteAccount(account.id!)]
+        case .deleteAccount(let id):
+            guard let old = try Account.fetchOne(db, key: id) else { return [] }
+            var restore: [Change] = [.insertAccount(old)]
+            restore += try Contact.filter(Column("account_id") == id).fetchAll(db).map { .setContact(accountID: id, role: $0.role, contact: $0) }
+            restore += try snapshots(db, accountID: id).map { .saveSnapshot($0) }
+            restore += try Event.filter(Column("account_id") == id).fetchAll(db).map { var e = $0; e.id = nil; return .addEvent(e) }
+            restore += try Note.filter(Column("account_id") == id).fetchAll(db).map { var n = $0; n.id = nil; return .addNote(n) }
+            _ = try Account.deleteOne(db, key: id)
+            return restore.reversed()
+        case .saveSnapshot(let snapshot):
+            let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week)
+            try db.execute(sql: Snapshot.upsertSQL, arguments: snapshot.statementArguments)
+            return [old.map { .saveSnapshot($0) } ?? .deleteSnapshot(accountID: snapshot.accountID, week: snapshot.week)]
+        case let .deleteSnapshot(accountID, week):
+            guard let old = try fetchSnapshot(db, accountID, week) else { return [] }
+            try db.execute(sql: "DELETE FROM snapshot WHERE account_id = ? AND week = ?", arguments: [accountID, week.description])
+            return [.saveSnapshot(old)]
+        case let .setContact(accountID, role, contact):
+            return [try setContact(db, accountID: accountID, role: role, contact: contact)]
+        case .addEvent(var event):
+            event.id = nil
+            try event.insert(db)
+            return [.deleteEvent(event.id!)]
+        case .deleteEvent(let id):
+            guard var old = try Event.fetchOne(db, key: id) else { return [] }
+            _ = try Event.deleteOne(db, key: id)
+            old.id = nil
+            return [.addEvent(old)]
+        case .addNote(var note):
+            note.id = nil
+            try note.insert(db)
+            return [.deleteNote(note.id!)]
+        case .deleteNote(let id):
+            guard var old = try Note.fetchOne(db, key: id) else { return [] }
+            _ = try Note.deleteOne(db, key: id)
+            old.id = nil
+            return [.addNote(old)]
+        }
+    }
+
+    /// Replaces the account's contact in a role; returns what puts the old one back.
+    private func setContact(_ db: Database, accountID: Int64, role: Contact.Role, contact: Contact?) throws -> Change {
+        let request = Contact.filter(Column("account_id") == accountID && Column("role") == role.rawValue)
+        let old = try request.fetchOne(db)
+        try request.deleteAll(db)
+        if var contact {
+            contact.accountID = accountID
+            contact.id = nil
+            try contact.insert(db)
+        }
+        return .setContact(accountID: accountID, role: role, contact: old)
+    }
+
+    private func fetchSnapshot(_ db: Database, _ accountID: Int64, _ week: Day) throws -> Snapshot? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? AND week = ?"),
+                         arguments: [accountID, week.description]).map(Snapshot.init(row:))
+    }
+
+    private func snapshots(_ db: Database, accountID: Int64) throws -> [Snapshot] {
+        try Row.fetchAll(db, sql: "SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? ORDER BY week",
+                         arguments: [accountID]).map(Snapshot.init(row:))
+    }
+
     public func events() throws -> [Event] {
         try db.read { try Event.order(Column("date"), Column("id")).fetchAll($0) }
     }
 
     public func snapshots(accountID: Int64) throws -> [Snapshot] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? ORDER BY week",
-                             arguments: [accountID]).map(Snapshot.init(row:))
-        }
+        try db.read { try snapshots($0, accountID: accountID) }
     }
 
     public func recentSnapshots(through: Day, limit: Int) throws -> [Int64: [Snapshot]] {
@@ -77,17 +159,23 @@ public final class SQLiteStore: WorkspaceStore {
                 if done % 2000 == 0 { try progress?(done, total) }
             }
 
+            var created = Set<Int64>()
+            var undo: [Change] = []
             for incoming in batch.accounts {
                 if let id = index.id(for: incoming.name) {
-                    var existing = try Account.fetchOne(db, key: id)!
+                    let old = try Account.fetchOne(db, key: id)!
+                    var existing = old
                     existing.merge(incoming, fields: batch.accountFields)
                     try existing.update(db)
+                    undo.append(.saveAccount(old))
                     summary.accountsUpdated += 1
                 } else {
-                    var created = incoming
-                    created.id = nil
-                    try created.insert(db)
-                    index.add(created)
+                    var account = incoming
+                    account.id = nil
+                    try account.insert(db)
+                    index.add(account)
+                    created.insert(account.id!)
+                    undo.append(.deleteAccount(account.id!))
                     summary.accountsCreated += 1
                 }
                 try tick()
@@ -95,50 +183,48 @@ public final class SQLiteStore: WorkspaceStore {
 
             for (name, role, contact) in batch.contacts {
                 guard let id = index.id(for: name) else { continue }
-                try Contact.filter(Column("account_id") == id && Column("role") == role.rawValue).deleteAll(db)
-                if var contact {
-                    contact.accountID = id
-                    contact.id = nil
-                    try contact.insert(db)
-                    summary.contactsSet += 1
-                }
+                let inverse = try setContact(db, accountID: id, role: role, contact: contact)
+                if !created.contains(id) { undo.append(inverse) }
+                if contact != nil { summary.contactsSet += 1 }
             }
 
-            // The file holds each week once, so the rows added are what the table grew by.
-            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0
-            let upsert = try db.makeStatement(sql: """
-                INSERT INTO snapshot (\(Snapshot.columns.joined(separator: ", ")))
-                VALUES (\(Snapshot.columns.map { _ in "?" }.joined(separator: ", ")))
-                ON CONFLICT(account_id, week) DO UPDATE SET
-                \(SnapshotField.allCases.map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
-                """)
+            let upsert = try db.makeStatement(sql: Snapshot.upsertSQL)
             for (name, snapshot) in batch.snapshots {
                 var snapshot = snapshot
                 if let id = index.id(for: name) {
                     snapshot.accountID = id
                 } else {
-                    var created = Account(name: name)
-                    try created.insert(db)
-                    index.add(created)
-                    snapshot.accountID = created.id!
+                    var account = Account(name: name)
+                    try account.insert(db)
+                    index.add(account)
+                    created.insert(account.id!)
+                    undo.append(.deleteAccount(account.id!))
+                    snapshot.accountID = account.id!
                     summary.accountsCreated += 1
                     summary.createdFromSnapshots.append(name)
+                }
+                if !created.contains(snapshot.accountID), let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week) {
+                    undo.append(.saveSnapshot(old))
+                    summary.snapshotsUpdated += 1
+                } else {
+                    if !created.contains(snapshot.accountID) { undo.append(.deleteSnapshot(accountID: snapshot.accountID, week: snapshot.week)) }
+                    summary.snapshotsAdded += 1
                 }
                 try upsert.execute(arguments: snapshot.statementArguments)
                 try tick()
             }
-            summary.snapshotsAdded = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0) - before
-            summary.snapshotsUpdated = batch.snapshots.count - summary.snapshotsAdded
 
             for (name, event) in batch.events {
                 guard let id = index.id(for: name) else { continue }
                 var event = event
                 event.accountID = id
                 try event.insert(db)
+                if !created.contains(id) { undo.append(.deleteEvent(event.id!)) }
                 summary.eventsAdded += 1
                 try tick()
             }
             try progress?(total, total)
+            summary.undo = undo.reversed()
             return summary
         }
     }

@@ -60,6 +60,14 @@ enum Schema {
                 t.column("mrr_cents", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: notes") { db in
+            try db.create(table: "note") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -14,6 +14,12 @@ public protocol WorkspaceStore: AnyObject {
     /// Every snapshot, ordered by account then week.
     func allSnapshots() throws -> [Snapshot]
 
-    /// Writes a whole import in one transaction: all of it lands, or none of it.
+    func notes(accountID: Int64) throws -> [Note]
+
+    /// Writes a whole import in one transaction: all of it lands, or none of it. The
+    /// summary carries the changes that undo it.
     func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary
+
+    /// Applies edits in one transaction and returns the edits that undo them, in order.
+    func apply(_ changes: [Change]) throws -> [Change]
 }

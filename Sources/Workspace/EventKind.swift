@@ -1,0 +1,57 @@
+/// The events a CSM logs (SPEC.md sections 2 and 3), by the words they use for them.
+/// Stored by `rawValue`, which is also how they print.
+public enum EventKind: String, CaseIterable, Sendable {
+    case championLeft = "champion left"
+    case championPromoted = "champion promoted"
+    case competitorMentioned = "competitor mentioned"
+    case dataExportRequested = "data export requested"
+    case billingPageVisited = "billing page visited"
+    case meetingAttended = "meeting attended"
+    case meetingMissed = "meeting missed"
+    case renewalMeetingMissed = "renewal meeting missed"
+    case paymentLate = "payment late"
+    case paymentRefused = "payment refused"
+    case supportEscalation = "support escalation"
+    case severeTicketOpened = "severe ticket opened"
+    case severeTicketClosed = "severe ticket closed"
+    case budgetReviewMentioned = "budget review mentioned"
+    case contractDowngraded = "contract downgraded"
+    case seatsRemoved = "seats removed"
+    case procurementDelay = "procurement delay"
+    case kickoffHeld = "kickoff held"
+    case integrationFailed = "integration failed"
+    case premiumFeatureRequested = "premium feature requested"
+    case newTeamInterested = "new team interested"
+    case fundingAnnounced = "funding announced"
+    case usageAtLimit = "usage at limit"
+
+    /// Other ways of saying the same event.
+    static let synonyms: [String: EventKind] = [
+        "champion departed": .championLeft, "champion quit": .championLeft, "key person left": .championLeft,
+        "champion changed job": .championLeft, "competitor": .competitorMentioned, "competitor evaluation": .competitorMentioned,
+        "evaluating competitor": .competitorMentioned, "data export": .dataExportRequested, "export requested": .dataExportRequested,
+        "billing page visit": .billingPageVisited, "billing page": .billingPageVisited, "meeting": .meetingAttended,
+        "no show": .meetingMissed, "missed meeting": .meetingMissed, "missed renewal meeting": .renewalMeetingMissed,
+        "late payment": .paymentLate, "payment failed": .paymentRefused, "refused payment": .paymentRefused, "chargeback": .paymentRefused,
+        "escalation": .supportEscalation, "severe ticket": .severeTicketOpened, "ticket opened": .severeTicketOpened,
+        "ticket closed": .severeTicketClosed, "budget review": .budgetReviewMentioned, "budget cut": .budgetReviewMentioned,
+        "downgrade": .contractDowngraded, "downgraded": .contractDowngraded, "seats removed": .seatsRemoved,
+        "licences removed": .seatsRemoved, "licenses removed": .seatsRemoved, "procurement delayed": .procurementDelay,
+        "kickoff": .kickoffHeld, "kick off held": .kickoffHeld, "integration failure": .integrationFailed,
+        "premium feature request": .premiumFeatureRequested, "new team": .newTeamInterested, "funding": .fundingAnnounced,
+        "funding round": .fundingAnnounced, "at usage limit": .usageAtLimit, "usage limit": .usageAtLimit,
+        "倡导者离职": .championLeft, "竞品": .competitorMentioned, "数据导出": .dataExportRequested, "拒付": .paymentRefused,
+    ]
+
+    /// The event a text starts with, and the rest (details). Longest name first.
+    public static func leading(_ text: String) -> (EventKind, String)? {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        for length in stride(from: min(4, words.count), through: 1, by: -1) {
+            let key = words.prefix(length).joined(separator: " ").lowercased().trimmingCharacters(in: [":", ",", "-"])
+            if let kind = EventKind(rawValue: key) ?? synonyms[key] {
+                return (kind, words.dropFirst(length).joined(separator: " "))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import Intents
+import Shell
+import Workspace
+
+/// `log ACCOUNT EVENT [details] [on DATE]`: record what happened, for alerts and churn risk.
+struct LogCommand: Command {
+    let writes = true
+    let spec = CommandSpec(
+        name: "log",
+        phrases: ["log {rest}", "record {rest}", "记录 {rest}"],
+        usage: "log ACCOUNT EVENT [details] [on YYYY-MM-DD]",
+        summary: "record an event: champion left, competitor mentioned, payment refused …",
+        details: "Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", ")
+            + ". The date is today unless given ('on 2026-11-20'); details are free text.",
+        examples: ["log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20",
+                   "log Soylent competitor mentioned pricing page of a rival", "record Wonka payment refused", "记录 Acme kickoff held"],
+        accountSlots: ["rest"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let today = context.today
+        let (account, entry) = try context.account(leading: request["rest"]!, usage: spec.usage) { words in
+            try LogCommand.entry(words, today: today)
+        }
+        let event = Event(accountID: account.id!, date: entry.date, kind: entry.kind.rawValue, details: entry.details.isEmpty ? nil : entry.details)
+        try context.change("log \(account.name) \(entry.kind.rawValue)", [.addEvent(event)])
+        return EventLogged(account: account.name, date: entry.date, kind: entry.kind.rawValue, details: event.details)
+    }
+
+    static func entry(_ words: [String], today: Day) throws -> (kind: EventKind, details: String, date: Day) {
+        var words = words
+        var date = today
+        if words.count >= 2, words[words.count - 2].lowercased() == "on", let d = Day(iso: words.last!) {
+            date = d
+            words.removeLast(2)
+        } else if let last = words.last, let d = Day(iso: last) {
+            date = d
+            words.removeLast()
+        }
+        guard date <= today else { throw CommandError("\(date) is after today (\(today)): log what has happened") }
+        guard let (kind, details) = EventKind.leading(words.joined(separator: " ")) else {
+            let typed = words.prefix(3).joined(separator: " ")
+            let near = EventKind.allCases.map(\.rawValue).filter { editDistance($0, typed.lowercased()) <= max(2, typed.count / 4) }
+            throw CommandError("'\(typed)' is not an event I know" + (near.isEmpty ? "." : " — did you mean \(near.joined(separator: " or "))?")
+                + " Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return (kind, details, date)
+    }
+}
+
+struct EventLogged: Report {
+    let account: String
+    let date: Day
+    let kind: String
+    let details: String?
+
+    func render(into doc: inout Document) {
+        doc.wrapped(text: [Span("logged for "), Span(account, .bold), Span(" on \(date): "), Span(kind, .bold), Span(details.map { " — \($0)" } ?? "")])
+    }
+}

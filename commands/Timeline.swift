@@ -1,0 +1,82 @@
+import Intents
+import Scoring
+import Shell
+import Workspace
+
+/// `timeline ACCOUNT`: events, notes and score changes in date order.
+struct TimelineCommand: Command {
+    let spec = CommandSpec(
+        name: "timeline",
+        phrases: ["timeline {account}", "timeline of {account}", "timeline for {account}", "history of {account}", "{account} timeline",
+                  "{account}的时间线", "时间线 {account}"],
+        usage: "timeline ACCOUNT [as of DATE]",
+        summary: "events, notes and score changes in date order",
+        examples: ["timeline Hooli", "timeline of Soylent", "history of Initech", "星辰科技的时间线"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let account = try context.account(request["account"]!)
+        let health = try context.health(of: account)
+        var entries: [TimelineEntry] = []
+        if let start = account.startDate, start <= context.today { entries.append(.init(date: start, kind: "start", text: "became a customer")) }
+        var previous: AccountHealth.Week?
+        for week in health.weeks {
+            let tier = Tier(score: week.score)
+            if let p = previous {
+                let change = week.score - p.score
+                let before = Tier(score: p.score)
+                if abs(change) >= 0.05 || before != tier {
+                    var text = "score \(Format.oneDecimal(before.shown(p.score))) → \(Format.oneDecimal(tier.shown(week.score)))"
+                    if before != tier { text += ": \(before.label) → \(tier.emoji) \(tier.label)" }
+                    entries.append(.init(date: week.week, kind: "score", text: text, tier: before != tier ? tier : nil))
+                }
+            } else {
+                entries.append(.init(date: week.week, kind: "score", text: "first weekly score \(Format.oneDecimal(tier.shown(week.score))) \(tier.emoji) \(tier.label)", tier: tier))
+            }
+            previous = week
+        }
+        for event in try context.store.events(accountID: account.id!) where event.date <= context.today {
+            entries.append(.init(date: event.date, kind: "event", text: event.kind + (event.details.map { " — \($0)" } ?? "")))
+        }
+        for note in try context.store.notes(accountID: account.id!) where note.date <= context.today {
+            entries.append(.init(date: note.date, kind: "note", text: note.text))
+        }
+        if let churn = account.churnDate, churn <= context.today {
+            entries.append(.init(date: churn, kind: "churn", text: "churned" + (account.churnReason.map { ": \($0)" } ?? "")))
+        }
+        // Stable order within a day: start, events, notes, score, churn.
+        let rank = ["start": 0, "event": 1, "note": 2, "score": 3, "churn": 4]
+        let ordered = entries.enumerated().sorted { ($0.element.date, rank[$0.element.kind]!, $0.offset) < ($1.element.date, rank[$1.element.kind]!, $1.offset) }.map(\.element)
+        return Timeline(account: account.name, asOf: context.today, entries: ordered)
+    }
+}
+
+struct TimelineEntry: Encodable {
+    var date: Day
+    var kind: String
+    var text: String
+    var tier: Tier? = nil
+
+    enum CodingKeys: String, CodingKey { case date, kind, text }
+}
+
+struct Timeline: Report {
+    let account: String
+    let asOf: Day
+    let entries: [TimelineEntry]
+
+    enum CodingKeys: String, CodingKey { case account, asOf = "as_of", entries }
+
+    func render(into doc: inout Document) {
+        doc.line(Span(account, .bold), Span(" — timeline to \(asOf)", .dim))
+        guard !entries.isEmpty else {
+            doc.line(Span("  nothing recorded yet", .dim))
+            return
+        }
+        var table = TextTable([.init(""), .init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+        for e in entries {
+            let style: Style? = e.kind == "event" ? .bold : e.kind == "churn" ? .red : e.tier?.style
+            table.add(Span(e.date.description, .dim), Span(e.kind, .dim), Span(e.text, style))
+        }
+        doc.table(table)
+    }
+}
