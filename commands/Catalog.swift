@@ -10,6 +10,7 @@ public enum Catalog {
         ListAccountsCommand(),
         ShowCommand(),
         TimelineCommand(),
+        AlertsCommand(),
         SetCommand(),
         LogCommand(),
         NoteCommand(),

@@ -27,8 +27,8 @@ struct ScoreCommand: Command {
         guard let score = health.current else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
         }
-        let contacts = try context.store.contacts(accountID: account.id!)
-        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), contacts: contacts)
+        let alerts = Monitor.ranked(Monitor.alerts(for: health, events: try context.store.events(accountID: account.id!)))
+        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), alerts: alerts)
     }
 }
 
@@ -36,11 +36,11 @@ struct ScoreCard: Report {
     let health: AccountHealth
     let score: HealthScore
     let advice: Advice
-    let contacts: [Contact]
+    let alerts: [Alert]
 
     enum Keys: String, CodingKey {
         case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, priority,
-             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, strengths, risks, nextActions = "next_actions"
+             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -63,6 +63,7 @@ struct ScoreCard: Report {
         try c.encode(score.dimensions, forKey: .dimensions)
         try c.encode(health.trend, forKey: .trend)
         try c.encode(health.weeks, forKey: .weekly)
+        try c.encode(alerts.map { ["monitor": $0.monitor.rawValue, "severity": $0.severity.label, "evidence": $0.evidence, "who": $0.who, "within": $0.within] }, forKey: .alerts)
         try c.encode(advice.strengths, forKey: .strengths)
         try c.encode(advice.risks, forKey: .risks)
         try c.encode(advice.nextActions, forKey: .nextActions)
@@ -114,6 +115,14 @@ struct ScoreCard: Report {
         } else {
             doc.wrapped(label("Coverage"), text: [Span("\(coverage) — missing: \(score.missing.map(\.metric.label).joined(separator: ", "))", score.lowConfidence ? .red : .yellow),
                                                   Span(score.lowConfidence ? "; below 60%, so the tier is low-confidence" : "")])
+        }
+        if !alerts.isEmpty {
+            doc.blank()
+            doc.line(Span("Alerts", .bold))
+            for a in alerts {
+                doc.wrapped(Span("  \(a.severity.emoji) "), text: [Span(a.monitor.label, a.severity == .orange ? .orange : .red),
+                                                               Span(": \(a.evidence) — \(a.who), \(a.within)")])
+            }
         }
         section("Strengths", advice.strengths.map(describe), into: &doc)
         section("Risks", advice.risks.map(describe), into: &doc)

@@ -10,6 +10,8 @@ public struct AccountHealth: Sendable {
 
     public var account: Account
     public var asOf: Day
+    /// The snapshots on or before `asOf`, oldest first.
+    public var snapshots: [Snapshot]
     public var current: HealthScore?
     public var weeks: [Week]
     public var trend: Trend
@@ -18,6 +20,7 @@ public struct AccountHealth: Sendable {
         self.account = account
         self.asOf = asOf
         let known = snapshots.filter { $0.week <= asOf }.sorted { $0.week < $1.week }
+        self.snapshots = known
         let scores = known.map { model.score($0, account: account) }
         current = scores.last
         weeks = scores.map { Week(week: $0.week, score: $0.total) }
