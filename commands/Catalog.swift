@@ -11,6 +11,7 @@ public enum Catalog {
         ShowCommand(),
         TimelineCommand(),
         AlertsCommand(),
+        ChurnRiskCommand(),
         SetCommand(),
         LogCommand(),
         NoteCommand(),

@@ -57,6 +57,16 @@ public enum Tier: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Seed 000's intervention for the tier: who acts, how often, and how soon a plan is due.
+    public var intervention: (who: String, frequency: String, planWithinDays: Int) {
+        switch self {
+        case .healthy: return ("CSM", "monthly value report, quarterly check-in", 30)
+        case .warning: return ("CSM", "weekly proactive contact", 7)
+        case .highRisk: return ("CSM with the CSM director", "weekly deep-dive, daily follow-up when needed", 2)
+        case .critical: return ("CSM, a CEO/VP sponsor and a retention squad", "daily follow-up until the risk clears or churn is confirmed", 1)
+        }
+    }
+
     /// At risk means P0 or P1: high risk or critical.
     public var isAtRisk: Bool { self == .highRisk || self == .critical }
 }

@@ -1,0 +1,73 @@
+/// Seed 002's churn-reason categories, with whether they can be prevented and the save
+/// plays for each.
+public enum ChurnReason: String, CaseIterable, Codable, Sendable {
+    case product, value, relationship, financial, competition, strategic
+
+    public var label: String {
+        switch self {
+        case .product: return "product"
+        case .value: return "value not realised"
+        case .relationship: return "relationship"
+        case .financial: return "financial"
+        case .competition: return "competition"
+        case .strategic: return "strategic"
+        }
+    }
+
+    public var subReasons: String {
+        switch self {
+        case .product: return "missing features, poor UX, performance problems"
+        case .value: return "no ROI achieved, wrong use case, oversold"
+        case .relationship: return "champion left, poor service, broken trust"
+        case .financial: return "budget cut, M&A, bankruptcy, price too high"
+        case .competition: return "moved to a competitor, built it in-house"
+        case .strategic: return "change of direction, department closed, lower priority"
+        }
+    }
+
+    public var preventable: String {
+        switch self {
+        case .product: return "✅ partly preventable"
+        case .value: return "✅ preventable"
+        case .relationship: return "✅ preventable"
+        case .financial: return "⚠️ sometimes not preventable"
+        case .competition: return "✅ partly preventable"
+        case .strategic: return "❌ rarely preventable"
+        }
+    }
+
+    /// Seed 002 "根据流失原因制定的挽救措施".
+    public var savePlays: [String] {
+        switch self {
+        case .product:
+            return ["Report the revenue at stake (ARR at risk) to the product team",
+                    "Offer a workaround or professional services to close the gap",
+                    "Share the product roadmap with delivery dates",
+                    "If the feature ships within 90 days, offer a discount until then"]
+        case .value:
+            return ["Re-onboard: a new success plan, new goals, new training",
+                    "Assign a senior CSM or solutions architect",
+                    "Run a 30-day 'value sprint' of intensive enablement to prove ROI",
+                    "Record quick wins every week and share them with the executive sponsor"]
+        case .relationship:
+            return ["Find the new main contact within 48 hours",
+                    "Offer a 'new relationship' session",
+                    "Re-establish executive-to-executive contact",
+                    "Give the new champion a fresh business case document"]
+        case .financial:
+            return ["Never discount without something in return (multi-year term, case study, reference)",
+                    "Right-size the contract: remove unused features and seats",
+                    "Offer payment terms (e.g. quarterly instead of annual)",
+                    "Show the ROI: 'you pay X and get Y in value'"]
+        case .competition:
+            return ["Send the competitive comparison material",
+                    "Use the relationships you have to keep the conversation going",
+                    "Bring in executive-to-executive contact",
+                    "Lay out the switching cost"]
+        case .strategic:
+            return ["Confirm the decision and who made it; it is rarely reversible",
+                    "Keep the relationship warm for a later win-back",
+                    "Ask for a reference or case study while goodwill lasts"]
+        }
+    }
+}
