@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Scoring", dependencies: ["Workspace"]),
+        .target(name: "Scoring", dependencies: ["Workspace", .product(name: "Yams", package: "Yams")]),
         .target(name: "Playbooks", dependencies: ["Workspace", "Scoring"]),
         .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks"]),
         .target(name: "Intents", dependencies: ["Workspace"]),

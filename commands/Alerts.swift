@@ -26,12 +26,11 @@ struct AlertsCommand: Command {
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
-            let alerts = Monitor.alerts(for: try context.health(of: account), events: try context.store.events(accountID: account.id!))
+            let alerts = Monitor.alerts(for: try context.health(of: account))
             return AlertList(account: account.name, alerts: Monitor.ranked(alerts), accounts: 1)
         }
         let portfolio = try context.portfolio()
-        let events = Dictionary(grouping: try context.store.events(), by: \.accountID)
-        let alerts = portfolio.flatMap { Monitor.alerts(for: $0, events: events[$0.account.id!] ?? []) }
+        let alerts = portfolio.flatMap(Monitor.alerts(for:))
         return AlertList(account: nil, alerts: Monitor.ranked(alerts), accounts: portfolio.count)
     }
 }

@@ -28,15 +28,10 @@ struct ChurnRiskCommand: Command {
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) already churned on \(churn)" + (account.churnReason.map { ": \($0)" } ?? ""))
             }
-            let risk = ChurnRisk(health: try context.health(of: account), events: try context.store.events(accountID: account.id!),
-                                 contacts: try context.store.contacts(accountID: account.id!))
+            let risk = ChurnRisk(health: try context.health(of: account))
             return ChurnRiskCard(risk: risk, today: context.today)
         }
-        let events = Dictionary(grouping: try context.store.events(), by: \.accountID)
-        let contacts = Dictionary(grouping: try context.store.contacts(), by: \.accountID)
-        let risks = try context.portfolio().filter { !$0.isChurned && $0.current != nil }.map {
-            ChurnRisk(health: $0, events: events[$0.account.id!] ?? [], contacts: contacts[$0.account.id!] ?? [])
-        }
+        let risks = try context.portfolio().filter { !$0.isChurned && $0.current != nil }.map(ChurnRisk.init(health:))
         let ranked = risks.sorted { a, b in
             (a.level.rawValue, a.points, a.health.account.arr?.cents ?? 0) > (b.level.rawValue, b.points, b.health.account.arr?.cents ?? 0)
         }
@@ -87,7 +82,7 @@ struct ChurnRiskCard: Report {
         try c.encode(risk.level, forKey: .level)
         try c.encode(risk.points, forKey: .points)
         try c.encode(risk.health.current?.shown, forKey: .score)
-        try c.encode(tier, forKey: .tier)
+        try c.encode(risk.health.current?.band.name, forKey: .tier)
         try c.encode(risk.drivers.map(DriverJSON.init), forKey: .drivers)
         try c.encode(risk.reason, forKey: .reason)
         try c.encode(risk.reason.label, forKey: .reasonLabel)
@@ -103,7 +98,7 @@ struct ChurnRiskCard: Report {
         let name = risk.health.account.name
         var head: [Span] = [Span(name, .bold), " — churn risk ", Span(risk.level.label.uppercased(), risk.level.style)]
         if let s = risk.health.current {
-            head.append(Span("  (health \(Format.oneDecimal(s.shown)) \(s.tier.emoji) \(s.tier.label), \(s.tier.priority)\(risk.health.account.arr.map { ", ARR \($0)" } ?? ""))", .dim))
+            head.append(Span("  (health \(Format.oneDecimal(s.shown)) \(s.band.emoji) \(s.band.label), \(s.tier.priority)\(risk.health.account.arr.map { ", ARR \($0)" } ?? ""))", .dim))
         }
         doc.line(head)
         doc.blank()
@@ -125,7 +120,7 @@ struct ChurnRiskCard: Report {
         if let tier, let planBy {
             let i = tier.intervention
             doc.blank()
-            doc.line(Span("Intervention for \(tier.emoji) \(tier.label) (seed 000)", .bold))
+            doc.line(Span("Intervention for \(risk.health.current.map { "\($0.band.emoji) \($0.band.label)" } ?? tier.label) (\(tier.priority), seed 000)", .bold))
             doc.wrapped(Span("  who        "), text: i.who)
             doc.wrapped(Span("  how often  "), text: i.frequency)
             doc.wrapped(Span("  by         "), text: "\(planBy): " + (tier.isAtRisk ? "intervention plan agreed (within \(i.planWithinDays == 1 ? "24 h" : "48 h"))" : "next contact"))
@@ -169,7 +164,7 @@ struct ChurnRiskBook: Report {
                                .init("Main driver", shrinkable: true, optional: true)])
         for r in risks {
             table.add(Span(r.level.label, r.level.style), Span(r.health.account.name),
-                      Span(r.health.current.map { "\(Format.oneDecimal($0.shown)) \($0.tier.emoji)" } ?? "—"),
+                      Span(r.health.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),
                       Span(r.health.account.arr?.description ?? "—"),
                       Span(r.drivers.first.map { $0.signal + (r.drivers.count > 1 ? " (+\(r.drivers.count - 1))" : "") } ?? "—", r.drivers.isEmpty ? .dim : nil))
         }

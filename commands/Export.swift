@@ -40,16 +40,14 @@ struct ExportCommand: Command {
                 rows.append(AccountField.allCases.map { $0.cell(of: account, contacts: contacts[account.id!] ?? []) } + derived(h?.current, h?.trend))
             }
         case .snapshots:
-            let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) })
             let all = Dictionary(grouping: try context.store.allSnapshots(), by: \.accountID)
-            for account in accounts {
-                let weeks = all[account.id!] ?? []
-                var scores: [Double] = []
-                for snapshot in weeks {
-                    let score = HealthModel.claw.score(snapshot, account: byID[snapshot.accountID]!)
-                    scores.append(score.total)
-                    rows.append([account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) }
-                                + derived(score, Trend(weeklyScores: scores)))
+            for records in try context.everyAccountsRecords() {
+                let weeks = all[records.account.id!] ?? []
+                guard let last = weeks.last else { continue }
+                let health = AccountHealth(records: records, snapshots: weeks, asOf: last.week, model: context.model)
+                for (i, (snapshot, score)) in zip(weeks, health.scores).enumerated() {
+                    rows.append([records.account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) }
+                                + derived(score, Trend(weeklyScores: health.scores[...i].map(\.total))))
                 }
             }
         }
@@ -66,6 +64,6 @@ struct ExportCommand: Command {
 
     func derived(_ score: HealthScore?, _ trend: Trend?) -> [String] {
         guard let score else { return ["", "", ""] }
-        return [Format.oneDecimal(score.shown), score.tier.rawValue, trend?.direction.rawValue ?? ""]
+        return [Format.oneDecimal(score.shown), score.band.name, trend?.direction.rawValue ?? ""]
     }
 }

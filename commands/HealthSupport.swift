@@ -5,31 +5,50 @@ import Workspace
 // Reading account health from the workspace: one place that every command which shows
 // a score, tier or trend goes through.
 extension Context {
-    /// One account as it stands today, with every week for its sparkline.
-    func health(of account: Account) throws -> AccountHealth {
-        AccountHealth(account: account, snapshots: try store.snapshots(accountID: account.id!), asOf: today)
+    /// What the model may read about one account besides its snapshots.
+    func records(of account: Account) throws -> AccountRecords {
+        let id = account.id!
+        return AccountRecords(account: account, contacts: try store.contacts(accountID: id), events: try store.events(accountID: id),
+                              goals: try store.goals(accountID: id))
     }
 
-    /// Every account as it stands today, from the last five weeks each (enough for the trend).
+    /// One account as it stands today, with every week for its sparkline.
+    func health(of account: Account) throws -> AccountHealth {
+        AccountHealth(records: try records(of: account), snapshots: try store.snapshots(accountID: account.id!), asOf: today, model: model)
+    }
+
+    /// Every account as it stands today, from the weeks the trend needs (and the weeks
+    /// before them that the model reads).
     func portfolio() throws -> [AccountHealth] {
-        let recent = try store.recentSnapshots(through: today, limit: Trend.window)
-        return try accounts().map { AccountHealth(account: $0, snapshots: recent[$0.id!] ?? [], asOf: today) }
+        let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks)
+        return try everyAccountsRecords().map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
+    }
+
+    /// Every account with its contacts, events and goals, read in three queries.
+    func everyAccountsRecords() throws -> [AccountRecords] {
+        let contacts = Dictionary(grouping: try store.contacts(), by: \.accountID)
+        let events = Dictionary(grouping: try store.events(), by: \.accountID)
+        let goals = Dictionary(grouping: try store.goals(), by: \.accountID)
+        return try accounts().map {
+            let id = $0.id!
+            return AccountRecords(account: $0, contacts: contacts[id] ?? [], events: events[id] ?? [], goals: goals[id] ?? [])
+        }
     }
 }
 
 /// How an account's standing is named in lists: its tier, or why it has none.
 enum Standing: Equatable {
-    case tier(Tier)
+    case tier(TierScheme.Band)
     case churned
     case noData
 
     init(_ health: AccountHealth) {
-        if health.isChurned { self = .churned } else if let tier = health.tier { self = .tier(tier) } else { self = .noData }
+        if health.isChurned { self = .churned } else if let band = health.current?.band { self = .tier(band) } else { self = .noData }
     }
 
     var label: String {
         switch self {
-        case .tier(let t): return "\(t.emoji) \(t.label)"
+        case .tier(let b): return "\(b.emoji) \(b.label)"
         case .churned: return "churned"
         case .noData: return "no data"
         }
@@ -37,7 +56,7 @@ enum Standing: Equatable {
 
     var key: String {
         switch self {
-        case .tier(let t): return t.rawValue
+        case .tier(let b): return b.name
         case .churned: return "churned"
         case .noData: return "no_data"
         }
@@ -45,7 +64,7 @@ enum Standing: Equatable {
 
     var style: Style? {
         switch self {
-        case .tier(let t): return t.style
+        case .tier(let b): return b.level.style
         case .churned, .noData: return .dim
         }
     }

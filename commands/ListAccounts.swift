@@ -92,7 +92,8 @@ struct AccountFilter {
         let standing = Standing(health)
         if churned || atRisk || !tiers.isEmpty {
             var status = churned && standing == .churned
-            if case .tier(let t) = standing, atRisk || !tiers.isEmpty {
+            if case .tier(let band) = standing, atRisk || !tiers.isEmpty {
+                let t = band.level
                 status = status || ((!atRisk || t.isAtRisk) && (tiers.isEmpty || tiers.contains(t)))
             }
             if !status { return false }

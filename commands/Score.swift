@@ -27,8 +27,8 @@ struct ScoreCommand: Command {
         guard let score = health.current else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
         }
-        let alerts = Monitor.ranked(Monitor.alerts(for: health, events: try context.store.events(accountID: account.id!)))
-        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), alerts: alerts)
+        let alerts = Monitor.ranked(Monitor.alerts(for: health))
+        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), alerts: alerts, model: context.model.name)
     }
 }
 
@@ -37,9 +37,11 @@ struct ScoreCard: Report {
     let score: HealthScore
     let advice: Advice
     let alerts: [Alert]
+    /// The model in force, named on the card when it is not the default.
+    let model: String
 
     enum Keys: String, CodingKey {
-        case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, priority,
+        case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, riskLevel = "risk_level", priority, model,
              lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions"
     }
 
@@ -55,8 +57,10 @@ struct ScoreCard: Report {
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(score.shown, forKey: .score)
         try c.encode(score.total, forKey: .scoreExact)
-        try c.encode(score.tier, forKey: .tier)
+        try c.encode(score.band.name, forKey: .tier)
+        try c.encode(score.tier, forKey: .riskLevel)
         try c.encode(score.tier.priority, forKey: .priority)
+        try c.encode(model, forKey: .model)
         try c.encode(score.lowConfidence, forKey: .lowConfidence)
         try c.encode((score.coverage * 1000).rounded() / 1000, forKey: .coverage)
         try c.encode(score.missing.map(\.metric.rawValue), forKey: .missing)
@@ -71,9 +75,9 @@ struct ScoreCard: Report {
 
     func render(into doc: inout Document) {
         let account = health.account
-        let tier = score.tier
+        let tier = score.tier, band = score.band
         doc.line(Span(account.name, .bold), " — health ", Span("\(Format.oneDecimal(score.shown)) / 100", .bold), "  ",
-                 Span("\(tier.emoji) \(tier.label) (\(tier.priority))", tier.style),
+                 Span("\(band.emoji) \(band.label) (\(tier.priority))", tier.style),
                  score.lowConfidence ? Span("  low confidence", .red) : "")
         var facts = [account.segment?.label, account.plan, account.arr.map { "ARR \($0)" }, account.csm.map { "CSM \($0)" }].compactMap { $0 }
         facts.append("week ending \(score.week)")
@@ -99,7 +103,8 @@ struct ScoreCard: Report {
         doc.blank()
 
         let label = { (s: String) in Span(DisplayWidth.pad(s, to: 10), .bold) }
-        doc.wrapped(label("Tier"), text: [Span("\(tier.emoji) \(tier.label)", tier.style), Span(" — \(tier.priority): \(tier.cadence)")])
+        doc.wrapped(label("Tier"), text: [Span("\(band.emoji) \(band.label)", tier.style), Span(" — \(tier.priority): \(tier.cadence)"),
+                                          Span(model == HealthModel.claw.name ? "" : " (\(model) model)", .dim)])
         let trend = health.trend
         var trendText: [Span] = [Span("\(trend.emoji) \(trend.label)", trend.direction == .declining ? .red : nil)]
         if health.weeks.count > 1 {

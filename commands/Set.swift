@@ -63,10 +63,12 @@ struct SetCommand: Command {
 
     /// Score before and after, for changes that move it.
     func scoreChange(_ context: Context, before: Account, after: Account, snapshot: Snapshot?) throws -> (HealthScore, HealthScore)? {
-        let snapshots = try context.store.snapshots(accountID: before.id!).filter { $0.week <= context.today }
-        guard let latest = snapshots.last else { return nil }
-        let old = HealthModel.claw.score(latest, account: before)
-        let new = HealthModel.claw.score(snapshot ?? latest, account: after)
+        let health = try context.health(of: before)
+        guard let latest = health.snapshots.last, let old = health.current else { return nil }
+        let week = snapshot ?? latest
+        var records = health.records
+        records.account = after
+        let new = context.model.score(week, history: health.snapshots.filter { $0.week < week.week }[...], records: records)
         return (old, new)
     }
 
@@ -118,7 +120,7 @@ struct SetReport: Report {
         try c.encode(startedFrom, forKey: .startedFrom)
         try c.encode(score?.0.shown, forKey: .scoreBefore)
         try c.encode(score?.1.shown, forKey: .scoreAfter)
-        try c.encode(score?.1.tier, forKey: .tier)
+        try c.encode(score?.1.band.name, forKey: .tier)
     }
 
     func render(into doc: inout Document) {
@@ -130,8 +132,8 @@ struct SetReport: Report {
         }
         if let (old, new) = score {
             doc.line("  score \(Format.oneDecimal(old.shown)) → ", Span(Format.oneDecimal(new.shown), .bold), " ",
-                     Span("\(new.tier.emoji) \(new.tier.label)", new.tier.style),
-                     old.tier != new.tier ? Span(" (was \(old.tier.label))", .dim) : "")
+                     Span("\(new.band.emoji) \(new.band.label)", new.tier.style),
+                     old.band != new.band ? Span(" (was \(old.band.label))", .dim) : "")
         }
     }
 }

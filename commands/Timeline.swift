@@ -20,17 +20,16 @@ struct TimelineCommand: Command {
         if let start = account.startDate, start <= context.today { entries.append(.init(date: start, kind: "start", text: "became a customer")) }
         var previous: AccountHealth.Week?
         for week in health.weeks {
-            let tier = Tier(score: week.score)
+            let band = week.band
             if let p = previous {
                 let change = week.score - p.score
-                let before = Tier(score: p.score)
-                if abs(change) >= 0.05 || before != tier {
-                    var text = "score \(Format.oneDecimal(before.shown(p.score))) → \(Format.oneDecimal(tier.shown(week.score)))"
-                    if before != tier { text += ": \(before.label) → \(tier.emoji) \(tier.label)" }
-                    entries.append(.init(date: week.week, kind: "score", text: text, tier: before != tier ? tier : nil))
+                if abs(change) >= 0.05 || p.band != band {
+                    var text = "score \(Format.oneDecimal(p.shown)) → \(Format.oneDecimal(week.shown))"
+                    if p.band != band { text += ": \(p.band.label) → \(band.emoji) \(band.label)" }
+                    entries.append(.init(date: week.week, kind: "score", text: text, tier: p.band != band ? band.level : nil))
                 }
             } else {
-                entries.append(.init(date: week.week, kind: "score", text: "first weekly score \(Format.oneDecimal(tier.shown(week.score))) \(tier.emoji) \(tier.label)", tier: tier))
+                entries.append(.init(date: week.week, kind: "score", text: "first weekly score \(Format.oneDecimal(week.shown)) \(band.emoji) \(band.label)", tier: band.level))
             }
             previous = week
         }

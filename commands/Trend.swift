@@ -65,10 +65,10 @@ struct TrendReport: Report {
         var table = TextTable([.init("Week"), .init("Score", right: true), .init("Change", right: true), .init("Tier"), .init("")])
         let counted = max(0, health.weeks.count - Trend.window)
         for (i, week) in health.weeks.enumerated() {
-            let tier = Tier(score: week.score)
+            let band = week.band
             let change = i == 0 ? "" : Format.signedPercent(Trend(weeklyScores: [health.weeks[i - 1].score, week.score]).changes[0])
-            table.add(Span(week.week.description), Span(Format.oneDecimal(tier.shown(week.score))), Span(change),
-                      Span("\(tier.emoji) \(tier.label)", tier.style), i >= counted && health.weeks.count >= Trend.window ? Span("•", .dim) : "")
+            table.add(Span(week.week.description), Span(Format.oneDecimal(week.shown)), Span(change),
+                      Span("\(band.emoji) \(band.label)", band.level.style), i >= counted && health.weeks.count >= Trend.window ? Span("•", .dim) : "")
         }
         doc.table(table)
         if health.weeks.count >= Trend.window { doc.line(Span("• the five weeks the verdict reads", .dim)) }

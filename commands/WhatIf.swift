@@ -23,10 +23,12 @@ struct WhatIfCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage, then: WhatIfCommand.changes)
-        guard let latest = try context.store.snapshots(accountID: account.id!).last(where: { $0.week <= context.today }) else {
+        let health = try context.health(of: account)
+        guard let latest = health.snapshots.last else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
         }
-        return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, account: account, changes: changes))
+        return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, history: health.snapshots.dropLast(), records: health.records,
+                                                             changes: changes, model: context.model))
     }
 
     /// Reads `nps 50 dau 20` (or `nps=50`) into changes, checking each value as import would.
@@ -79,9 +81,9 @@ struct WhatIfReport: Report {
     }
 
     var verdict: String {
-        let before = whatIf.baseline.tier, after = whatIf.result.tier
+        let before = whatIf.baseline.band, after = whatIf.result.band
         if before == after { return "stays \(after.label)" }
-        return "becomes \(after.label) (\(after.priority))"
+        return "becomes \(after.label) (\(after.level.priority))"
     }
 
     struct EffectJSON: Encodable { var field: String; var from: String; var to: String; var points: Double }
@@ -92,9 +94,9 @@ struct WhatIfReport: Report {
         try c.encode(account.name, forKey: .account)
         try c.encode(whatIf.baseline.week, forKey: .week)
         try c.encode(whatIf.baseline.shown, forKey: .score)
-        try c.encode(whatIf.baseline.tier, forKey: .tier)
+        try c.encode(whatIf.baseline.band.name, forKey: .tier)
         try c.encode(whatIf.result.shown, forKey: .newScore)
-        try c.encode(whatIf.result.tier, forKey: .newTier)
+        try c.encode(whatIf.result.band.name, forKey: .newTier)
         try c.encode(((whatIf.result.shown - whatIf.baseline.shown) * 10).rounded() / 10, forKey: .change)
         try c.encode(verdict, forKey: .verdict)
         try c.encode(whatIf.effects.map { e in
@@ -107,8 +109,8 @@ struct WhatIfReport: Report {
     func render(into doc: inout Document) {
         let b = whatIf.baseline, r = whatIf.result
         doc.line(Span(account.name, .bold), Span(" — what if, week ending \(b.week) (nothing is saved)", .dim))
-        doc.line("  ", Span("\(Format.oneDecimal(b.shown)) \(b.tier.emoji) \(b.tier.label)", b.tier.style), " → ",
-                 Span("\(Format.oneDecimal(r.shown)) \(r.tier.emoji) \(r.tier.label)", r.tier.style),
+        doc.line("  ", Span("\(Format.oneDecimal(b.shown)) \(b.band.emoji) \(b.band.label)", b.tier.style), " → ",
+                 Span("\(Format.oneDecimal(r.shown)) \(r.band.emoji) \(r.band.label)", r.tier.style),
                  "  (\(signed(r.shown - b.shown))): ", Span(verdict, .bold))
         doc.blank()
         var table = TextTable([.init("Change", shrinkable: true), .init("Points alone", right: true)], indent: 2)

@@ -20,14 +20,12 @@ struct WhyCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        let snapshots = try context.store.snapshots(accountID: account.id!).filter { $0.week <= context.today }
-        guard let latest = snapshots.last else {
+        let scores = try context.health(of: account).scores
+        guard let now = scores.last else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
         }
-        let score = { (s: Snapshot) in HealthModel.claw.score(s, account: account) }
-        let now = score(latest)
         func compare(_ weeksBack: Int) -> ScoreComparison? {
-            snapshots.count > weeksBack ? ScoreComparison(from: score(snapshots[snapshots.count - 1 - weeksBack]), to: now) : nil
+            scores.count > weeksBack ? ScoreComparison(from: scores[scores.count - 1 - weeksBack], to: now) : nil
         }
         return WhyReport(account: account, now: now, lastWeek: compare(1), fourWeeks: compare(4))
     }

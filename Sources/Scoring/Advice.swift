@@ -63,5 +63,14 @@ public struct Advice: Equatable, Sendable {
         .nps: "Reach out personally within 24 h about the low NPS: root cause and a recovery plan",
         .csmSatisfaction: "Ask how CSM service can improve; consider a CSM change",
         .executiveRelationship: "Set up a regular executive touchpoint through the champion",
+        .dauMauRatio: "Win back the monthly users who are not daily users: a habit-building campaign on the core workflow",
+        .loginTrend: "Find out why logins are falling: call the champion and check the usage dashboard together",
+        .relationshipBreadth: "Multi-thread the account: ask the champion to introduce an executive sponsor and a technical lead",
+        .goalsAchieved: "Review the success plan goals with the customer and agree what it takes to reach them",
+        .paymentStatus: "Settle the late payments with finance before they turn into a renewal problem",
+        .seatTrend: "Ask why seats were removed and whether the team shrank or moved elsewhere",
+        .expansionSignals: "Look for expansion: new teams, usage at the limit, premium feature requests",
+        .openSevereTickets: "Get the open severe tickets resolved and tell the customer when",
+        .escalations: "Review the escalations with support leadership and agree a follow-up with the customer",
     ]
 }

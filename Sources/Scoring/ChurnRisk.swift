@@ -39,9 +39,9 @@ public struct ChurnRisk: Sendable {
         }
     }
 
-    public init(health: AccountHealth, events: [Event], contacts: [Contact]) {
+    public init(health: AccountHealth) {
         self.health = health
-        let drivers = ChurnRisk.drivers(health: health, events: events, contacts: contacts)
+        let drivers = ChurnRisk.drivers(health: health)
         self.drivers = drivers.sorted { $0.weight.rawValue > $1.weight.rawValue }
         points = drivers.reduce(0) { $0 + $1.weight.rawValue }
         let bump = points >= 5 || drivers.contains { $0.weight == .veryHigh } ? 2 : points >= 2 ? 1 : 0
@@ -60,15 +60,17 @@ public struct ChurnRisk: Sendable {
         guard let score else { return .value }
         let weakest = score.dimensions.filter { $0.points != nil }.min { $0.points! / $0.max < $1.points! / $1.max }
         switch weakest?.dimension {
-        case .technicalHealth?: return .product
+        case .technicalHealth?, .supportHealth?: return .product
         case .engagement?, .relationship?: return .relationship
+        case .financial?: return .financial
         default: return .value
         }
     }
 
-    static func drivers(health: AccountHealth, events: [Event], contacts: [Contact]) -> [Driver] {
+    static func drivers(health: AccountHealth) -> [Driver] {
         let today = health.asOf
-        let recent = events.filter { $0.date <= today }
+        let contacts = health.records.contacts
+        let recent = health.records.events.filter { $0.date <= today }
         let n = Format.number
         var drivers: [Driver] = []
         func add(_ signal: String, _ evidence: String, _ lead: String?, _ weight: Weight, _ reason: ChurnReason) {

@@ -1,20 +1,16 @@
-/// The five dimensions of the claw model (seed 000); their maxima are their weights.
+/// A dimension of a health model. The claw model uses the first five; the engine and
+/// analyst models (seeds 002 and 004) add their own. A model's rules say which metric
+/// counts in which dimension and how much.
 public enum Dimension: String, CaseIterable, Codable, Sendable {
     case productUsage = "product_usage"
     case businessValue = "business_value"
     case engagement
     case technicalHealth = "technical_health"
     case relationship
-
-    public var max: Double {
-        switch self {
-        case .productUsage: return 30
-        case .businessValue: return 25
-        case .engagement: return 20
-        case .technicalHealth: return 15
-        case .relationship: return 10
-        }
-    }
+    case outcomes
+    case financial
+    case growthSignals = "growth_signals"
+    case supportHealth = "support_health"
 
     public var label: String {
         switch self {
@@ -23,8 +19,10 @@ public enum Dimension: String, CaseIterable, Codable, Sendable {
         case .engagement: return "Engagement"
         case .technicalHealth: return "Technical health"
         case .relationship: return "Relationship"
+        case .outcomes: return "Outcomes"
+        case .financial: return "Financial"
+        case .growthSignals: return "Growth signals"
+        case .supportHealth: return "Support health"
         }
     }
-
-    public var metrics: [Metric] { Metric.allCases.filter { $0.dimension == self } }
 }

@@ -47,11 +47,12 @@ extension Trend: Encodable {
 }
 
 extension AccountHealth.Week: Encodable {
-    enum Keys: String, CodingKey { case week, score }
+    enum Keys: String, CodingKey { case week, score, tier }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(week, forKey: .week)
-        try c.encode(rounded(score), forKey: .score)
+        try c.encode(shown, forKey: .score)
+        try c.encode(band.name, forKey: .tier)
     }
 }

@@ -8,9 +8,13 @@ public struct HealthScore: Equatable, Sendable {
     /// Share of the model's points backed by data, 0…1.
     public var coverage: Double
     public var dimensions: [DimensionScore]
+    /// The model's tier for the score (with the account's segment cut-offs).
+    public var band: TierScheme.Band
+    /// One decimal, never rounded across a cut-off.
+    public var shown: Double
 
-    public var tier: Tier { Tier(score: total) }
-    public var shown: Double { tier.shown(total) }
+    /// The risk level the tier maps to (P3…P0).
+    public var tier: Tier { band.level }
     /// Below 60 % coverage the tier is not to be trusted (SPEC.md section 1).
     public var lowConfidence: Bool { coverage < 0.6 }
     public var metrics: [MetricScore] { dimensions.flatMap(\.metrics) }

@@ -1,6 +1,7 @@
 import Workspace
 
-/// The fifteen scored metrics of seed 000, each read from one or more raw snapshot columns.
+/// The scored metrics: seed 000's fifteen, then those the engine and analyst models read
+/// from history, contacts, events and goals.
 public enum Metric: String, CaseIterable, Codable, Sendable {
     case activeUserPenetration = "active_user_penetration"
     case featureDepth = "feature_depth"
@@ -17,16 +18,16 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case nps
     case csmSatisfaction = "csm_satisfaction"
     case executiveRelationship = "executive_relationship"
-
-    public var dimension: Dimension {
-        switch self {
-        case .activeUserPenetration, .featureDepth, .usageFrequency: return .productUsage
-        case .usageHours, .userGrowth, .subscriptionLevel: return .businessValue
-        case .meetingAttendance, .feedbackActivity, .community: return .engagement
-        case .apiErrorRate, .integrationStability, .performanceSatisfaction: return .technicalHealth
-        case .nps, .csmSatisfaction, .executiveRelationship: return .relationship
-        }
-    }
+    // Read by the engine and analyst models.
+    case dauMauRatio = "dau_mau_ratio"
+    case loginTrend = "login_trend"
+    case relationshipBreadth = "relationship_breadth"
+    case goalsAchieved = "goals_achieved"
+    case paymentStatus = "payment_status"
+    case seatTrend = "seat_trend"
+    case expansionSignals = "expansion_signals"
+    case openSevereTickets = "open_severe_tickets"
+    case escalations
 
     public var label: String {
         switch self {
@@ -45,27 +46,15 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .nps: return "NPS"
         case .csmSatisfaction: return "CSM satisfaction"
         case .executiveRelationship: return "executive relationship"
-        }
-    }
-
-    /// The raw columns this metric needs; any of them missing leaves the metric out.
-    public var inputs: [SnapshotField] {
-        switch self {
-        case .activeUserPenetration: return [.dau, .licensedUsers]
-        case .featureDepth: return [.coreFeaturesUsed]
-        case .usageFrequency: return [.conversationsPerDay]
-        case .usageHours: return [.weeklyHours]
-        case .userGrowth: return [.usersThisMonth, .usersLastMonth]
-        case .subscriptionLevel: return []
-        case .meetingAttendance: return [.meetingsScheduled, .meetingsAttended]
-        case .feedbackActivity: return [.feedbackPerMonth]
-        case .community: return [.communityPostsPerMonth, .communityEventsPerMonth, .communityContributionsPerQuarter]
-        case .apiErrorRate: return [.apiErrorRatePct]
-        case .integrationStability: return [.integrationUptimePct]
-        case .performanceSatisfaction: return [.performanceSatisfaction]
-        case .nps: return [.nps]
-        case .csmSatisfaction: return [.csmSatisfaction]
-        case .executiveRelationship: return [.execRelationship]
+        case .dauMauRatio: return "DAU/MAU"
+        case .loginTrend: return "login trend"
+        case .relationshipBreadth: return "champion and sponsors"
+        case .goalsAchieved: return "goals achieved"
+        case .paymentStatus: return "payment status"
+        case .seatTrend: return "seat trend"
+        case .expansionSignals: return "expansion signals"
+        case .openSevereTickets: return "open severe tickets"
+        case .escalations: return "support escalations"
         }
     }
 }

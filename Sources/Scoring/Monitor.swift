@@ -35,7 +35,7 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
     public static let paymentWindow = 90
 
     /// Every monitor over one account as it stood on `health.asOf`. A churned account has none.
-    public static func alerts(for health: AccountHealth, events: [Event]) -> [Alert] {
+    public static func alerts(for health: AccountHealth) -> [Alert] {
         guard !health.isChurned, let latest = health.snapshots.last else { return [] }
         let today = health.asOf
         let account = health.account
@@ -59,7 +59,7 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
             if drop > 50 { fire(.dauDrop, .red, evidence, "CSM and product team", "within 2 h") }
             else if drop > 30 { fire(.dauDrop, .orange, evidence, "CSM and product team", "within 24 h") }
         }
-        let recent = events.filter { $0.date <= today }
+        let recent = health.records.events.filter { $0.date <= today }
         if let left = recent.last(where: { $0.kind == EventKind.championLeft.rawValue && $0.date.days(until: today) <= championWindow }) {
             fire(.championLeft, .red, "logged \(left.date)" + (left.details.map { ": \($0)" } ?? ""), "CSM and sales", "within 24 h")
         }

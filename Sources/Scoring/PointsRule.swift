@@ -8,6 +8,8 @@ public enum PointsRule: Sendable {
     case sum([Step])
     /// Plan name already resolved to points; with no known plan, ARR in dollars through these steps.
     case planOrARR([Step], otherwise: Double)
+    /// Straight lines through (value, points), clamped at both ends; a repeated value is a jump.
+    case linear([(Double, Double)])
 
     public struct Step: Sendable {
         public enum Comparison: Sendable { case atLeast, above, below, atMost }
@@ -47,6 +49,14 @@ public enum PointsRule: Sendable {
         case let .planOrARR(steps, otherwise):
             guard reading.plan == nil else { return reading.value }
             return steps.first { $0.matches(reading.value) }?.points ?? otherwise
+        case let .linear(points):
+            let x = reading.value
+            guard let first = points.first, let last = points.last else { return 0 }
+            if x < first.0 { return first.1 }
+            if x >= last.0 { return last.1 }
+            let i = points.lastIndex { $0.0 <= x }!
+            let (x0, y0) = points[i], (x1, y1) = points[i + 1]
+            return x1 == x0 ? y1 : y0 + (x - x0) / (x1 - x0) * (y1 - y0)
         }
     }
 }

@@ -32,11 +32,17 @@ public struct Reading: Equatable, Sendable {
     /// The raw inputs: (DAU, licensed), (attended, scheduled), (posts, events, contributions) …
     public var parts: [Double] { [p0, p1, p2] }
 
-    /// Reads `metric` from a week's snapshot and the account; nil when the data is
-    /// missing or the ratio undefined (0 licensed users, 0 meetings scheduled, 0 users last month).
-    public static func of(_ metric: Metric, snapshot: Snapshot, account: Account) -> Reading? {
+    /// Reads `metric` from a week's snapshot, the weeks before it (oldest first) and the
+    /// account's records; nil when the data is missing or the ratio undefined (0 licensed
+    /// users, 0 meetings scheduled, 0 users last month, no goals, no payment on record).
+    public static func of(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> Reading? {
         func v(_ f: SnapshotField) -> Double? { snapshot[f] }
         func single(_ f: SnapshotField) -> Reading? { v(f).map { Reading(metric: metric, value: $0, $0) } }
+        /// The value four weeks back, when the history reaches that far.
+        func monthAgo(_ f: SnapshotField) -> Double? { history.count >= 4 ? history[history.endIndex - 4][f] : nil }
+        let account = records.account
+        let today = snapshot.week
+        func recent(_ days: Int) -> [Event] { records.events.filter { $0.date <= today && $0.date.days(until: today) <= days } }
         switch metric {
         case .activeUserPenetration:
             guard let dau = v(.dau), let licensed = v(.licensedUsers), licensed > 0 else { return nil }
@@ -69,6 +75,43 @@ public struct Reading: Equatable, Sendable {
         case .nps: return single(.nps)
         case .csmSatisfaction: return single(.csmSatisfaction)
         case .executiveRelationship: return single(.execRelationship)
+        case .dauMauRatio:
+            guard let dau = v(.dau), let mau = v(.usersThisMonth), mau > 0 else { return nil }
+            return Reading(metric: metric, value: min(dau / mau, 1), dau, mau)
+        case .loginTrend:
+            guard let now = v(.dau), let before = monthAgo(.dau), before > 0 else { return nil }
+            return Reading(metric: metric, value: (now - before) * 100 / before, now, before)
+        case .seatTrend:
+            guard let now = v(.licensedUsers), let before = monthAgo(.licensedUsers), before > 0 else { return nil }
+            return Reading(metric: metric, value: (now - before) * 100 / before, now, before)
+        case .relationshipBreadth:
+            let roles = Set(records.contacts.map(\.role))
+            let level: Double = !roles.contains(.champion) ? 0 : !roles.contains(.executiveSponsor) ? 1 : roles.count < 3 ? 2 : 3
+            return Reading(metric: metric, value: level, Double(roles.count))
+        case .goalsAchieved:
+            let goals = records.goals
+            guard !goals.isEmpty else { return nil }
+            let achieved = Double(goals.filter(\.isAchieved).count)
+            return Reading(metric: metric, value: achieved / Double(goals.count), achieved, Double(goals.count))
+        case .paymentStatus:
+            let payments = records.events.filter { $0.date <= today }
+            let late = recent(180).filter { [EventKind.paymentLate.rawValue, EventKind.paymentRefused.rawValue].contains($0.kind) }
+            let expanding = recent(90).contains { EventKind(rawValue: $0.kind).map(EventKind.expansion.contains) ?? false }
+            if !late.isEmpty { return Reading(metric: metric, value: 0, Double(late.count)) }
+            if expanding { return Reading(metric: metric, value: 2, 0) }
+            guard payments.contains(where: { $0.kind == EventKind.paymentOnTime.rawValue }) else { return nil }
+            return Reading(metric: metric, value: 1, 0)
+        case .expansionSignals:
+            var count = Double(recent(90).filter { EventKind(rawValue: $0.kind).map(EventKind.expansion.contains) ?? false }.count)
+            if let now = v(.usersThisMonth), let before = v(.usersLastMonth), before > 0, (now - before) / before >= 0.1 { count += 1 }
+            return Reading(metric: metric, value: count, count)
+        case .openSevereTickets:
+            let all = records.events.filter { $0.date <= today }
+            let open = all.filter { $0.kind == EventKind.severeTicketOpened.rawValue }.count - all.filter { $0.kind == EventKind.severeTicketClosed.rawValue }.count
+            return Reading(metric: metric, value: Double(max(open, 0)), Double(max(open, 0)))
+        case .escalations:
+            let count = Double(recent(90).filter { $0.kind == EventKind.supportEscalation.rawValue }.count)
+            return Reading(metric: metric, value: count, count)
         }
     }
 
@@ -92,6 +135,17 @@ public struct Reading: Equatable, Sendable {
         case .performanceSatisfaction, .csmSatisfaction: return "\(n(value))/10"
         case .nps: return n(value)
         case .executiveRelationship: return ExecRelationship(level: value).rawValue
+        case .dauMauRatio: return "\(Format.percent(value * 100)) (\(n(parts[0])) DAU of \(n(parts[1])) monthly users)"
+        case .loginTrend, .seatTrend:
+            let direction = value > 5 ? "up" : value < -5 ? "down" : "flat"
+            return "\(direction): \(metric == .loginTrend ? "DAU" : "seats") \(n(parts[1])) → \(n(parts[0])) (\(Format.signedPercent(value)) in four weeks)"
+        case .relationshipBreadth:
+            return ["no champion", "champion only", "champion and executive sponsor", "champion, sponsor and technical lead"][Int(value)]
+        case .goalsAchieved: return "\(n(parts[0])) of \(n(parts[1])) goals achieved"
+        case .paymentStatus: return value == 0 ? "late or refused (\(n(parts[0])) in 180 days)" : value == 2 ? "paying, and expanding" : "paid on time"
+        case .expansionSignals: return value == 1 ? "1 signal" : "\(n(value)) signals"
+        case .openSevereTickets: return value == 1 ? "1 open" : "\(n(value)) open"
+        case .escalations: return "\(n(value)) in 90 days"
         }
     }
 }

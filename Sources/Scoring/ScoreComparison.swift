@@ -35,7 +35,7 @@ extension HealthScore {
     /// Points of the total that come from `metric`: its own points, scaled like the rest
     /// of its dimension and the score when data is missing. They add up to `total`.
     public func contribution(of metric: Metric) -> Double {
-        guard let dimension = dimensions.first(where: { $0.dimension == metric.dimension }),
+        guard let dimension = dimensions.first(where: { $0.metrics.contains { $0.metric == metric } }),
               let score = dimension.metrics.first(where: { $0.metric == metric }), let points = score.points else { return 0 }
         let covered = dimension.metrics.filter { $0.points != nil }.reduce(0) { $0 + $1.max }
         let present = dimensions.filter { $0.points != nil }.reduce(0) { $0 + $1.max }

@@ -1,24 +1,10 @@
-/// Risk tiers of seed 000, half-open at the top (79.95 is warning).
+/// The four risk levels of seed 000 (P3…P0): every model's tiers map onto one, and the
+/// level sets cadence and intervention.
 public enum Tier: String, CaseIterable, Codable, Sendable {
     case healthy
     case warning
     case highRisk = "high_risk"
     case critical
-
-    /// Lower bound of each tier, highest first.
-    public static let cutOffs: [(Tier, Double)] = [(.healthy, 80), (.warning, 60), (.highRisk, 40), (.critical, 0)]
-
-    public init(score: Double) {
-        self = Tier.cutOffs.first { score >= $0.1 }?.0 ?? .critical
-    }
-
-    /// The score to print: one decimal, never rounded across the tier's upper cut-off
-    /// (79.96 prints 79.9 warning, not 80.0 warning).
-    public func shown(_ score: Double) -> Double {
-        let rounded = (score * 10).rounded() / 10
-        if Tier(score: rounded) == self { return rounded }
-        return (score * 10).rounded(.down) / 10
-    }
 
     public var label: String {
         switch self {

@@ -21,20 +21,21 @@ public struct WhatIf: Sendable {
     public var result: HealthScore
     public var effects: [Effect]
 
-    public init(snapshot: Snapshot, account: Account, changes: [Change], model: HealthModel = .claw) {
+    public init(snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords, changes: [Change], model: HealthModel = .claw) {
+        let account = records.account
         func apply(_ changes: [Change]) -> HealthScore {
             var s = snapshot
-            var a = account
+            var r = records
             for change in changes {
                 switch change {
                 case let .metric(field, value): s[field] = value
-                case let .plan(plan): a.plan = plan
-                case let .arr(arr): a.arr = arr
+                case let .plan(plan): r.account.plan = plan
+                case let .arr(arr): r.account.arr = arr
                 }
             }
-            return model.score(s, account: a)
+            return model.score(s, history: history, records: r)
         }
-        let baseline = model.score(snapshot, account: account)
+        let baseline = model.score(snapshot, history: history, records: records)
         self.baseline = baseline
         result = apply(changes)
         effects = changes.map { change in

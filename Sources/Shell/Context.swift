@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Scoring
 import Workspace
 
 /// What a command runs against: the workspace, the date, the catalog, and the edges
@@ -20,6 +21,9 @@ public final class Context {
     public private(set) var undoable: [(description: String, undo: [Change])] = []
 
     private var cachedAccounts: [Account]?
+    /// The workspace's health model (model.yaml), re-read when the file changes.
+    public let models: ModelInForce
+    public var model: HealthModel { models.model }
 
     public init(workspace: WorkspaceDirectory, today: Day, specs: [CommandSpec], directory: String, progress: ProgressLine?) {
         self.workspace = workspace
@@ -27,6 +31,7 @@ public final class Context {
         self.specs = specs
         self.directory = directory
         self.progress = progress
+        self.models = ModelInForce(workspace: workspace.path)
     }
 
     /// Every account, read once per change.

@@ -63,6 +63,7 @@ public final class Session {
         case .matched(let match):
             let command = commands[match.command]
             Interrupt.reset()
+            if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
             if let asOf, command.writes {
                 return fail(CommandError("'as of \(asOf)' works only on commands that read: '\(command.spec.name)' changes the workspace"), json: json)
             }

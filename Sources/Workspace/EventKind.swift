@@ -11,6 +11,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case renewalMeetingMissed = "renewal meeting missed"
     case paymentLate = "payment late"
     case paymentRefused = "payment refused"
+    case paymentOnTime = "payment on time"
     case supportEscalation = "support escalation"
     case severeTicketOpened = "severe ticket opened"
     case severeTicketClosed = "severe ticket closed"
@@ -32,7 +33,7 @@ public enum EventKind: String, CaseIterable, Sendable {
         "evaluating competitor": .competitorMentioned, "data export": .dataExportRequested, "export requested": .dataExportRequested,
         "billing page visit": .billingPageVisited, "billing page": .billingPageVisited, "meeting": .meetingAttended,
         "no show": .meetingMissed, "missed meeting": .meetingMissed, "missed renewal meeting": .renewalMeetingMissed,
-        "late payment": .paymentLate, "payment failed": .paymentRefused, "refused payment": .paymentRefused, "chargeback": .paymentRefused,
+        "late payment": .paymentLate, "paid on time": .paymentOnTime, "invoice paid": .paymentOnTime, "payment received": .paymentOnTime, "payment failed": .paymentRefused, "refused payment": .paymentRefused, "chargeback": .paymentRefused,
         "escalation": .supportEscalation, "severe ticket": .severeTicketOpened, "ticket opened": .severeTicketOpened,
         "ticket closed": .severeTicketClosed, "budget review": .budgetReviewMentioned, "budget cut": .budgetReviewMentioned,
         "downgrade": .contractDowngraded, "downgraded": .contractDowngraded, "seats removed": .seatsRemoved,
@@ -42,6 +43,9 @@ public enum EventKind: String, CaseIterable, Sendable {
         "funding round": .fundingAnnounced, "at usage limit": .usageAtLimit, "usage limit": .usageAtLimit,
         "倡导者离职": .championLeft, "竞品": .competitorMentioned, "数据导出": .dataExportRequested, "拒付": .paymentRefused,
     ]
+
+    /// Events that signal room to grow (seed 002's expansion signals).
+    public static let expansion: Set<EventKind> = [.premiumFeatureRequested, .newTeamInterested, .fundingAnnounced, .usageAtLimit, .championPromoted]
 
     /// The event a text starts with, and the rest (details). Longest name first.
     public static func leading(_ text: String) -> (EventKind, String)? {

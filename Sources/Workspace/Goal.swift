@@ -9,6 +9,9 @@ public struct Goal: Equatable, Sendable {
     public var due: Day?
     public var status: String
 
+    /// Achieved, done or complete.
+    public var isAchieved: Bool { ["achieved", "done", "complete", "completed"].contains(status.lowercased()) }
+
     public init(id: Int64? = nil, accountID: Int64, objective: String, metric: String? = nil, baseline: String? = nil,
                 target: String? = nil, due: Day? = nil, status: String = "open") {
         self.id = id

@@ -101,6 +101,28 @@ extension Note: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension Goal: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "goal"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], objective: row["objective"], metric: row["metric"],
+                  baseline: row["baseline"], target: row["target"], due: Day(column: row["due"]), status: row["status"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["objective"] = objective
+        container["metric"] = metric
+        container["baseline"] = baseline
+        container["target"] = target
+        container["due"] = due?.description
+        container["status"] = status
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension Snapshot {
     /// Column list in table order, for the prepared statements of the store.
     static let columns = ["account_id", "week"] + SnapshotField.allCases.map(\.rawValue)

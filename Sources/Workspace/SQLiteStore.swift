@@ -28,6 +28,14 @@ public final class SQLiteStore: WorkspaceStore {
         try db.read { try Event.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
 
+    public func goals(accountID: Int64) throws -> [Goal] {
+        try db.read { try Goal.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
+    }
+
+    public func goals() throws -> [Goal] {
+        try db.read { try Goal.order(Column("account_id"), Column("id")).fetchAll($0) }
+    }
+
     public func notes(accountID: Int64) throws -> [Note] {
         try db.read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }

@@ -6,6 +6,8 @@ public protocol WorkspaceStore: AnyObject {
     func contacts(accountID: Int64) throws -> [Contact]
     func events(accountID: Int64) throws -> [Event]
     func events() throws -> [Event]
+    func goals(accountID: Int64) throws -> [Goal]
+    func goals() throws -> [Goal]
 
     /// One account's snapshots, oldest first.
     func snapshots(accountID: Int64) throws -> [Snapshot]

@@ -19,7 +19,7 @@ final class ExportRoundTripTests: XCTestCase {
         var result: [String: [String]] = [:]
         let snapshots = Dictionary(grouping: try workspace.store.allSnapshots(), by: \.accountID)
         for account in try workspace.store.accounts() {
-            let health = AccountHealth(account: account, snapshots: snapshots[account.id!] ?? [], asOf: today)
+            let health = AccountHealth(records: AccountRecords(account: account), snapshots: snapshots[account.id!] ?? [], asOf: today)
             result[account.name] = health.weeks.map { "\($0.week) \(Format.oneDecimal($0.score))" } + [health.trend.direction.rawValue]
         }
         return result

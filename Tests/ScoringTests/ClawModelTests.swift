@@ -27,7 +27,7 @@ final class ClawModelTests: XCTestCase {
     }
 
     func points(_ metric: Metric, _ value: Double, parts: [Double] = []) -> Double {
-        HealthModel.claw.rule(metric)!.points.points(for: Reading(metric: metric, value: value, parts: parts), max: HealthModel.claw.rule(metric)!.max)
+        HealthModel.claw.rule(metric)!.points(for: Reading(metric: metric, value: value, parts: parts))
     }
 
     func testBandEdgesReadAsSpec() {
@@ -104,11 +104,14 @@ final class ClawModelTests: XCTestCase {
     }
 
     func testTiersAreHalfOpenAndNeverPrintAcrossACutOff() {
-        XCTAssertEqual(Tier(score: 80), .healthy)
-        XCTAssertEqual(Tier(score: 79.95), .warning)
-        XCTAssertEqual(Tier.warning.shown(79.95), 79.9)
-        XCTAssertEqual(Tier(score: 59.99), .highRisk)
-        XCTAssertEqual(Tier(score: 39.999), .critical)
-        XCTAssertEqual(Tier.highRisk.shown(40.04), 40.0)
+        let tiers = TierScheme.claw
+        XCTAssertEqual(tiers.band(for: 80).name, "healthy")
+        XCTAssertEqual(tiers.band(for: 79.95).name, "warning")
+        XCTAssertEqual(tiers.shown(79.95), 79.9)
+        XCTAssertEqual(tiers.band(for: 59.99).level, .highRisk)
+        XCTAssertEqual(tiers.band(for: 39.999).level, .critical)
+        XCTAssertEqual(tiers.shown(40.04), 40.0)
+        XCTAssertEqual(TierScheme.analyst.band(for: 84.99).name, "healthy")
+        XCTAssertEqual(TierScheme.analyst.shown(84.96), 84.9, "analyst's cut-off at 85 is never crossed by rounding")
     }
 }

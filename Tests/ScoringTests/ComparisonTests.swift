@@ -28,7 +28,7 @@ final class ComparisonTests: XCTestCase {
     }
 
     func testWhatIfReportsEachChangeAlone() {
-        let w = WhatIf(snapshot: snapshot("2026-11-22"), account: account,
+        let w = WhatIf(snapshot: snapshot("2026-11-22"), records: AccountRecords(account: account),
                        changes: [.metric(.coreFeaturesUsed, 6), .metric(.meetingsAttended, 10)])
         XCTAssertEqual(w.baseline.shown, 76.1)
         XCTAssertEqual(w.result.shown, 81.0)

@@ -6,19 +6,20 @@ final class MonitorTests: XCTestCase {
     let today = Day(iso: "2026-11-24")!
 
     /// Five weeks of customer A's values with DAU and NPS changed week by week.
-    func health(dau: [Double], nps: [Double], account: Account = Account(id: 1, name: "A", plan: "professional", arr: Money(dollars: 8000))) -> AccountHealth {
+    func health(dau: [Double], nps: [Double], account: Account = Account(id: 1, name: "A", plan: "professional", arr: Money(dollars: 8000)),
+                events: [Event] = []) -> AccountHealth {
         let weeks = (0..<dau.count).map { i -> Snapshot in
             var s = Snapshot(accountID: 1, week: Day(iso: "2026-10-25")!.adding(days: 7 * i), values: ClawModelTests.customerA)
             s[.dau] = dau[i]
             s[.nps] = nps[i]
             return s
         }
-        return AccountHealth(account: account, snapshots: weeks, asOf: today)
+        return AccountHealth(records: AccountRecords(account: account, events: events), snapshots: weeks, asOf: today)
     }
 
     func testDAUAndScoreDropsAndARunOfDeclines() {
         let h = health(dau: [30, 28, 24, 20, 9], nps: [60, 60, 50, 40, 30])
-        let alerts = Dictionary(grouping: Monitor.alerts(for: h, events: []), by: \.monitor)
+        let alerts = Dictionary(grouping: Monitor.alerts(for: h), by: \.monitor)
         XCTAssertEqual(alerts[.dauDrop]?.first?.severity, .red, "20 → 9 DAU is -55%")
         XCTAssertEqual(alerts[.dauDrop]?.first?.evidence, "DAU 20 → 9 (-55% in a week)")
         XCTAssertEqual(alerts[.npsDrop]?.first?.evidence, "NPS 60 → 30 (-30 points in four weeks)")
@@ -27,12 +28,12 @@ final class MonitorTests: XCTestCase {
     }
 
     func testEventsAndRankingBySeverityThenARR() {
-        let h = health(dau: [15, 15, 15, 15, 15], nps: [45, 45, 45, 45, 45])
         let events = [Event(accountID: 1, date: today.adding(days: -10), kind: "champion left", details: "Maria left"),
                       Event(accountID: 1, date: today.adding(days: -80), kind: "payment refused"),
                       Event(accountID: 1, date: today.adding(days: -5), kind: "payment refused"),
                       Event(accountID: 1, date: today.adding(days: -200), kind: "payment refused")]
-        let alerts = Monitor.alerts(for: h, events: events)
+        let h = health(dau: [15, 15, 15, 15, 15], nps: [45, 45, 45, 45, 45], events: events)
+        let alerts = Monitor.alerts(for: h)
         XCTAssertEqual(Set(alerts.map(\.monitor)), [.championLeft, .paymentRefused])
         XCTAssertEqual(alerts.first { $0.monitor == .paymentRefused }?.evidence, "2 refused payments in 90 days (last 2026-11-19)")
         let other = Alert(account: "Big", arr: Money(dollars: 90_000), monitor: .featureDepth, severity: .red, evidence: "", who: "", within: "")
@@ -42,13 +43,12 @@ final class MonitorTests: XCTestCase {
     func testChurnRiskRaisesTheTierFloor() {
         var account = Account(id: 1, name: "A", plan: "professional", arr: Money(dollars: 8000), startDate: Day(iso: "2024-01-01"))
         account.renewalDate = today.adding(days: 30)
-        let h = health(dau: [15, 15, 15, 15, 15], nps: [45, 45, 45, 45, 45], account: account)
-        let quiet = ChurnRisk(health: h, events: [], contacts: [])
+        let quiet = ChurnRisk(health: health(dau: [15, 15, 15, 15, 15], nps: [45, 45, 45, 45, 45], account: account))
         XCTAssertEqual(quiet.drivers.map(\.signal), ["renewal signals missing"], "renews in 30 days, no meeting logged")
         XCTAssertEqual(quiet.level, .medium, "warning floor low, +1 for one high driver")
         let events = [Event(accountID: 1, date: today.adding(days: -3), kind: "contract downgraded"),
                       Event(accountID: 1, date: today.adding(days: -1), kind: "meeting attended")]
-        let risk = ChurnRisk(health: h, events: events, contacts: [])
+        let risk = ChurnRisk(health: health(dau: [15, 15, 15, 15, 15], nps: [45, 45, 45, 45, 45], account: account, events: events))
         XCTAssertEqual(risk.level, .high, "a very-high driver raises two levels")
         XCTAssertEqual(risk.reason, .financial)
     }

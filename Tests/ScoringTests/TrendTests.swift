@@ -36,7 +36,7 @@ final class TrendTests: XCTestCase {
         let weeks = (0..<6).map { i in
             Snapshot(accountID: 1, week: Day(iso: "2026-10-18")!.adding(days: 7 * i), values: ClawModelTests.customerA)
         }
-        let health = AccountHealth(account: account, snapshots: weeks, asOf: Day(iso: "2026-11-10")!)
+        let health = AccountHealth(records: AccountRecords(account: account), snapshots: weeks, asOf: Day(iso: "2026-11-10")!)
         XCTAssertEqual(health.current?.week.description, "2026-11-08")
         XCTAssertEqual(health.weeks.count, 4)
         XCTAssertEqual(health.trend.direction, .notEnoughHistory)

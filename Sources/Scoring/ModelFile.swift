@@ -1,0 +1,182 @@
+import Workspace
+import Yams
+
+/// A workspace's `model.yaml`: which model scores (claw, engine, analyst) and what it
+/// changes — dimension weights, a metric's band table, tier cut-offs, per-segment cut-offs.
+/// Everything is checked before the model is used; the first problem is thrown with its
+/// line and column, so a file that does not add up never scores anything.
+///
+///     model: claw
+///     weights: {product_usage: 35, business_value: 20, engagement: 20, technical_health: 15, relationship: 10}
+///     bands:
+///       nps: [{at_least: 40, points: 5}, {at_least: 0, points: 3}, {otherwise: 0}]
+///     tiers: {healthy: 85, warning: 65, high_risk: 45}
+///     segments:
+///       smb: {tiers: {healthy: 75, warning: 55, high_risk: 35}}
+public enum ModelFile {
+    public static let name = "model.yaml"
+
+    public static func parse(_ text: String, file: String = name) throws -> HealthModel {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw problem(from: error, file: file)
+        }
+        guard let root else { return .claw }
+        guard let map = root.mapping else { throw fail(file, root, "expected a mapping with model:, weights:, bands:, tiers: or segments:") }
+        let keys = ["model", "weights", "bands", "tiers", "segments"]
+        var model = HealthModel.claw
+        if let node = map["model"] {
+            guard let name = node.string, let named = HealthModel.named(name.lowercased()) else {
+                throw fail(file, node, "unknown model '\(node.string ?? "")' — use claw, engine or analyst")
+            }
+            model = named
+        }
+        for (key, value) in map {
+            switch key.string ?? "" {
+            case "model": continue
+            case "weights": try applyWeights(value, to: &model, file: file)
+            case "bands": try applyBands(value, to: &model, file: file)
+            case "tiers": model.tiers = try tiers(value, base: model.tiers, file: file)
+            case "segments":
+                guard let segments = value.mapping else { throw fail(file, value, "segments must map a segment to its tiers") }
+                for (segmentKey, body) in segments {
+                    guard let segment = Segment(parsing: segmentKey.string ?? "") else {
+                        throw fail(file, segmentKey, "unknown segment '\(segmentKey.string ?? "")' — use enterprise, mid-market or smb")
+                    }
+                    guard let body = body.mapping, let tierNode = body["tiers"], body.count == 1 else {
+                        throw fail(file, body, "a segment takes one key, tiers:")
+                    }
+                    model.segmentTiers[segment] = try tiers(tierNode, base: model.tiers, file: file)
+                }
+            default:
+                throw fail(file, key, "unknown key '\(key.string ?? "")' — expected \(keys.joined(separator: ", "))")
+            }
+        }
+        return model
+    }
+
+    /// Each dimension's points; those not named keep the model's. They must add up to 100.
+    private static func applyWeights(_ node: Node, to model: inout HealthModel, file: String) throws {
+        guard let map = node.mapping else { throw fail(file, node, "weights must map a dimension to its points") }
+        var weights: [Dimension: Double] = [:]
+        for (key, value) in map {
+            guard let dimension = Dimension(rawValue: key.string ?? ""), model.dimensions.contains(dimension) else {
+                throw fail(file, key, "the \(model.name) model has no dimension '\(key.string ?? "")' — it has "
+                    + model.dimensions.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let weight = number(value), weight > 0 else { throw fail(file, value, "a weight is a number above 0") }
+            weights[dimension] = weight
+        }
+        let total = model.dimensions.reduce(0) { $0 + (weights[$1] ?? model.maximum(of: $1)) }
+        guard abs(total - 100) < 1e-9 else {
+            throw fail(file, node, "weights add up to \(Format.number(total)), not 100")
+        }
+        for (dimension, weight) in weights {
+            let scale = weight / model.rules.filter { $0.dimension == dimension }.reduce(0) { $0 + $1.base }
+            for i in model.rules.indices where model.rules[i].dimension == dimension { model.rules[i].scale = scale }
+        }
+    }
+
+    /// A metric's band table, top to bottom as SPEC.md writes them; the first row that
+    /// matches wins, so every row must catch values the rows above it did not.
+    private static func applyBands(_ node: Node, to model: inout HealthModel, file: String) throws {
+        guard let map = node.mapping else { throw fail(file, node, "bands must map a metric to its rows") }
+        for (key, value) in map {
+            guard let metric = Metric(rawValue: key.string ?? ""), let index = model.rules.firstIndex(where: { $0.metric == metric }) else {
+                throw fail(file, key, "the \(model.name) model does not score '\(key.string ?? "")' — it scores "
+                    + model.rules.map(\.metric.rawValue).joined(separator: ", "))
+            }
+            if case .sum = model.rules[index].points { throw fail(file, key, "\(metric.rawValue) adds three conditions; its table cannot be replaced") }
+            if case .planOrARR = model.rules[index].points { throw fail(file, key, "\(metric.rawValue) is scored by plan; its table cannot be replaced") }
+            model.rules[index].points = try steps(value, max: model.rules[index].base, file: file)
+        }
+    }
+
+    private static func steps(_ node: Node, max: Double, file: String) throws -> PointsRule {
+        guard let rows = node.sequence, !rows.isEmpty else {
+            throw fail(file, node, "a band table is a list of rows like {at_least: 50, points: 5}, ending with {otherwise: 0}")
+        }
+        var steps: [PointsRule.Step] = []
+        var otherwise: Double?
+        for row in rows {
+            guard let pairs = row.mapping else { throw fail(file, row, "a row is {at_least|above|at_most|below: N, points: P} or {otherwise: P}") }
+            if otherwise != nil { throw fail(file, row, "a row after otherwise: can never match") }
+            if let rest = pairs["otherwise"] {
+                guard pairs.count == 1, let points = number(rest) else { throw fail(file, row, "otherwise: takes the points alone") }
+                try checkPoints(points, max: max, rest, file: file)
+                otherwise = points
+                continue
+            }
+            let comparisons: [(String, PointsRule.Step.Comparison)] = [("at_least", .atLeast), ("above", .above), ("at_most", .atMost), ("below", .below)]
+            let found = comparisons.filter { pairs[$0.0] != nil }
+            guard found.count == 1, pairs.count == 2, let pointsNode = pairs["points"], let points = number(pointsNode),
+                  let limitNode = pairs[found[0].0], let limit = number(limitNode) else {
+                throw fail(file, row, "a row is {at_least|above|at_most|below: N, points: P}")
+            }
+            try checkPoints(points, max: max, pointsNode, file: file)
+            let step = PointsRule.Step(comparison: found[0].1, limit: limit, points: points)
+            if let previous = steps.last, let reason = overlap(previous, step) { throw fail(file, row, reason) }
+            steps.append(step)
+        }
+        return .steps(steps, otherwise: otherwise ?? 0)
+    }
+
+    /// Why `next` can never match after `previous`, or why the two point different ways.
+    static func overlap(_ previous: PointsRule.Step, _ next: PointsRule.Step) -> String? {
+        let descending: Set<PointsRule.Step.Comparison> = [.atLeast, .above]
+        guard descending.contains(previous.comparison) == descending.contains(next.comparison) else {
+            return "bands overlap: \(previous.describe) and \(next.describe) mix 'at least' and 'at most' rows"
+        }
+        let newValues = descending.contains(next.comparison)
+            ? next.limit < previous.limit || (next.limit == previous.limit && previous.comparison == .above && next.comparison == .atLeast)
+            : next.limit > previous.limit || (next.limit == previous.limit && previous.comparison == .below && next.comparison == .atMost)
+        return newValues ? nil : "bands overlap: every value \(next.describe) already matches \(previous.describe) above it"
+    }
+
+    private static func checkPoints(_ points: Double, max: Double, _ node: Node, file: String) throws {
+        guard points >= 0 && points <= max else {
+            throw fail(file, node, "points must be 0…\(Format.number(max)), the metric's maximum before weighting")
+        }
+    }
+
+    /// Cut-offs by tier name; the names are the model's, highest first, strictly decreasing.
+    private static func tiers(_ node: Node, base: TierScheme, file: String) throws -> TierScheme {
+        guard let map = node.mapping else { throw fail(file, node, "tiers must map a tier to its lowest score") }
+        var scheme = base
+        for (key, value) in map {
+            guard let i = scheme.bands.firstIndex(where: { $0.name == (key.string ?? "").replacingOccurrences(of: " ", with: "_").lowercased() }) else {
+                throw fail(file, key, "no tier '\(key.string ?? "")' in this model — its tiers are " + base.bands.map(\.name).joined(separator: ", "))
+            }
+            guard let bound = number(value), bound >= 0, bound <= 100 else { throw fail(file, value, "a cut-off is a score from 0 to 100") }
+            if i == scheme.bands.count - 1 && bound != 0 {
+                throw fail(file, value, "\(scheme.bands[i].name) is the lowest tier; it starts at 0")
+            }
+            scheme.bands[i].lowerBound = bound
+        }
+        for (upper, lower) in zip(scheme.bands, scheme.bands.dropFirst()) where upper.lowerBound <= lower.lowerBound {
+            throw fail(file, node, "cut-offs out of order: \(upper.name) starts at \(Format.number(upper.lowerBound)), "
+                + "which is not above \(lower.name) at \(Format.number(lower.lowerBound))")
+        }
+        return scheme
+    }
+
+    private static func number(_ node: Node) -> Double? {
+        guard let text = node.scalar?.string else { return nil }
+        return Double(text)
+    }
+
+    private static func fail(_ file: String, _ node: Node, _ message: String) -> ImportProblem {
+        ImportProblem(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+    }
+
+    private static func problem(from error: YamlError, file: String) -> ImportProblem {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return ImportProblem(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        default:
+            return ImportProblem(file: file, line: 1, column: 1, message: "not valid YAML: \(error)")
+        }
+    }
+}

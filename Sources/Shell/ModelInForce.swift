@@ -1,0 +1,69 @@
+import Foundation
+import Scoring
+import Workspace
+
+/// The health model a workspace scores with, kept current with its `model.yaml`. A file
+/// that parses is copied to `.model-in-force.yaml`; a file that does not is refused with
+/// its line and reason, and the last model that did stays in force (in this shell, or
+/// from that copy in a new process). No model.yaml means the built-in claw model.
+public final class ModelInForce {
+    public private(set) var model: HealthModel = .claw
+    /// Where the model came from, as the `model` command says it.
+    public private(set) var source = "built in (no model.yaml)"
+    /// Why model.yaml is not in force, while it is refused.
+    public private(set) var problem: ImportProblem?
+
+    let file: String
+    let lastGood: String
+    /// The file's modification date and size when last read; nil before the first read.
+    private var stamp: Stamp?
+
+    struct Stamp: Equatable {
+        var modified: Date?
+        var size: Int?
+    }
+
+    init(workspace: String) {
+        file = (workspace as NSString).appendingPathComponent(ModelFile.name)
+        lastGood = (workspace as NSString).appendingPathComponent(".model-in-force.yaml")
+    }
+
+    /// Re-reads model.yaml when it changed; returns the warning to show when it was refused.
+    public func refresh() -> String? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        let current = Stamp(modified: attributes?[.modificationDate] as? Date, size: attributes?[.size] as? Int)
+        if let stamp, stamp == current { return nil }
+        let firstLoad = stamp == nil
+        stamp = current
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            model = .claw
+            source = "built in (no model.yaml)"
+            problem = nil
+            return nil
+        }
+        do {
+            model = try ModelFile.parse(text, file: ModelFile.name)
+            source = ModelFile.name
+            problem = nil
+            try? text.write(toFile: lastGood, atomically: true, encoding: .utf8)
+            return nil
+        } catch let refused as ImportProblem {
+            problem = refused
+            if firstLoad {
+                if let text = try? String(contentsOfFile: lastGood, encoding: .utf8), let kept = try? ModelFile.parse(text) {
+                    model = kept
+                    source = "the last model.yaml that was valid"
+                } else {
+                    model = .claw
+                    source = "built in (model.yaml refused)"
+                }
+            } else if source == ModelFile.name {
+                source = "model.yaml as it was before this change"
+            }
+            return "\(refused) — model.yaml refused; still scoring with the \(model.name) model (\(source))"
+        } catch {
+            problem = ImportProblem(file: ModelFile.name, line: 1, column: 1, message: "\(error)")
+            return "model.yaml refused: \(error)"
+        }
+    }
+}
