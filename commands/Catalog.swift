@@ -12,6 +12,7 @@ public enum Catalog {
         TimelineCommand(),
         AlertsCommand(),
         ChurnRiskCommand(),
+        ModelCommand(),
         SetCommand(),
         LogCommand(),
         NoteCommand(),

@@ -132,7 +132,7 @@ public enum ModelFile {
         let newValues = descending.contains(next.comparison)
             ? next.limit < previous.limit || (next.limit == previous.limit && previous.comparison == .above && next.comparison == .atLeast)
             : next.limit > previous.limit || (next.limit == previous.limit && previous.comparison == .below && next.comparison == .atMost)
-        return newValues ? nil : "bands overlap: every value \(next.describe) already matches \(previous.describe) above it"
+        return newValues ? nil : "bands overlap: \(next.describe) can never match, \(previous.describe) above it already takes those values"
     }
 
     private static func checkPoints(_ points: Double, max: Double, _ node: Node, file: String) throws {

@@ -61,6 +61,21 @@ public enum PointsRule: Sendable {
     }
 }
 
+extension PointsRule {
+    /// The band table as one line: "≥10 → 10, ≥7 → 8, else 0".
+    public var describe: String {
+        let n = Format.number
+        switch self {
+        case .proportional: return "share × maximum"
+        case let .steps(steps, otherwise): return (steps.map(\.describe) + ["else \(n(otherwise))"]).joined(separator: ", ")
+        case let .sum(steps): return "sum of " + steps.map(\.describe).joined(separator: " + ")
+        case let .planOrARR(steps, otherwise):
+            return "enterprise 5, professional 4, growth 3, starter 2; else ARR " + (steps.map(\.describe) + ["else \(n(otherwise))"]).joined(separator: ", ")
+        case let .linear(points): return "straight lines through " + points.map { "(\(n($0.0)), \(n($0.1)))" }.joined(separator: " ")
+        }
+    }
+}
+
 // Shorthand for the band tables.
 func atLeast(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .atLeast, limit: limit, points: points) }
 func above(_ limit: Double, _ points: Double) -> PointsRule.Step { .init(comparison: .above, limit: limit, points: points) }

@@ -38,8 +38,12 @@ public struct Reading: Equatable, Sendable {
     public static func of(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> Reading? {
         func v(_ f: SnapshotField) -> Double? { snapshot[f] }
         func single(_ f: SnapshotField) -> Reading? { v(f).map { Reading(metric: metric, value: $0, $0) } }
-        /// The value four weeks back, when the history reaches that far.
-        func monthAgo(_ f: SnapshotField) -> Double? { history.count >= 4 ? history[history.endIndex - 4][f] : nil }
+        /// The value four weeks back, or from the earliest week when the history is shorter.
+        func monthAgo(_ f: SnapshotField) -> (value: Double, weeks: Double)? {
+            guard !history.isEmpty else { return nil }
+            let i = max(history.startIndex, history.endIndex - 4)
+            return history[i][f].map { ($0, Double(history.endIndex - i)) }
+        }
         let account = records.account
         let today = snapshot.week
         func recent(_ days: Int) -> [Event] { records.events.filter { $0.date <= today && $0.date.days(until: today) <= days } }
@@ -79,11 +83,11 @@ public struct Reading: Equatable, Sendable {
             guard let dau = v(.dau), let mau = v(.usersThisMonth), mau > 0 else { return nil }
             return Reading(metric: metric, value: min(dau / mau, 1), dau, mau)
         case .loginTrend:
-            guard let now = v(.dau), let before = monthAgo(.dau), before > 0 else { return nil }
-            return Reading(metric: metric, value: (now - before) * 100 / before, now, before)
+            guard let now = v(.dau), let (before, weeks) = monthAgo(.dau), before > 0 else { return nil }
+            return Reading(metric: metric, value: (now - before) * 100 / before, now, before, weeks)
         case .seatTrend:
-            guard let now = v(.licensedUsers), let before = monthAgo(.licensedUsers), before > 0 else { return nil }
-            return Reading(metric: metric, value: (now - before) * 100 / before, now, before)
+            guard let now = v(.licensedUsers), let (before, weeks) = monthAgo(.licensedUsers), before > 0 else { return nil }
+            return Reading(metric: metric, value: (now - before) * 100 / before, now, before, weeks)
         case .relationshipBreadth:
             let roles = Set(records.contacts.map(\.role))
             let level: Double = !roles.contains(.champion) ? 0 : !roles.contains(.executiveSponsor) ? 1 : roles.count < 3 ? 2 : 3
@@ -138,7 +142,7 @@ public struct Reading: Equatable, Sendable {
         case .dauMauRatio: return "\(Format.percent(value * 100)) (\(n(parts[0])) DAU of \(n(parts[1])) monthly users)"
         case .loginTrend, .seatTrend:
             let direction = value > 5 ? "up" : value < -5 ? "down" : "flat"
-            return "\(direction): \(metric == .loginTrend ? "DAU" : "seats") \(n(parts[1])) → \(n(parts[0])) (\(Format.signedPercent(value)) in four weeks)"
+            return "\(direction): \(metric == .loginTrend ? "DAU" : "seats") \(n(parts[1])) → \(n(parts[0])) (\(Format.signedPercent(value)) in \(Format.count(parts[2], "week")))"
         case .relationshipBreadth:
             return ["no champion", "champion only", "champion and executive sponsor", "champion, sponsor and technical lead"][Int(value)]
         case .goalsAchieved: return "\(n(parts[0])) of \(n(parts[1])) goals achieved"

@@ -52,7 +52,7 @@ public final class ModelInForce {
             if firstLoad {
                 if let text = try? String(contentsOfFile: lastGood, encoding: .utf8), let kept = try? ModelFile.parse(text) {
                     model = kept
-                    source = "the last model.yaml that was valid"
+                    source = "the last valid model.yaml"
                 } else {
                     model = .claw
                     source = "built in (model.yaml refused)"
@@ -60,7 +60,7 @@ public final class ModelInForce {
             } else if source == ModelFile.name {
                 source = "model.yaml as it was before this change"
             }
-            return "\(refused) — model.yaml refused; still scoring with the \(model.name) model (\(source))"
+            return "model.yaml refused — \(refused); still scoring with the \(model.name) model (\(source))"
         } catch {
             problem = ImportProblem(file: ModelFile.name, line: 1, column: 1, message: "\(error)")
             return "model.yaml refused: \(error)"

@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 import Intents
 import Workspace
 
@@ -41,6 +42,10 @@ public struct TranscriptReplayer {
         }
         let workspacePath = (scratch as NSString).appendingPathComponent("workspace")
         let workspace = try makeWorkspace(directives["workspace"] ?? "demo", at: workspacePath, today: today, base: transcriptDirectory)
+        if let model = directives["model"] {
+            try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(model),
+                            toPath: (workspacePath as NSString).appendingPathComponent(ModelFile.name))
+        }
 
         let output = BufferOutput()
         let context = Context(workspace: workspace, today: today, specs: commands.map(\.spec), directory: scratch, progress: nil)
