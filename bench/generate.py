@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large book of business for benchmarks: N accounts with W weekly snapshots
-each, as the accounts and snapshots CSVs cse imports. Deterministic for a given seed."""
+each and about three events each in the last 90 days, as the accounts, snapshots and
+events CSVs cse imports. Deterministic for a given seed."""
 import argparse, csv, datetime, random
 
 HEADER = ["account", "week", "dau", "licensed_users", "core_features_used", "conversations_per_day", "weekly_hours",
@@ -22,10 +23,15 @@ def main():
     segments = ["enterprise", "mid-market", "smb"]
     plans = {"enterprise": ("enterprise", 40_000, 200_000), "mid-market": ("professional", 5_000, 10_000), "smb": ("growth", 1_000, 4_999)}
     csms = ["Dana Whitfield", "Sam Okafor", "Priya Raman", "李娜", "Alex Kim", "Jordan Lee"]
-    with open(f"{a.out}/accounts.csv", "w", newline="") as fa, open(f"{a.out}/snapshots.csv", "w", newline="") as fs:
-        wa, ws = csv.writer(fa), csv.writer(fs)
+    events = ["meeting attended", "meeting missed", "champion left", "competitor mentioned", "payment late", "payment refused",
+              "payment on time", "support escalation", "severe ticket opened", "severe ticket closed", "billing page visited",
+              "premium feature requested", "usage at limit", "data export requested"]
+    with open(f"{a.out}/accounts.csv", "w", newline="") as fa, open(f"{a.out}/snapshots.csv", "w", newline="") as fs, \
+         open(f"{a.out}/events.csv", "w", newline="") as fe:
+        wa, ws, we = csv.writer(fa), csv.writer(fs), csv.writer(fe)
         wa.writerow(["account", "segment", "plan", "arr", "csm", "start_date", "renewal_date"])
         ws.writerow(HEADER)
+        we.writerow(["account", "date", "event", "details"])
         for i in range(a.accounts):
             name = f"Account {i:05d}"
             seg = segments[i % 3]
@@ -33,6 +39,9 @@ def main():
             start = last - datetime.timedelta(days=rnd.randint(100, 1500))
             renewal = last + datetime.timedelta(days=rnd.randint(1, 365))
             wa.writerow([name, seg, plan, rnd.randint(lo, hi), csms[i % len(csms)], start.isoformat(), renewal.isoformat()])
+            for _ in range(rnd.randint(0, 6)):
+                day = last + datetime.timedelta(days=2 - rnd.randint(0, 90))
+                we.writerow([name, day.isoformat(), rnd.choice(events), "generated"])
             health = rnd.random()
             licensed = rnd.randint(5, 200)
             for w in range(a.weeks):

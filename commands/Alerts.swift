@@ -29,7 +29,7 @@ struct AlertsCommand: Command {
             let alerts = Monitor.alerts(for: try context.health(of: account))
             return AlertList(account: account.name, alerts: Monitor.ranked(alerts), accounts: 1)
         }
-        let portfolio = try context.portfolio()
+        let portfolio = try context.portfolio(withRecords: true)
         let alerts = portfolio.flatMap(Monitor.alerts(for:))
         return AlertList(account: nil, alerts: Monitor.ranked(alerts), accounts: portfolio.count)
     }

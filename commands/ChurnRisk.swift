@@ -31,7 +31,7 @@ struct ChurnRiskCommand: Command {
             let risk = ChurnRisk(health: try context.health(of: account))
             return ChurnRiskCard(risk: risk, today: context.today)
         }
-        let risks = try context.portfolio().filter { !$0.isChurned && $0.current != nil }.map(ChurnRisk.init(health:))
+        let risks = try context.portfolio(withRecords: true).filter { !$0.isChurned && $0.current != nil }.map(ChurnRisk.init(health:))
         let ranked = risks.sorted { a, b in
             (a.level.rawValue, a.points, a.health.account.arr?.cents ?? 0) > (b.level.rawValue, b.points, b.health.account.arr?.cents ?? 0)
         }

@@ -5,15 +5,15 @@ import Shell
 import Workspace
 
 /// `export accounts FILE` / `export snapshots FILE`: the columns import reads, plus score,
-/// tier and trend, as CSV, JSON or YAML by extension. Importing the file into an empty
+/// tier and trend, as CSV, JSON or YAML by extension; `export events FILE` the event log. Importing the file into an empty
 /// workspace gives the same scores.
 struct ExportCommand: Command {
     let spec = CommandSpec(
         name: "export",
         phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
-        usage: "export accounts|snapshots FILE",
-        summary: "write accounts or snapshots with scores to a file",
-        examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml"],
+        usage: "export accounts|snapshots|events FILE",
+        summary: "write accounts, snapshots (with scores) or events to a file",
+        examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"],
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
@@ -26,9 +26,10 @@ struct ExportCommand: Command {
         switch what {
         case "accounts", "account", "账户": kind = .accounts
         case "snapshots", "snapshot", "weeks", "metrics", "快照": kind = .snapshots
-        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE' or 'export snapshots FILE'")
+        case "events", "event", "事件": kind = .events
+        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE', 'export snapshots FILE' or 'export events FILE'")
         }
-        let columns = kind.header + ["score", "tier", "trend"]
+        let columns = kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
         var rows: [[String]] = []
         let accounts = try context.accounts()
         switch kind {
@@ -37,17 +38,20 @@ struct ExportCommand: Command {
             let health = Dictionary(uniqueKeysWithValues: try context.portfolio().map { ($0.account.id!, $0) })
             for account in accounts {
                 let h = health[account.id!]
-                rows.append(AccountField.allCases.map { $0.cell(of: account, contacts: contacts[account.id!] ?? []) } + derived(h?.current, h?.trend))
+                rows.append(AccountField.allCases.map { $0.cell(of: account, contacts: contacts[account.id!] ?? []) } + derived(h?.weeks.last, h?.trend))
             }
+        case .events:
+            let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
+            rows = try context.store.events().map { [names[$0.accountID] ?? "", $0.date.description, $0.kind, $0.details ?? ""] }
         case .snapshots:
             let all = Dictionary(grouping: try context.store.allSnapshots(), by: \.accountID)
             for records in try context.everyAccountsRecords() {
                 let weeks = all[records.account.id!] ?? []
                 guard let last = weeks.last else { continue }
                 let health = AccountHealth(records: records, snapshots: weeks, asOf: last.week, model: context.model)
-                for (i, (snapshot, score)) in zip(weeks, health.scores).enumerated() {
+                for (i, (snapshot, week)) in zip(weeks, health.weeks).enumerated() {
                     rows.append([records.account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) }
-                                + derived(score, Trend(weeklyScores: health.scores[...i].map(\.total))))
+                                + derived(week, Trend(weeklyScores: health.weeks[...i].map(\.score))))
                 }
             }
         }
@@ -59,11 +63,11 @@ struct ExportCommand: Command {
         } catch {
             throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
         }
-        return Message("exported \(grouped(rows.count)) \(kind == .accounts ? "account" : "week")\(rows.count == 1 ? "" : "s") to \(typed)")
+        return Message("exported \(grouped(rows.count)) \(kind == .accounts ? "account" : kind == .events ? "event" : "week")\(rows.count == 1 ? "" : "s") to \(typed)")
     }
 
-    func derived(_ score: HealthScore?, _ trend: Trend?) -> [String] {
-        guard let score else { return ["", "", ""] }
-        return [Format.oneDecimal(score.shown), score.band.name, trend?.direction.rawValue ?? ""]
+    func derived(_ week: AccountHealth.Week?, _ trend: Trend?) -> [String] {
+        guard let week else { return ["", "", ""] }
+        return [Format.oneDecimal(week.shown), week.band.name, trend?.direction.rawValue ?? ""]
     }
 }

@@ -18,10 +18,12 @@ extension Context {
     }
 
     /// Every account as it stands today, from the weeks the trend needs (and the weeks
-    /// before them that the model reads).
-    func portfolio() throws -> [AccountHealth] {
+    /// before them that the model reads). Contacts, events and goals are read when the
+    /// model scores from them or the caller asks (`withRecords`: monitors, churn risk).
+    func portfolio(withRecords: Bool = false) throws -> [AccountHealth] {
         let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks)
-        return try everyAccountsRecords().map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
+        let records = withRecords || model.readsRecords ? try everyAccountsRecords() : try accounts().map { AccountRecords(account: $0) }
+        return records.map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
     }
 
     /// Every account with its contacts, events and goals, read in three queries.

@@ -20,13 +20,11 @@ struct WhyCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        let scores = try context.health(of: account).scores
-        guard let now = scores.last else {
+        let health = try context.health(of: account)
+        guard let now = health.current else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
         }
-        func compare(_ weeksBack: Int) -> ScoreComparison? {
-            scores.count > weeksBack ? ScoreComparison(from: scores[scores.count - 1 - weeksBack], to: now) : nil
-        }
+        func compare(_ weeksBack: Int) -> ScoreComparison? { health.score(weeksBack: weeksBack).map { ScoreComparison(from: $0, to: now) } }
         return WhyReport(account: account, now: now, lastWeek: compare(1), fourWeeks: compare(4))
     }
 }

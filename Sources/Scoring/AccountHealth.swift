@@ -15,10 +15,11 @@ public struct AccountHealth: Sendable {
     public var asOf: Day
     /// The snapshots on or before `asOf`, oldest first.
     public var snapshots: [Snapshot]
-    /// Every week's score, oldest first.
-    public var scores: [HealthScore]
-    public var current: HealthScore? { scores.last }
-    public var weeks: [Week] { scores.map { Week(week: $0.week, score: $0.total, band: $0.band, shown: $0.shown) } }
+    /// The latest week's score with every metric's reading and points.
+    public var current: HealthScore?
+    /// Every week's total and tier, oldest first.
+    public var weeks: [Week]
+    let model: HealthModel
     public var trend: Trend
 
     public init(records: AccountRecords, snapshots: [Snapshot], asOf: Day, model: HealthModel = .claw) {
@@ -26,11 +27,20 @@ public struct AccountHealth: Sendable {
         self.asOf = asOf
         let known = snapshots.filter { $0.week <= asOf }.sorted { $0.week < $1.week }
         self.snapshots = known
-        let scores = known.indices.map { model.score(known[$0], history: known[..<$0], records: records) }
-        self.scores = scores
+        self.model = model
+        let scores = known.indices.map { model.week(known[$0], history: known[..<$0], records: records) }
+        weeks = scores.map { Week(week: $0.week, score: $0.total, band: $0.band, shown: $0.shown) }
+        current = known.last.map { model.score($0, history: known.dropLast(), records: records) }
         trend = Trend(weeklyScores: scores.map(\.total))
     }
 
     public var tier: Tier? { current?.tier }
+
+    /// The full score of the week `weeksBack` before the latest, for comparisons.
+    public func score(weeksBack: Int) -> HealthScore? {
+        let i = snapshots.count - 1 - weeksBack
+        guard i >= 0 else { return nil }
+        return weeksBack == 0 ? current : model.score(snapshots[i], history: snapshots[..<i], records: records)
+    }
     public var isChurned: Bool { account.isChurned(on: asOf) }
 }

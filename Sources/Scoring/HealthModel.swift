@@ -49,6 +49,12 @@ public struct HealthModel: Sendable {
         rules.contains { [.loginTrend, .seatTrend].contains($0.metric) } ? 4 : 0
     }
 
+    /// Whether any rule reads contacts, events or goals (the claw model reads none).
+    public var readsRecords: Bool {
+        let fromRecords: Set<Metric> = [.relationshipBreadth, .goalsAchieved, .paymentStatus, .expansionSignals, .openSevereTickets, .escalations]
+        return rules.contains { fromRecords.contains($0.metric) }
+    }
+
     public func maximum(of dimension: Dimension) -> Double {
         rules.filter { $0.dimension == dimension }.reduce(0) { $0 + $1.max }
     }
@@ -60,21 +66,31 @@ public struct HealthModel: Sendable {
     /// Scores one week. Missing metrics are left out and the rest of their dimension scaled
     /// up to its maximum; a dimension with no data is left out and the others scaled to 100.
     public func score(_ snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> HealthScore {
+        evaluate(snapshot, history: history, records: records, detailed: true)
+    }
+
+    /// The week's total, tier and printed score without the per-metric detail: what a
+    /// book of 10,000 accounts needs for every week but the latest.
+    public func week(_ snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> HealthScore {
+        evaluate(snapshot, history: history, records: records, detailed: false)
+    }
+
+    private func evaluate(_ snapshot: Snapshot, history: ArraySlice<Snapshot>, records: AccountRecords, detailed: Bool) -> HealthScore {
         var dimensions: [DimensionScore] = []
         var earned = 0.0, possible = 0.0, allMax = 0.0, covered = 0.0
         for dimension in self.dimensions {
             var metrics: [MetricScore] = []
-            metrics.reserveCapacity(4)
+            if detailed { metrics.reserveCapacity(4) }
             var dimEarned = 0.0, dimPossible = 0.0, dimMax = 0.0
             for rule in rules where rule.dimension == dimension {
                 let reading = Reading.of(rule.metric, snapshot: snapshot, history: history, records: records)
                 let points = reading.map { rule.points(for: $0) }
-                metrics.append(MetricScore(metric: rule.metric, reading: reading, points: points, max: rule.max))
+                if detailed { metrics.append(MetricScore(metric: rule.metric, reading: reading, points: points, max: rule.max)) }
                 dimMax += rule.max
                 if let points { dimEarned += points; dimPossible += rule.max }
             }
             let points = dimPossible > 0 ? dimEarned / dimPossible * dimMax : nil
-            dimensions.append(DimensionScore(dimension: dimension, points: points, max: dimMax, metrics: metrics))
+            if detailed { dimensions.append(DimensionScore(dimension: dimension, points: points, max: dimMax, metrics: metrics)) }
             allMax += dimMax
             covered += dimPossible
             if let points { earned += points; possible += dimMax }

@@ -29,8 +29,8 @@ public struct ImportSummary: Sendable {
     public var snapshotsUpdated = 0
     public var contactsSet = 0
     public var eventsAdded = 0
-    /// Accounts that only a snapshot row named, created with nothing but their name.
-    public var createdFromSnapshots: [String] = []
+    /// Accounts that only a snapshot or event row named, created with nothing but their name.
+    public var createdByName: [String] = []
     /// What undoes the import.
     public var undo: [Change] = []
 

@@ -44,12 +44,12 @@ public enum Importer {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
                     message: "cannot tell what this file holds from its header (\(table.columns.joined(separator: ","))): "
                         + "an accounts file starts \(ImportKind.accounts.requiredColumns.joined(separator: ",")); "
-                        + "a snapshots file starts account,week,dau,licensed_users,…")], rowsChecked: 0)
+                        + "a snapshots file starts account,week,dau,licensed_users,…; an events file has account,date,event")], rowsChecked: 0)
             }
             kinds.append(kind)
             let known = Set(kind.header).union(ImportKind.derivedColumns)
             ignored += table.columns.filter { !known.contains($0) && !$0.isEmpty }
-            let required = fullHeader ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
+            let required = fullHeader || kind == .events ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
             let missing = required.filter { table.index(of: $0) == nil }
             if !missing.isEmpty {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
@@ -59,6 +59,7 @@ public enum Importer {
             switch kind {
             case .accounts: readAccounts(table, file: file, into: &batch, problems: &problems)
             case .snapshots: readSnapshots(table, file: file, into: &batch, problems: &problems)
+            case .events: readEvents(table, file: file, into: &batch, problems: &problems)
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
@@ -94,6 +95,30 @@ public enum Importer {
                 fail(c, field, problem.message)
             }
             batch.accounts.append(account)
+        }
+    }
+
+    /// `account,date,event[,details]`: what a CRM's activity export holds. The event is one
+    /// of the vocabulary `log` knows (SPEC.md section 3), synonyms included.
+    private static func readEvents(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+        let (accountIndex, dateIndex, eventIndex) = (table.index(of: "account")!, table.index(of: "date")!, table.index(of: "event")!)
+        let detailsIndex = table.index(of: "details")
+        for row in table.rows {
+            func fail(_ c: Table.Cell, _ field: String, _ message: String) {
+                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field, message: message))
+            }
+            let (nameCell, dateCell, eventCell) = (row.cells[accountIndex], row.cells[dateIndex], row.cells[eventIndex])
+            let name = nameCell.text.trimmingSpaces
+            if name.isEmpty { fail(nameCell, "account", "every row needs an account name") }
+            let date = Day(iso: dateCell.text.trimmingSpaces)
+            if date == nil { fail(dateCell, "date", "'\(dateCell.text)' is not a date: write YYYY-MM-DD") }
+            let kind = EventKind.leading(eventCell.text).flatMap { $0.1.isEmpty ? $0.0 : nil }
+            if kind == nil {
+                fail(eventCell, "event", "'\(eventCell.text)' is not an event cse knows: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard !name.isEmpty, let date, let kind else { continue }
+            let details = detailsIndex.map { row.cells[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            batch.events.append((name, Event(accountID: 0, date: date, kind: kind.rawValue, details: details)))
         }
     }
 

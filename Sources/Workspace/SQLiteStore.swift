@@ -197,20 +197,22 @@ public final class SQLiteStore: WorkspaceStore {
             }
 
             let upsert = try db.makeStatement(sql: Snapshot.upsertSQL)
+            /// A row naming an account the workspace lacks creates it with its name only.
+            func accountID(_ name: String) throws -> Int64 {
+                if let id = index.id(for: name) { return id }
+                var account = Account(name: name)
+                try account.insert(db)
+                index.add(account)
+                created.insert(account.id!)
+                undo.append(.deleteAccount(account.id!))
+                summary.accountsCreated += 1
+                summary.createdByName.append(name)
+                return account.id!
+            }
+
             for (name, snapshot) in batch.snapshots {
                 var snapshot = snapshot
-                if let id = index.id(for: name) {
-                    snapshot.accountID = id
-                } else {
-                    var account = Account(name: name)
-                    try account.insert(db)
-                    index.add(account)
-                    created.insert(account.id!)
-                    undo.append(.deleteAccount(account.id!))
-                    snapshot.accountID = account.id!
-                    summary.accountsCreated += 1
-                    summary.createdFromSnapshots.append(name)
-                }
+                snapshot.accountID = try accountID(name)
                 if !created.contains(snapshot.accountID), let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week) {
                     undo.append(.saveSnapshot(old))
                     summary.snapshotsUpdated += 1
@@ -223,7 +225,7 @@ public final class SQLiteStore: WorkspaceStore {
             }
 
             for (name, event) in batch.events {
-                guard let id = index.id(for: name) else { continue }
+                let id = try accountID(name)
                 var event = event
                 event.accountID = id
                 try event.insert(db)

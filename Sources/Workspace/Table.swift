@@ -21,18 +21,20 @@ public struct Table: Sendable {
     public var kind: ImportKind? {
         let names = Set(columns)
         if names.contains("week") && names.contains("account") { return .snapshots }
+        if names.contains("account") && names.contains("event") && names.contains("date") { return .events }
         if names.contains("account") && (names.contains("segment") || names.contains("plan") || names.contains("arr")) { return .accounts }
         return nil
     }
 }
 
 public enum ImportKind: String, Sendable {
-    case accounts, snapshots
+    case accounts, snapshots, events
 
     public var header: [String] {
         switch self {
         case .accounts: return AccountField.allCases.map(\.rawValue)
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
+        case .events: return ["account", "date", "event", "details"]
         }
     }
 
@@ -40,6 +42,7 @@ public enum ImportKind: String, Sendable {
         switch self {
         case .accounts: return AccountField.required.map(\.rawValue)
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
+        case .events: return ["account", "date", "event"]
         }
     }
 

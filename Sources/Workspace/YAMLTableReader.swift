@@ -13,10 +13,11 @@ enum YAMLTableReader {
             throw ImportFailure(file: file, problems: [problem(from: error, file: file)], rowsChecked: 0)
         }
         guard let root, let mapping = root.mapping else {
-            throw failure(file, root?.mark, "expected a mapping with accounts:, snapshots: or customer_health:")
+            throw failure(file, root?.mark, "expected a mapping with accounts:, snapshots:, events: or customer_health:")
         }
         var accounts = Builder()
         var snapshots = Builder()
+        var events = Builder()
         var recognised = false
         for (key, value) in mapping {
             switch key.string {
@@ -26,6 +27,9 @@ enum YAMLTableReader {
             case "snapshots":
                 recognised = true
                 for row in try rows(value, file: file) { try snapshots.add(row, file: file) }
+            case "events":
+                recognised = true
+                for row in try rows(value, file: file) { try events.add(row, file: file) }
             case "customer_health":
                 recognised = true
                 let entries = value.sequence.map(Array.init) ?? [value]
@@ -35,9 +39,9 @@ enum YAMLTableReader {
             }
         }
         guard recognised else {
-            throw failure(file, root.mark, "expected a top-level accounts:, snapshots: or customer_health: key")
+            throw failure(file, root.mark, "expected a top-level accounts:, snapshots:, events: or customer_health: key")
         }
-        return [accounts.table, snapshots.table].filter { !$0.rows.isEmpty }
+        return [accounts.table, snapshots.table, events.table].filter { !$0.rows.isEmpty }
     }
 
     /// Seed 002's template, with `tier` read as the segment where it names one.

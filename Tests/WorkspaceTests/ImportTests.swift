@@ -74,7 +74,7 @@ final class ImportTests: XCTestCase {
         let second = try file("b.csv", Self.snapshotHeader + "\nacme,2026-11-22,20,30,4,8,25,23,20,10,8,2,6,1,1,0.8,99.5,,45,9,regular\n")
         let s1 = try ws.store.apply(try Importer.read(path: first, shownAs: "a.csv").batch, progress: nil)
         XCTAssertEqual(s1.snapshotsAdded, 1)
-        XCTAssertEqual(s1.createdFromSnapshots, ["Acme"])
+        XCTAssertEqual(s1.createdByName, ["Acme"])
         let s2 = try ws.store.apply(try Importer.read(path: second, shownAs: "b.csv").batch, progress: nil)
         XCTAssertEqual(s2.snapshotsUpdated, 1)
         XCTAssertEqual(s2.snapshotsAdded, 0)
