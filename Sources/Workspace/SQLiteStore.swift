@@ -98,6 +98,19 @@ public final class SQLiteStore: WorkspaceStore {
         }
     }
 
+    /// A row naming an account the workspace lacks creates it with its name only.
+    private func create(_ name: String, _ db: Database, _ index: inout AccountIndex, _ created: inout Set<Int64>,
+                        _ undo: inout [Change], _ summary: inout ImportSummary) throws -> Int64 {
+        var account = Account(name: name)
+        try account.insert(db)
+        index.add(account)
+        created.insert(account.id!)
+        undo.append(.deleteAccount(account.id!))
+        summary.accountsCreated += 1
+        summary.createdByName.append(name)
+        return account.id!
+    }
+
     /// Replaces the account's contact in a role; returns what puts the old one back.
     private func setContact(_ db: Database, accountID: Int64, role: Contact.Role, contact: Contact?) throws -> Change {
         let request = Contact.filter(Column("account_id") == accountID && Column("role") == role.rawValue)
@@ -197,23 +210,17 @@ public final class SQLiteStore: WorkspaceStore {
             }
 
             let upsert = try db.makeStatement(sql: Snapshot.upsertSQL)
-            /// A row naming an account the workspace lacks creates it with its name only.
-            func accountID(_ name: String) throws -> Int64 {
-                if let id = index.id(for: name) { return id }
-                var account = Account(name: name)
-                try account.insert(db)
-                index.add(account)
-                created.insert(account.id!)
-                undo.append(.deleteAccount(account.id!))
-                summary.accountsCreated += 1
-                summary.createdByName.append(name)
-                return account.id!
+            // The weeks already stored, read in one query: only those need their old values kept for undo.
+            var stored = Set<String>()
+            if !batch.snapshots.isEmpty {
+                let rows = try Row.fetchCursor(db, sql: "SELECT account_id, week FROM snapshot")
+                while let row = try rows.next() { stored.insert("\(row[0] as Int64) \(row[1] as String)") }
             }
-
             for (name, snapshot) in batch.snapshots {
                 var snapshot = snapshot
-                snapshot.accountID = try accountID(name)
-                if !created.contains(snapshot.accountID), let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week) {
+                snapshot.accountID = try index.id(for: name) ?? create(name, db, &index, &created, &undo, &summary)
+                if !created.contains(snapshot.accountID), stored.contains("\(snapshot.accountID) \(snapshot.week)"),
+                   let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week) {
                     undo.append(.saveSnapshot(old))
                     summary.snapshotsUpdated += 1
                 } else {
@@ -225,7 +232,7 @@ public final class SQLiteStore: WorkspaceStore {
             }
 
             for (name, event) in batch.events {
-                let id = try accountID(name)
+                let id = try index.id(for: name) ?? create(name, db, &index, &created, &undo, &summary)
                 var event = event
                 event.accountID = id
                 try event.insert(db)
