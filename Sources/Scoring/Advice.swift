@@ -20,7 +20,7 @@ public struct Advice: Equatable, Sendable {
         if trend.direction == .declining {
             actions.append("Find what changed: the score fell \(Format.percent(abs(trend.net ?? 0))) over four weeks")
         }
-        actions += risks.map { Advice.remedy[$0.metric]! }
+        actions += risks.map(Advice.remedy(for:))
         if !score.missing.isEmpty {
             actions.append("Collect the missing data (\(score.missing.map(\.metric.label).joined(separator: ", "))) to firm up the score")
         }
@@ -45,6 +45,14 @@ public struct Advice: Equatable, Sendable {
                     "Get a CEO/VP-level meeting with the customer's executives",
                     "Do a full root-cause analysis; prepare the strongest retention offer"],
     ]
+
+    /// The remedy for a weak metric; payments paid on time but not expanding call for growth, not collection.
+    static func remedy(for metric: MetricScore) -> String {
+        if metric.metric == .paymentStatus, let value = metric.reading?.value, value > 0 {
+            return "Payments are on time; look for an expansion that moves the account up (seats, plan, new team)"
+        }
+        return remedy[metric.metric]!
+    }
 
     /// What to do about a weak metric (seed 000 interventions by problem type, seed 002 plays).
     static let remedy: [Metric: String] = [

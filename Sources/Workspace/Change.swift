@@ -11,4 +11,11 @@ public enum Change: Sendable {
     case deleteEvent(Int64)
     case addNote(Note)
     case deleteNote(Int64)
+    /// Inserts (no id) or replaces (with id) a success-plan record.
+    case putGoal(Goal)
+    case deleteGoal(Int64)
+    case putMilestone(Milestone)
+    case deleteMilestone(Int64)
+    case putUseCase(UseCase)
+    case deleteUseCase(Int64)
 }

@@ -28,6 +28,10 @@ public enum DemoWorkspace {
         /// Last week with data, counted back from the latest week (a churned account stops early).
         var endsWeeksAgo: Int = 0
         var events: [(daysAgo: Int, kind: String, details: String)] = []
+        /// The success plan: goals, milestones, use cases.
+        var goals: [Goal] = []
+        var milestones: [Milestone] = []
+        var useCases: [UseCase] = []
     }
 
     static func profiles(today: Day) -> [Profile] {
@@ -47,14 +51,36 @@ public enum DemoWorkspace {
                            contact(.technicalLead, "Raj Patel, IT Lead <raj.patel@acme.example>")],
                 start: [14, 30, 4, 7, 24, 22, 20, 10, 8, 2, 5, 1, 1, 0.9, 99.5, 8, 40, 9, 2],
                 latest: customerA, shape: .linear,
-                events: [(-30, "meeting attended", "monthly check-in with Maria Lopez")]),
+                events: [(-100, "qbr held", "H1 review with Tom Becker and Maria Lopez"),
+                         (-55, "payment on time", "half-year invoice paid"),
+                         (-30, "meeting attended", "monthly check-in with Maria Lopez")],
+                goals: [Goal(accountID: 0, objective: "Cut first-response time", metric: "median first response", baseline: "4 h",
+                             target: "1 h", due: d(-30), status: "achieved", owner: "Maria Lopez", result: "55 min"),
+                        Goal(accountID: 0, objective: "Resolve tier-1 tickets with AI", metric: "share of tier-1 tickets resolved by AI",
+                             baseline: "10%", target: "40%", due: d(60), owner: "Raj Patel", result: "31%"),
+                        Goal(accountID: 0, objective: "Roll out to the billing team", metric: "billing agents active", baseline: "0",
+                             target: "8", due: d(120), owner: "Tom Becker")],
+                milestones: [Milestone(accountID: 0, name: "Technical setup complete", due: d(-633), status: .complete, done: d(-634)),
+                             Milestone(accountID: 0, name: "First value delivered", due: d(-610), status: .complete, done: d(-612)),
+                             Milestone(accountID: 0, name: "Full adoption", due: d(-550), status: .complete, done: d(-541)),
+                             Milestone(accountID: 0, name: "Billing team live", due: d(120))],
+                useCases: [UseCase(accountID: 0, name: "Tier-1 ticket deflection", status: .optimizing, goLive: d(-612)),
+                           UseCase(accountID: 0, name: "Agent assist for billing", status: .inProgress)]),
             Profile(
                 account: Account(name: "Globex", aliases: ["Globex Corporation"], segment: .enterprise, plan: "enterprise",
                                  arr: Money(dollars: 48_000), csm: "Sam Okafor", startDate: d(-900), renewalDate: d(210)),
                 contacts: [contact(.champion, "Hank Scorpio, Director of Operations <hank@globex.example>"),
                            contact(.executiveSponsor, "Frank Grimes, COO <frank.grimes@globex.example>")],
                 start: [20, 30, 4, 4, 30, 25, 24, 10, 8, 3, 4, 0, 1, 0.4, 99.8, 8, 50, 8, 1],
-                latest: customerB, shape: .linear),
+                latest: customerB, shape: .linear,
+                events: [(-40, "qbr held", "Q3 review with Frank Grimes"), (-35, "payment on time", "quarterly invoice paid"),
+                         (-14, "new team interested", "the EU support team asked for a demo"),
+                         (-10, "premium feature requested", "SSO and audit log for the EU rollout")],
+                goals: [Goal(accountID: 0, objective: "Automate order-status enquiries", metric: "order-status tickets handled by AI",
+                             baseline: "0%", target: "60%", due: d(-60), status: "achieved", owner: "Hank Scorpio", result: "72%"),
+                        Goal(accountID: 0, objective: "Launch in the EU support team", metric: "EU agents active", baseline: "0",
+                             target: "25", due: d(90), owner: "Frank Grimes")],
+                useCases: [UseCase(accountID: 0, name: "Order-status automation", status: .live, goLive: d(-820))]),
             Profile(
                 account: Account(name: "Initech", segment: .smb, plan: "growth", arr: Money(dollars: 3_600), csm: "Dana Whitfield",
                                  startDate: d(-500), renewalDate: d(-40), churnDate: d(-40),
@@ -72,7 +98,12 @@ public enum DemoWorkspace {
                 start: [4, 25, 1, 2, 6, 8, 0, 2, 2, 1, 0, 0, 0, 1.2, 99.0, 7, 30, 9, 1],
                 latest: [9, 25, 2, 4, 12, 14, 8, 3, 3, 1, 1, 0, 0, 0.9, 99.2, 8, 35, 9, 1],
                 shape: .linear, weeks: 2,
-                events: [(-16, "kickoff held", "kickoff with Lena Fischer; no executive sponsor yet")]),
+                events: [(-16, "kickoff held", "kickoff with Lena Fischer; no executive sponsor yet")],
+                milestones: [Milestone(accountID: 0, name: "Welcome e-mail with the CSM introduction", status: .complete, done: d(-18)),
+                             Milestone(accountID: 0, name: "Quick-start guide sent", status: .complete, done: d(-18)),
+                             Milestone(accountID: 0, name: "Admin trained on core settings", status: .complete, done: d(-13)),
+                             Milestone(accountID: 0, name: "Account set-up walked through", status: .complete, done: d(-17))],
+                useCases: [UseCase(accountID: 0, name: "Campaign analytics dashboards", status: .inProgress)]),
             Profile(
                 account: Account(name: "Umbrella Health", aliases: ["Umbrella"], segment: .enterprise, plan: "enterprise",
                                  arr: Money(dollars: 72_000), csm: "Priya Raman", startDate: d(-1050), renewalDate: d(45)),
@@ -121,7 +152,12 @@ public enum DemoWorkspace {
                            contact(.technicalLead, "Happy Hogan, Head of IT <happy@stark.example>")],
                 start: [60, 100, 5, 8, 38, 100, 92, 12, 10, 3, 5, 1, 1, 0.4, 99.9, 9, 50, 9, 2],
                 latest: [85, 100, 6, 12, 48, 110, 100, 12, 12, 4, 7, 2, 1, 0.2, 99.95, 10, 70, 10, 2],
-                shape: .linear),
+                shape: .linear,
+                events: [(-60, "qbr held", "Q3 review with Tony Stark"), (-45, "payment on time", "annual invoice paid"),
+                         (-20, "champion promoted", "Pepper Potts promoted to CEO"),
+                         (-6, "usage at limit", "conversation quota reached three days running")],
+                goals: [Goal(accountID: 0, objective: "Support every plant from one inbox", metric: "plants live", baseline: "4",
+                             target: "12", due: d(-30), status: "achieved", owner: "Happy Hogan", result: "12")]),
             Profile(
                 account: Account(name: "Wonka Confections", aliases: ["Wonka"], segment: .smb, plan: "starter",
                                  arr: Money(dollars: 900), csm: "Sam Okafor", startDate: d(-260), renewalDate: d(100)),
@@ -167,6 +203,18 @@ public enum DemoWorkspace {
             }
         }
         return batch
+    }
+
+    /// The success plans (goals, milestones, use cases) as edits, once the accounts have ids.
+    public static func successPlans(asOf today: Day, ids: [String: Int64]) -> [Change] {
+        var changes: [Change] = []
+        for profile in profiles(today: today) {
+            guard let id = ids[profile.account.name] else { continue }
+            changes += profile.goals.map { var g = $0; g.accountID = id; return .putGoal(g) }
+            changes += profile.milestones.map { var m = $0; m.accountID = id; return .putMilestone(m) }
+            changes += profile.useCases.map { var u = $0; u.accountID = id; return .putUseCase(u) }
+        }
+        return changes
     }
 
     /// The values of week `step` (0 = oldest) of a profile.

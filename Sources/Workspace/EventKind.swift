@@ -20,6 +20,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case seatsRemoved = "seats removed"
     case procurementDelay = "procurement delay"
     case kickoffHeld = "kickoff held"
+    case qbrHeld = "qbr held"
     case integrationFailed = "integration failed"
     case premiumFeatureRequested = "premium feature requested"
     case newTeamInterested = "new team interested"
@@ -38,6 +39,7 @@ public enum EventKind: String, CaseIterable, Sendable {
         "ticket closed": .severeTicketClosed, "budget review": .budgetReviewMentioned, "budget cut": .budgetReviewMentioned,
         "downgrade": .contractDowngraded, "downgraded": .contractDowngraded, "seats removed": .seatsRemoved,
         "licences removed": .seatsRemoved, "licenses removed": .seatsRemoved, "procurement delayed": .procurementDelay,
+        "qbr": .qbrHeld, "business review held": .qbrHeld, "quarterly business review": .qbrHeld, "定期业务回顾": .qbrHeld,
         "kickoff": .kickoffHeld, "kick off held": .kickoffHeld, "integration failure": .integrationFailed,
         "premium feature request": .premiumFeatureRequested, "new team": .newTeamInterested, "funding": .fundingAnnounced,
         "funding round": .fundingAnnounced, "at usage limit": .usageAtLimit, "usage limit": .usageAtLimit,

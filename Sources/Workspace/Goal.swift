@@ -1,4 +1,5 @@
-/// A business objective of the success plan (seed 002): metric, baseline, target, timeline.
+/// A business objective of the success plan (seed 002): metric, baseline, target, timeline,
+/// who owns it on the customer's side, and the result reached.
 public struct Goal: Equatable, Sendable {
     public var id: Int64?
     public var accountID: Int64
@@ -8,12 +9,15 @@ public struct Goal: Equatable, Sendable {
     public var target: String?
     public var due: Day?
     public var status: String
+    public var owner: String?
+    /// What was reached ("1.2 h"), for the QBR scorecard and recap.
+    public var result: String?
 
     /// Achieved, done or complete.
     public var isAchieved: Bool { ["achieved", "done", "complete", "completed"].contains(status.lowercased()) }
 
     public init(id: Int64? = nil, accountID: Int64, objective: String, metric: String? = nil, baseline: String? = nil,
-                target: String? = nil, due: Day? = nil, status: String = "open") {
+                target: String? = nil, due: Day? = nil, status: String = "open", owner: String? = nil, result: String? = nil) {
         self.id = id
         self.accountID = accountID
         self.objective = objective
@@ -22,5 +26,7 @@ public struct Goal: Equatable, Sendable {
         self.target = target
         self.due = due
         self.status = status
+        self.owner = owner
+        self.result = result
     }
 }

@@ -106,7 +106,8 @@ extension Goal: FetchableRecord, MutablePersistableRecord {
 
     public init(row: Row) {
         self.init(id: row["id"], accountID: row["account_id"], objective: row["objective"], metric: row["metric"],
-                  baseline: row["baseline"], target: row["target"], due: Day(column: row["due"]), status: row["status"])
+                  baseline: row["baseline"], target: row["target"], due: Day(column: row["due"]), status: row["status"],
+                  owner: row["owner"], result: row["result"])
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -118,6 +119,47 @@ extension Goal: FetchableRecord, MutablePersistableRecord {
         container["target"] = target
         container["due"] = due?.description
         container["status"] = status
+        container["owner"] = owner
+        container["result"] = result
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Milestone: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "milestone"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], name: row["name"], due: Day(column: row["due"]),
+                  status: Status(rawValue: row["status"]) ?? .pending, done: Day(column: row["done"]))
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["name"] = name
+        container["due"] = due?.description
+        container["status"] = status.rawValue
+        container["done"] = done?.description
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension UseCase: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "use_case"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], name: row["name"], status: Status(rawValue: row["status"]) ?? .notStarted,
+                  goLive: Day(column: row["go_live"]))
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["name"] = name
+        container["status"] = status.rawValue
+        container["go_live"] = goLive?.description
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

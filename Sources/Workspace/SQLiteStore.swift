@@ -36,6 +36,14 @@ public final class SQLiteStore: WorkspaceStore {
         try db.read { try Goal.order(Column("account_id"), Column("id")).fetchAll($0) }
     }
 
+    public func milestones(accountID: Int64) throws -> [Milestone] {
+        try db.read { try Milestone.filter(Column("account_id") == accountID).order(Column("due"), Column("id")).fetchAll($0) }
+    }
+
+    public func useCases(accountID: Int64) throws -> [UseCase] {
+        try db.read { try UseCase.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
+    }
+
     public func notes(accountID: Int64) throws -> [Note] {
         try db.read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
@@ -65,6 +73,9 @@ public final class SQLiteStore: WorkspaceStore {
             restore += try snapshots(db, accountID: id).map { .saveSnapshot($0) }
             restore += try Event.filter(Column("account_id") == id).fetchAll(db).map { var e = $0; e.id = nil; return .addEvent(e) }
             restore += try Note.filter(Column("account_id") == id).fetchAll(db).map { var n = $0; n.id = nil; return .addNote(n) }
+            restore += try Goal.filter(Column("account_id") == id).fetchAll(db).map { .putGoal($0) }
+            restore += try Milestone.filter(Column("account_id") == id).fetchAll(db).map { .putMilestone($0) }
+            restore += try UseCase.filter(Column("account_id") == id).fetchAll(db).map { .putUseCase($0) }
             _ = try Account.deleteOne(db, key: id)
             return restore.reversed()
         case .saveSnapshot(let snapshot):
@@ -95,7 +106,33 @@ public final class SQLiteStore: WorkspaceStore {
             _ = try Note.deleteOne(db, key: id)
             old.id = nil
             return [.addNote(old)]
+        case .putGoal(let goal): return [try put(goal, db, Change.putGoal, Change.deleteGoal)]
+        case .deleteGoal(let id): return try delete(Goal.self, id, db, Change.putGoal)
+        case .putMilestone(let m): return [try put(m, db, Change.putMilestone, Change.deleteMilestone)]
+        case .deleteMilestone(let id): return try delete(Milestone.self, id, db, Change.putMilestone)
+        case .putUseCase(let u): return [try put(u, db, Change.putUseCase, Change.deleteUseCase)]
+        case .deleteUseCase(let id): return try delete(UseCase.self, id, db, Change.putUseCase)
         }
+    }
+
+    /// Inserts a record without an id, or replaces the one with its id (inserting it
+    /// again, with that id, when undo brings a deleted record back).
+    private func put<R: FetchableRecord & MutablePersistableRecord & Identified>(_ record: R, _ db: Database, _ wrap: (R) -> Change,
+                                                                              _ remove: (Int64) -> Change) throws -> Change {
+        var record = record
+        if let id = record.id, let old = try R.fetchOne(db, key: id) {
+            try record.update(db)
+            return wrap(old)
+        }
+        try record.insert(db)
+        return remove(record.id!)
+    }
+
+    private func delete<R: FetchableRecord & MutablePersistableRecord & Identified>(_ type: R.Type, _ id: Int64, _ db: Database,
+                                                                                 _ wrap: (R) -> Change) throws -> [Change] {
+        guard let old = try R.fetchOne(db, key: id) else { return [] }
+        _ = try R.deleteOne(db, key: id)
+        return [wrap(old)]
     }
 
     /// A row naming an account the workspace lacks creates it with its name only.
@@ -284,3 +321,9 @@ extension Account {
         }
     }
 }
+
+/// A record with an optional row id, for the generic put and delete of the store.
+protocol Identified { var id: Int64? { get } }
+extension Goal: Identified {}
+extension Milestone: Identified {}
+extension UseCase: Identified {}

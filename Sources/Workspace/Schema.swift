@@ -68,6 +68,27 @@ enum Schema {
                 t.column("text", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: success plans") { db in
+            try db.alter(table: "goal") { t in
+                t.add(column: "owner", .text)
+                t.add(column: "result", .text)
+            }
+            try db.create(table: "milestone") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("due", .text)
+                t.column("status", .text).notNull().defaults(to: "pending")
+                t.column("done", .text)
+            }
+            try db.create(table: "use_case") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "not-started")
+                t.column("go_live", .text)
+            }
+        }
         return migrator
     }
 }

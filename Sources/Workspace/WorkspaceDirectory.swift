@@ -59,6 +59,8 @@ public final class WorkspaceDirectory {
         let store = try SQLiteStore(path: database)
         if let today {
             _ = try store.apply(DemoWorkspace.batch(asOf: today), progress: nil)
+            let ids = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.name, $0.id!) })
+            _ = try store.apply(DemoWorkspace.successPlans(asOf: today, ids: ids))
         }
     }
 }

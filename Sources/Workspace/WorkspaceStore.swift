@@ -8,6 +8,8 @@ public protocol WorkspaceStore: AnyObject {
     func events() throws -> [Event]
     func goals(accountID: Int64) throws -> [Goal]
     func goals() throws -> [Goal]
+    func milestones(accountID: Int64) throws -> [Milestone]
+    func useCases(accountID: Int64) throws -> [UseCase]
 
     /// One account's snapshots, oldest first.
     func snapshots(accountID: Int64) throws -> [Snapshot]

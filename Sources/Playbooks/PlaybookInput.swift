@@ -1,0 +1,38 @@
+import Scoring
+import Workspace
+
+/// Everything a plan reads about one account: its health as of a day (with contacts,
+/// events and goals), the success plan's milestones and use cases, and its churn risk.
+public struct PlaybookInput: Sendable {
+    public var health: AccountHealth
+    public var milestones: [Milestone]
+    public var useCases: [UseCase]
+    public var risk: ChurnRisk
+
+    public init(health: AccountHealth, milestones: [Milestone] = [], useCases: [UseCase] = []) {
+        self.health = health
+        self.milestones = milestones
+        self.useCases = useCases
+        risk = ChurnRisk(health: health)
+    }
+
+    public var account: Account { health.account }
+    public var today: Day { health.asOf }
+    public var contacts: [Contact] { health.records.contacts }
+    public var goals: [Goal] { health.records.goals }
+    /// Events on or before today, oldest first.
+    public var events: [Event] { health.records.events.filter { $0.date <= today } }
+    public var snapshots: [Snapshot] { health.snapshots }
+    public var cadence: Cadence { Cadence(account) }
+
+    public func contact(_ role: Contact.Role) -> Contact? { contacts.first { $0.role == role } }
+
+    /// The latest event of a kind, if any.
+    public func last(_ kind: EventKind) -> Event? { events.last { $0.kind == kind.rawValue } }
+
+    /// A milestone recorded complete whose name contains `text` (case and spacing ignored).
+    public func recorded(_ text: String) -> Milestone? {
+        let key = text.comparable
+        return milestones.first { $0.status == .complete && ($0.name.comparable.contains(key) || key.contains($0.name.comparable)) }
+    }
+}
