@@ -52,7 +52,7 @@ extension Document {
                 switch item.status {
                 case .done: return ("✓", .green)
                 case .due: return ("☐", .yellow)
-                case .overdue: return ("✗", .red)
+                case .overdue, .atRisk: return ("✗", .red)
                 case .upcoming: return ("·", .dim)
                 case .open: return ("?", .dim)
                 }
@@ -64,8 +64,54 @@ extension Document {
             case .overdue: text.append(Span(item.due.map { " — overdue since \($0)" } ?? " — overdue", .red))
             case .upcoming: text.append(Span(item.due.map { " — by \($0)" } ?? "", .dim))
             case .open: text.append(Span(" — \(item.evidence ?? "not in the workspace")", .dim))
+            case .atRisk: text.append(Span(" — at risk" + (item.due.map { ", due \($0)" } ?? ""), .red))
             }
             wrapped(Span(indent), Span(mark, style), Span(" "), text: text)
         }
     }
+}
+
+/// Finds the item a CSM means by "2" (its number in the success plan) or by words from its
+/// name; more than one match asks for the number.
+func pick<T>(_ items: [T], _ ref: String, what: String, account: String, name: (T) -> String) throws -> (index: Int, item: T) {
+    guard let found = try pickIfAny(items, ref, what: what, account: account, name: name) else {
+        throw CommandError("\(account) has no \(what) matching '\(ref)' — see 'success plan \(account)'")
+    }
+    return found
+}
+
+/// As `pick`, but nil when no name matches the words (a number must exist).
+func pickIfAny<T>(_ items: [T], _ ref: String, what: String, account: String, name: (T) -> String) throws -> (index: Int, item: T)? {
+    if let n = Int(ref.trimmingCharacters(in: ["#"])) {
+        guard n >= 1 && n <= items.count else {
+            throw CommandError("\(account) has \(items.isEmpty ? "no \(what)s" : "\(what)s 1–\(items.count)"), not \(n) — see 'success plan \(account)'")
+        }
+        return (n - 1, items[n - 1])
+    }
+    let key = ref.comparable
+    let matches = items.indices.filter { name(items[$0]).comparable.contains(key) }
+    guard let first = matches.first else { return nil }
+    guard matches.count == 1 else {
+        throw CommandError("'\(ref)' matches \(what)s " + matches.map { "\($0 + 1) (\(name(items[$0])))" }.joined(separator: ", ") + " — use the number")
+    }
+    return (first, items[first])
+}
+
+/// Splits words at field keywords: "Cut churn metric churn rate target 5% by 2027-03-01"
+/// → ("Cut churn", ["metric": "churn rate", "target": "5%", "by": "2027-03-01"]). `by`
+/// counts only before a number (a date), so an objective may say "by half".
+func fields(_ words: [String], keys: Set<String>) -> (head: String, fields: [(key: String, value: String)]) {
+    var head: [String] = []
+    var fields: [(key: String, value: [String])] = []
+    for (i, word) in words.enumerated() {
+        let lower = word.lowercased()
+        let isKey = keys.contains(lower) && i + 1 < words.count && (lower != "by" || words[i + 1].first?.isNumber == true)
+        if isKey { fields.append((lower, [])) } else if fields.isEmpty { head.append(word) } else { fields[fields.count - 1].value.append(word) }
+    }
+    return (head.joined(separator: " "), fields.map { ($0.key, $0.value.joined(separator: " ")) })
+}
+
+func date(_ text: String, field: String) throws -> Day {
+    guard let day = Day(iso: text) else { throw CommandError("\(field): '\(text)' is not a date — write YYYY-MM-DD") }
+    return day
 }

@@ -5,6 +5,8 @@ import Workspace
 public struct ChecklistItem: Equatable, Sendable, Encodable {
     public enum Status: String, Codable, Sendable {
         case done, due, overdue, upcoming
+        /// Flagged by the CSM.
+        case atRisk = "at_risk"
         /// The workspace cannot tell; the CSM marks it with `milestone done`.
         case open
     }

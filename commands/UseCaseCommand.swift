@@ -1,0 +1,70 @@
+import Intents
+import Playbooks
+import Shell
+import Workspace
+
+/// `use case ACCOUNT NAME [STATUS] [DATE]`: adds a use case, or moves one along
+/// (not-started → in-progress → live → optimizing); the date is its go-live.
+struct UseCaseCommand: Command {
+    let writes = true
+    let spec = CommandSpec(
+        name: "use case",
+        phrases: ["use case {rest}", "usecase {rest}", "use-case {rest}", "用例 {rest}"],
+        usage: "use case ACCOUNT NAME [not-started|in-progress|live|optimizing] [DATE]",
+        summary: "add a success-plan use case or change its status",
+        details: "A name the account has (or words from it) changes that use case; a new name adds one. Live with no date means live today.",
+        examples: ["use case Acme Agent assist for billing live", "use case Nimbus Campaign analytics dashboards live 2026-11-23",
+                   "use case Globex EU order tracking in-progress"],
+        accountSlots: ["rest"])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let (account, parsed) = try context.account(leading: request["rest"]!, usage: spec.usage) { words -> (String, UseCase.Status?, Day?) in
+            var words = words
+            var day: Day?
+            if let last = words.last, let d = Day(iso: last) { day = d; words.removeLast() }
+            var status: UseCase.Status?
+            for n in [2, 1] where words.count > n {
+                if let s = UseCase.Status(parsing: words.suffix(n).joined(separator: " ")) { status = s; words.removeLast(n); break }
+            }
+            guard !words.isEmpty else { throw CommandError("usage: \(spec.usage)") }
+            return (words.joined(separator: " "), status, day)
+        }
+        let (name, status, day) = parsed
+        let existing = try context.store.useCases(accountID: account.id!)
+        var useCase: UseCase
+        let verb: String
+        if let found = try pickIfAny(existing, name, what: "use case", account: account.name, name: \.name) {
+            useCase = found.item
+            verb = "use case updated"
+        } else {
+            useCase = UseCase(accountID: account.id!, name: name)
+            verb = "use case added"
+        }
+        if let status { useCase.status = status }
+        if let day { useCase.goLive = day } else if status == .live && useCase.goLive == nil { useCase.goLive = context.today }
+        try context.change("use case \(account.name)", [.putUseCase(useCase)])
+        return UseCaseChanged(account: account.name, verb: verb, useCase: useCase)
+    }
+}
+
+struct UseCaseChanged: Report {
+    let account: String
+    let verb: String
+    let useCase: UseCase
+
+    enum Keys: String, CodingKey { case account, change, useCase = "use_case", status, goLive = "go_live" }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(account, forKey: .account)
+        try c.encode(verb, forKey: .change)
+        try c.encode(useCase.name, forKey: .useCase)
+        try c.encode(useCase.status.rawValue, forKey: .status)
+        try c.encode(useCase.goLive, forKey: .goLive)
+    }
+
+    func render(into doc: inout Document) {
+        doc.wrapped(text: [Span("\(account): \(verb) — "), Span(useCase.name, .bold),
+                           Span(" \(useCase.status.rawValue)" + (useCase.goLive.map { ", go-live \($0)" } ?? ""), .dim)])
+    }
+}
