@@ -18,6 +18,8 @@ public enum Catalog {
         GoalCommand(),
         MilestoneCommand(),
         UseCaseCommand(),
+        ExpansionCommand(),
+        WinBackPlanCommand(),
         SetCommand(),
         LogCommand(),
         NoteCommand(),

@@ -70,4 +70,20 @@ public enum ChurnReason: String, CaseIterable, Codable, Sendable {
                     "Ask for a reference or case study while goodwill lasts"]
         }
     }
+
+    /// The category a churn reason written in words falls in ("budget cut after a
+    /// reorganisation" → financial); nil when no keyword says.
+    public init?(describing text: String) {
+        let t = text.lowercased()
+        let keywords: [(ChurnReason, [String])] = [
+            (.competition, ["competitor", "rival", "switched", "moved to", "in-house", "in house", "竞品", "竞争"]),
+            (.financial, ["budget", "price", "pricing", "cost", "expensive", "cut", "bankrupt", "acquisition", "acquired", "merger", "预算", "价格"]),
+            (.relationship, ["champion", "left the company", "relationship", "support", "service", "trust", "倡导者", "关系"]),
+            (.product, ["feature", "bug", "performance", "slow", "missing", "ux", "integration", "功能", "性能"]),
+            (.value, ["roi", "value", "adoption", "not used", "unused", "use case", "oversold", "价值"]),
+            (.strategic, ["strategy", "strategic", "direction", "closed", "priority", "priorities", "shut down", "战略"]),
+        ]
+        guard let found = keywords.first(where: { $0.1.contains(where: t.contains) }) else { return nil }
+        self = found.0
+    }
 }
