@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Workspace"]),
-        .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks"]),
+        .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks", "Scoring", "Workspace"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Workspace"]),
         .testTarget(

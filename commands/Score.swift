@@ -1,4 +1,5 @@
 import Intents
+import Playbooks
 import Scoring
 import Shell
 import Workspace
@@ -28,7 +29,10 @@ struct ScoreCommand: Command {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
         }
         let alerts = Monitor.ranked(Monitor.alerts(for: health))
-        return ScoreCard(health: health, score: score, advice: Advice(score: score, trend: health.trend), alerts: alerts, model: context.model.name)
+        var advice = Advice(score: score, trend: health.trend)
+        // Seed 002's touch cadence for the segment, after the tier's own cadence.
+        advice.nextActions.insert("Keep the \(Cadence(account).summary)", at: min(1, advice.nextActions.count))
+        return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name)
     }
 }
 

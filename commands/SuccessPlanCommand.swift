@@ -118,5 +118,6 @@ struct SuccessPlanReport: Report {
         }
         doc.blank()
         doc.wrapped(Span("Next review ", .bold), text: [Span(plan.nextReview.description, .bold), Span(" — \(plan.nextReviewBasis)", .dim)])
+        doc.wrapped(Span("Cadence     ", .bold), text: Cadence(account).summary)
     }
 }

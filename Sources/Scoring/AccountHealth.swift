@@ -19,7 +19,8 @@ public struct AccountHealth: Sendable {
     public var current: HealthScore?
     /// Every week's total and tier, oldest first.
     public var weeks: [Week]
-    let model: HealthModel
+    /// The model the scores come from.
+    public let model: HealthModel
     public var trend: Trend
 
     public init(records: AccountRecords, snapshots: [Snapshot], asOf: Day, model: HealthModel = .claw) {
