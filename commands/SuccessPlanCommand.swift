@@ -83,7 +83,7 @@ struct SuccessPlanReport: Report {
         doc.blank()
         doc.line(Span("Objectives", .bold))
         if plan.objectives.isEmpty {
-            doc.line(Span("  none recorded — add them: goal add \(account.name) OBJECTIVE metric … baseline … target … by DATE", .yellow))
+            doc.wrapped(Span("  "), text: [Span("none recorded — add them: goal add \(account.name) OBJECTIVE metric … baseline … target … by DATE", .yellow)])
         } else {
             for o in plan.objectives {
                 let g = o.goal
@@ -101,14 +101,14 @@ struct SuccessPlanReport: Report {
         }
         doc.blank()
         doc.line(Span("Use cases", .bold))
-        if plan.useCases.isEmpty { doc.line(Span("  none recorded — use case \(account.name) NAME [status]", .dim)) }
+        if plan.useCases.isEmpty { doc.wrapped(Span("  "), text: [Span("none recorded — use case \(account.name) NAME [status]", .dim)]) }
         let width = plan.useCases.map { DisplayWidth.of($0.name) }.max() ?? 0
         for u in plan.useCases {
             doc.line(Span("  " + DisplayWidth.pad(u.name, to: width)), Span("  \(u.status.rawValue)" + (u.goLive.map { ", go-live \($0)" } ?? ""), u.status == .notStarted ? .dim : nil))
         }
         doc.blank()
         doc.line(Span("Milestones", .bold))
-        if plan.milestones.isEmpty { doc.line(Span("  none recorded — milestone add \(account.name) NAME by DATE", .dim)) }
+        if plan.milestones.isEmpty { doc.wrapped(Span("  "), text: [Span("none recorded — milestone add \(account.name) NAME by DATE", .dim)]) }
         doc.checklist(plan.milestones)
         doc.blank()
         doc.line(Span("Risks", .bold))
