@@ -55,7 +55,8 @@ struct SavePlanReport: Report {
     }
 
     func render(into doc: inout Document) {
-        doc.line(Span(account.name, .bold), " — save plan  ", Span("health \(Format.oneDecimal(score.shown)) \(score.band.emoji) \(score.band.label) (\(plan.tier.priority)), churn risk \(plan.level.label)", plan.tier.style))
+        doc.wrapped(text: [Span(account.name, .bold), Span(" — save plan  "),
+                           Span("health \(Format.oneDecimal(score.shown)) \(score.band.emoji) \(score.band.label) (\(plan.tier.priority)), churn risk \(plan.level.label)", plan.tier.style)])
         doc.blank()
         doc.wrapped(Span("Root cause ", .bold), text: [Span(plan.rootCause.rawValue, .bold), Span(" — \(plan.rootCause.meaning)")])
         for e in plan.evidence { doc.wrapped(Span("  · "), text: [Span(e, .dim)]) }

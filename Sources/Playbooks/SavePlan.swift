@@ -38,6 +38,20 @@ public struct SavePlan: Sendable {
         public var owner: String
     }
 
+    /// The first move for a driver where its reason's first save play is not the right one.
+    static let firstMove: [String: String] = [
+        "negative NPS": "call the detractors personally: what went wrong, and what would fix it (seed 000: within 24 hours)",
+        "payment late": "settle the late invoice with finance and the champion before it becomes a renewal problem",
+        "payment refused": "settle the refused payments with finance and the champion; check the card and the budget owner",
+        "budget review mentioned": "show the ROI before the budget review: what they pay against the value delivered",
+        "usage down more than 30% in a month": "find out with the champion why usage fell; check the usage dashboard together",
+        "health declining": "find what changed: 'why ACCOUNT' names the metrics that moved",
+        "support escalation": "review the escalations with support leadership and agree a follow-up with the customer",
+        "support tickets spiked, then went quiet": "call the team that filed the tickets: silence after a spike often means they gave up",
+        "data export requested": "ask why they need the export and who asked for it",
+        "missed renewal meeting": "re-book the renewal meeting through the executive sponsor",
+    ]
+
     public var tier: Tier
     public var level: ChurnRisk.Level
     public var rootCause: RootCause
@@ -98,7 +112,8 @@ public struct SavePlan: Sendable {
                  owner: sponsor == nil ? csm : director, by: planBy),
         ]
         for d in drivers.prefix(2) {
-            steps.append(Step(action: "\(d.signal): \(d.reason.savePlays.first!)", owner: d.reason == .product ? "technical team with \(csm)" : csm, by: planBy))
+            steps.append(Step(action: "\(d.signal): \(SavePlan.firstMove[d.signal] ?? d.reason.savePlays.first!)",
+                              owner: d.reason == .product ? "technical team with \(csm)" : csm, by: planBy))
         }
         steps.append(Step(action: "Offer dedicated support or an on-site visit", owner: csm, by: planBy))
         within48Hours = steps
