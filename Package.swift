@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .target(name: "Scoring", dependencies: ["Workspace", .product(name: "Yams", package: "Yams")]),
         .target(name: "Playbooks", dependencies: ["Workspace", "Scoring"]),
-        .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks"]),
+        .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Intents", dependencies: ["Workspace"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Workspace", "Scoring", "Intents"]),
         .target(
@@ -51,7 +52,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Workspace"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents"]
+            dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents", "Drafting"]
         ),
     ],
     swiftLanguageModes: [.v5]

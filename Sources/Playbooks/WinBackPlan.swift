@@ -39,6 +39,8 @@ public struct WinBackPlan: Sendable {
     public var reason: ChurnReason?
     public var window: Window
     public var sequence: [Step]
+    /// What to say changed, for the reason category (the day-7 e-mail's line).
+    public var offer: String
     /// The window after this one and when it starts.
     public var nextWindow: (window: Window, starts: Day)?
 
@@ -74,6 +76,7 @@ public struct WinBackPlan: Sendable {
         case .strategic?: fix = "If your priorities change again, we'd be glad to help"
         case nil: fix = "[what changed since — the churn reason is not recorded]"
         }
+        offer = fix
         let product = "[Product]"
         // Seed 002's "We fixed [their specific issue]", said to fit the reason.
         let subject: String

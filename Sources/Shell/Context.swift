@@ -17,6 +17,13 @@ public final class Context {
     /// Shows import progress; nil when nobody is watching a terminal.
     public let progress: ProgressLine?
 
+    /// The process environment, for what reaches outside (CSE_CLIPBOARD, DISPLAY …).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Standard output is a terminal (OSC 52 can reach the clipboard through it).
+    public var stdoutIsTerminal = false
+    /// What one command leaves for the next in this shell: the last draft, for copy and save.
+    public var remembered: [String: Any] = [:]
+
     /// Changes made in this shell, newest last, each with the edits that undo it.
     public private(set) var undoable: [(description: String, undo: [Change])] = []
 

@@ -42,6 +42,10 @@ public struct TranscriptReplayer {
         }
         let workspacePath = (scratch as NSString).appendingPathComponent("workspace")
         let workspace = try makeWorkspace(directives["workspace"] ?? "demo", at: workspacePath, today: today, base: transcriptDirectory)
+        if let templates = directives["templates"] {
+            try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(templates),
+                            toPath: (workspacePath as NSString).appendingPathComponent("templates"))
+        }
         if let model = directives["model"] {
             try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(model),
                             toPath: (workspacePath as NSString).appendingPathComponent(ModelFile.name))
@@ -49,6 +53,8 @@ public struct TranscriptReplayer {
 
         let output = BufferOutput()
         let context = Context(workspace: workspace, today: today, specs: commands.map(\.spec), directory: scratch, progress: nil)
+        // `copy` in a transcript lands in a file of the scratch folder, never on a real clipboard.
+        context.environment = ["CSE_CLIPBOARD": "cat > '\(scratch)/clipboard.txt'", "PATH": "/usr/bin:/bin"]
         let session = Session(context: context, commands: commands, renderer: Renderer(width: width, colour: false), json: false, output: output)
         var actual = Transcript(preamble: expected.preamble, steps: [])
         for step in expected.steps {

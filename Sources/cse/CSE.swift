@@ -86,6 +86,8 @@ struct WorkspaceOptions: ParsableArguments {
         let progress = Terminal.isTerminal(STDERR_FILENO) ? ProgressLine { FileHandle.standardError.write(Data($0.utf8)) } : nil
         let context = Context(workspace: workspace, today: today, specs: Catalog.commands.map(\.spec),
                               directory: FileManager.default.currentDirectoryPath, progress: progress)
+        context.environment = env
+        context.stdoutIsTerminal = stdoutIsTerminal
         return Session(context: context, commands: Catalog.commands,
                        renderer: Renderer(width: width, colour: Terminal.wantsColour(fd: STDOUT_FILENO, environment: env)),
                        json: json, output: output)
