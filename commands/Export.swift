@@ -11,7 +11,7 @@ struct ExportCommand: Command {
     let spec = CommandSpec(
         name: "export",
         phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
-        usage: "export accounts|snapshots|events FILE",
+        usage: "export accounts|snapshots|events|subscriptions FILE",
         summary: "write accounts, snapshots (with scores) or events to a file",
         examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"],
         accountSlots: [])
@@ -27,9 +27,10 @@ struct ExportCommand: Command {
         case "accounts", "account", "账户": kind = .accounts
         case "snapshots", "snapshot", "weeks", "metrics", "快照": kind = .snapshots
         case "events", "event", "事件": kind = .events
-        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE', 'export snapshots FILE' or 'export events FILE'")
+        case "subscriptions", "subscription", "ledger", "订阅": kind = .subscriptions
+        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE', 'export snapshots FILE', 'export events FILE' or 'export subscriptions FILE'")
         }
-        let columns = kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
+        let columns = kind == .subscriptions ? Array(kind.header.prefix(5)) : kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
         var rows: [[String]] = []
         let accounts = try context.accounts()
         switch kind {
@@ -39,6 +40,12 @@ struct ExportCommand: Command {
             for account in accounts {
                 let h = health[account.id!]
                 rows.append(AccountField.allCases.map { $0.cell(of: account, contacts: contacts[account.id!] ?? []) } + derived(h?.weeks.last, h?.trend))
+            }
+        case .subscriptions:
+            for account in accounts {
+                for s in try context.store.subscriptions(accountID: account.id!) {
+                    rows.append([account.name, s.product, s.start.description, s.end?.description ?? "", s.mrr.plain])
+                }
             }
         case .events:
             let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
@@ -55,7 +62,7 @@ struct ExportCommand: Command {
                 }
             }
         }
-        let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score"])
+        let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score", "mrr"])
         let data = try Exporter.render(kind: kind, columns: columns, rows: rows, numeric: numeric, format: format)
         let path = context.path(typed)
         do {
@@ -63,7 +70,7 @@ struct ExportCommand: Command {
         } catch {
             throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
         }
-        return Message("exported \(grouped(rows.count)) \(kind == .accounts ? "account" : kind == .events ? "event" : "week")\(rows.count == 1 ? "" : "s") to \(typed)")
+        return Message("exported \(grouped(rows.count)) \(kind == .accounts ? "account" : kind == .events ? "event" : kind == .subscriptions ? "subscription" : "week")\(rows.count == 1 ? "" : "s") to \(typed)")
     }
 
     func derived(_ week: AccountHealth.Week?, _ trend: Trend?) -> [String] {

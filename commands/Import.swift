@@ -10,12 +10,14 @@ struct ImportCommand: Command {
         name: "import",
         phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
         usage: "import FILE",
-        summary: "import accounts, weekly snapshots or events (CSV, YAML, JSON)",
+        summary: "import accounts, weekly snapshots, events or a subscription ledger (CSV, YAML, JSON)",
         details: """
             The kind is read from the header: accounts (account,segment,plan,arr,csm,start_date,renewal_date \
             [,aliases,churn_date,churn_reason,champion,executive_sponsor,technical_lead]) or snapshots \
             (account,week, and the 19 raw metrics; an empty cell is missing data) or events (account,date,event[,details], \
-            the events 'log' knows). YAML and JSON take the rows under accounts:, snapshots: or events:, or seed 002's customer_health: form with a metrics: block. \
+            the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
+            bill_period_months,discount]; it replaces the ledger of the accounts it names). YAML and JSON take the rows \
+            under accounts:, snapshots:, events: or subscriptions:, or seed 002's customer_health: form with a metrics: block. \
             Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
             """,
         examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json"],
@@ -53,7 +55,7 @@ struct ImportReport: Report {
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
-             eventsAdded = "events_added", createdByName = "created_by_name", ignoredColumns = "ignored_columns"
+             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -67,6 +69,8 @@ struct ImportReport: Report {
         try c.encode(summary.snapshotsUpdated, forKey: .snapshotsUpdated)
         try c.encode(summary.contactsSet, forKey: .contactsSet)
         try c.encode(summary.eventsAdded, forKey: .eventsAdded)
+        try c.encode(summary.subscriptionsAdded, forKey: .subscriptionsAdded)
+        try c.encode(summary.subscriptionsReplaced, forKey: .subscriptionsReplaced)
         try c.encode(summary.createdByName.count, forKey: .createdByName)
         try c.encode(ignoredColumns, forKey: .ignoredColumns)
     }
@@ -80,11 +84,17 @@ struct ImportReport: Report {
         count(summary.snapshotsUpdated, summary.snapshotsUpdated == 1 ? "week updated" : "weeks updated")
         count(summary.contactsSet, summary.contactsSet == 1 ? "contact set" : "contacts set")
         count(summary.eventsAdded, summary.eventsAdded == 1 ? "event added" : "events added")
+        if summary.subscriptionsAdded > 0 {
+            parts.append("ledger of \(grouped(summary.subscriptionsAdded)) subscription\(summary.subscriptionsAdded == 1 ? "" : "s")"
+                + (summary.subscriptionsReplaced > 0 ? " (replacing \(grouped(summary.subscriptionsReplaced)))" : ""))
+        }
         doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + (parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")))
         let created = summary.createdByName
         if !created.isEmpty {
             let names = created.prefix(3).joined(separator: ", ") + (created.count > 3 ? ", …" : "")
-            doc.wrapped(text: [Span("note: \(grouped(created.count)) account\(created.count == 1 ? "" : "s") (\(names)) were not in the workspace and were created from their name alone; import an accounts file to add segment, plan and ARR", .yellow)])
+            let one = created.count == 1
+            let from = kinds.contains("subscriptions") ? "its name and what the ledger says (first start, churn, ARR)" : "its name alone"
+            doc.wrapped(text: [Span("note: \(grouped(created.count)) account\(one ? "" : "s") (\(names)) \(one ? "was" : "were") not in the workspace and \(one ? "was" : "were") created from \(from); import an accounts file to add segment, plan and CSM", .yellow)])
         }
         if !ignoredColumns.isEmpty {
             doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])

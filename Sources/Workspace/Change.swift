@@ -18,4 +18,6 @@ public enum Change: Sendable {
     case deleteMilestone(Int64)
     case putUseCase(UseCase)
     case deleteUseCase(Int64)
+    /// Sets the whole ledger of these accounts (what undoes a subscriptions import).
+    case replaceLedger(accountIDs: [Int64], subscriptions: [Subscription])
 }

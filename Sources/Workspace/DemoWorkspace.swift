@@ -202,7 +202,35 @@ public enum DemoWorkspace {
                 batch.events.append((name, Event(accountID: 0, date: today.adding(days: e.daysAgo), kind: e.kind, details: e.details)))
             }
         }
+        batch.subscriptions = ledger(today: today)
         return batch
+    }
+
+    /// Two years of subscription history (and older starts where the account is older):
+    /// upgrades (Acme, Globex, 星辰科技, Stark), a downgrade (Umbrella), a downgrade then churn
+    /// (Initech), a win-back (Pied Piper left after its first year and came back), add-ons.
+    static func ledger(today: Day) -> [(String, Subscription)] {
+        func d(_ days: Int) -> Day { today.adding(days: days) }
+        func row(_ account: String, _ product: String, _ start: Int, _ end: Int?, _ mrrCents: Int64) -> (String, Subscription) {
+            (account, Subscription(accountID: 0, product: product, start: d(start), end: end.map(d), mrr: Money(cents: mrrCents)))
+        }
+        return [
+            row("Acme Corp", "Support Suite", -640, -275, 50_000), row("Acme Corp", "Support Suite Pro", -275, nil, 66_667),
+            row("Globex", "Support Suite", -900, -500, 300_000), row("Globex", "Support Suite Pro", -500, nil, 350_000),
+            row("Globex", "Analytics add-on", -200, nil, 50_000),
+            row("Initech", "Support Suite", -500, -200, 40_000), row("Initech", "Support Suite Lite", -200, -40, 30_000),
+            row("Nimbus Analytics", "Support Suite Pro", -18, nil, 80_000),
+            row("Umbrella Health", "Support Suite Enterprise", -1050, -320, 650_000), row("Umbrella Health", "Support Suite Enterprise", -320, nil, 600_000),
+            row("Hooli", "Support Suite Enterprise", -720, nil, 500_000),
+            row("Soylent Systems", "Support Suite Pro", -410, nil, 60_000),
+            row("Vandelay Industries", "Support Suite", -300, nil, 20_000),
+            row("星辰科技", "Support Suite Enterprise", -820, -365, 600_000), row("星辰科技", "Support Suite Enterprise", -365, nil, 800_000),
+            row("Stark Industries", "Support Suite Enterprise", -1200, -400, 800_000), row("Stark Industries", "Support Suite Enterprise", -400, nil, 900_000),
+            row("Stark Industries", "Analytics add-on", -150, nil, 100_000),
+            row("Wonka Confections", "Support Suite Lite", -260, nil, 7_500),
+            row("Tyrell Corp", "Support Suite Pro", -550, nil, 50_000),
+            row("Pied Piper", "Support Suite", -700, -520, 30_000), row("Pied Piper", "Support Suite", -380, nil, 35_000),
+        ]
     }
 
     /// The success plans (goals, milestones, use cases) as edits, once the accounts have ids.

@@ -8,6 +8,10 @@ public struct ImportBatch: Sendable {
     public var contacts: [(account: String, role: Contact.Role, contact: Contact?)]
     public var snapshots: [(account: String, snapshot: Snapshot)]
     public var events: [(account: String, event: Event)]
+    /// A subscriptions file replaces the ledger of every account it names.
+    public var subscriptions: [(account: String, subscription: Subscription)] = []
+    /// What the ledger says of accounts the workspace may lack: first start, churn, ARR now.
+    public var ledgerProfiles: [String: (start: Day, churn: Day?, arr: Money)] = [:]
 
     public init(accountFields: Set<AccountField> = [], accounts: [Account] = [], contacts: [(account: String, role: Contact.Role, contact: Contact?)] = [],
                 snapshots: [(account: String, snapshot: Snapshot)] = [], events: [(account: String, event: Event)] = []) {
@@ -18,7 +22,7 @@ public struct ImportBatch: Sendable {
         self.events = events
     }
 
-    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty }
+    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && subscriptions.isEmpty }
 }
 
 /// What an import changed, for the one-line summary.
@@ -29,6 +33,8 @@ public struct ImportSummary: Sendable {
     public var snapshotsUpdated = 0
     public var contactsSet = 0
     public var eventsAdded = 0
+    public var subscriptionsAdded = 0
+    public var subscriptionsReplaced = 0
     /// Accounts that only a snapshot or event row named, created with nothing but their name.
     public var createdByName: [String] = []
     /// What undoes the import.

@@ -49,7 +49,7 @@ public enum Importer {
             kinds.append(kind)
             let known = Set(kind.header).union(ImportKind.derivedColumns)
             ignored += table.columns.filter { !known.contains($0) && !$0.isEmpty }
-            let required = fullHeader || kind == .events ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
+            let required = fullHeader || kind == .events || kind == .subscriptions ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
             let missing = required.filter { table.index(of: $0) == nil }
             if !missing.isEmpty {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
@@ -60,6 +60,7 @@ public enum Importer {
             case .accounts: readAccounts(table, file: file, into: &batch, problems: &problems)
             case .snapshots: readSnapshots(table, file: file, into: &batch, problems: &problems)
             case .events: readEvents(table, file: file, into: &batch, problems: &problems)
+            case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
@@ -120,6 +121,60 @@ public enum Importer {
             let details = detailsIndex.map { row.cells[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
             batch.events.append((name, Event(accountID: 0, date: date, kind: kind.rawValue, details: details)))
         }
+    }
+
+    /// `account,product,start_date,end_date,mrr[,quantity,units,bill_period_months,discount]`:
+    /// a billing system's subscription export. An empty end_date is an open subscription;
+    /// `discount` (a percent) comes off the MRR; quantity, units and the billing period are
+    /// checked but do not change it, as `mrr` is already monthly.
+    private static func readSubscriptions(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+        let index = { (name: String) in table.index(of: name) }
+        let (a, p, s, e, m) = (index("account")!, index("product")!, index("start_date")!, index("end_date")!, index("mrr")!)
+        let (q, b, d) = (index("quantity"), index("bill_period_months"), index("discount"))
+        batch.subscriptions.reserveCapacity(table.rows.count)
+        var profiles: [String: (start: Day, churn: Day?, open: Bool, arr: Int64, name: String)] = [:]
+        for row in table.rows {
+            var ok = true
+            func fail(_ i: Int, _ field: String, _ message: String) {
+                let c = row.cells[i]
+                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field, message: message))
+                ok = false
+            }
+            let name = row.cells[a].text.trimmingSpaces
+            if name.isEmpty { fail(a, "account", "every row needs an account name") }
+            let product = row.cells[p].text.trimmingSpaces
+            if product.isEmpty { fail(p, "product", "every row needs a product") }
+            let start = Day(iso: row.cells[s].text.trimmingSpaces)
+            if start == nil { fail(s, "start_date", "'\(row.cells[s].text)' is not a date: write YYYY-MM-DD") }
+            let endText = row.cells[e].text.trimmingSpaces
+            let end = endText.isEmpty ? nil : Day(iso: endText)
+            if !endText.isEmpty && end == nil { fail(e, "end_date", "'\(endText)' is not a date: write YYYY-MM-DD, or leave it empty for an open subscription") }
+            if let start, let end, end < start { fail(e, "end_date", "ends \(end), before it starts (\(start))") }
+            var mrr = Money(parsing: row.cells[m].text)
+            if mrr == nil || mrr!.cents < 0 { fail(m, "mrr", "'\(row.cells[m].text)' is not an amount ≥ 0: write 1200 or $1,200.50") }
+            if let q, !row.cells[q].text.trimmingSpaces.isEmpty, (Int(row.cells[q].text.trimmingSpaces) ?? -1) < 0 {
+                fail(q, "quantity", "'\(row.cells[q].text)' is not a whole number ≥ 0")
+            }
+            if let b, !row.cells[b].text.trimmingSpaces.isEmpty, (Int(row.cells[b].text.trimmingSpaces) ?? 0) < 1 {
+                fail(b, "bill_period_months", "'\(row.cells[b].text)' is not a whole number of months ≥ 1")
+            }
+            if let d, !row.cells[d].text.trimmingSpaces.isEmpty {
+                let text = row.cells[d].text.trimmingSpaces.replacingOccurrences(of: "%", with: "")
+                if let pct = Double(text), pct >= 0, pct <= 100, let list = mrr {
+                    mrr = Money(cents: Int64((Double(list.cents) * (100 - pct) / 100).rounded()))
+                } else {
+                    fail(d, "discount", "'\(row.cells[d].text)' is not a percent from 0 to 100")
+                }
+            }
+            guard ok, let start, let mrr else { continue }
+            batch.subscriptions.append((name, Subscription(accountID: 0, product: product, start: start, end: end, mrr: mrr)))
+            let key = name.comparable
+            var profile = profiles[key] ?? (start, nil, false, 0, name)
+            profile.start = min(profile.start, start)
+            if let end { profile.churn = max(profile.churn ?? end, end) } else { profile.open = true; profile.arr += mrr.cents * 12 }
+            profiles[key] = profile
+        }
+        for (_, p) in profiles { batch.ledgerProfiles[p.name] = (p.start, p.open ? nil : p.churn, Money(cents: p.arr)) }
     }
 
     private static func readSnapshots(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {

@@ -165,6 +165,26 @@ extension UseCase: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension Subscription: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "subscription"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], product: row["product"], start: Day(column: row["start_date"]) ?? Day(ordinal: 0),
+                  end: Day(column: row["end_date"]), mrr: Money(cents: row["mrr_cents"]))
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["product"] = product
+        container["start_date"] = start.description
+        container["end_date"] = end?.description
+        container["mrr_cents"] = mrr.cents
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension Snapshot {
     /// Column list in table order, for the prepared statements of the store.
     static let columns = ["account_id", "week"] + SnapshotField.allCases.map(\.rawValue)

@@ -44,6 +44,22 @@ public final class SQLiteStore: WorkspaceStore {
         try db.read { try UseCase.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
     }
 
+    public func subscriptions(accountID: Int64) throws -> [Subscription] {
+        try db.read { try Subscription.filter(Column("account_id") == accountID).order(Column("start_date"), Column("id")).fetchAll($0) }
+    }
+
+    public func ledger() throws -> Ledger {
+        try db.read { db in
+            var rows: [Ledger.Row] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT account_id, start_date, end_date, mrr_cents FROM subscription ORDER BY account_id")
+            while let row = try cursor.next() {
+                let end: String? = row[2]
+                rows.append(Ledger.Row(account: row[0], start: Day(iso: row[1]) ?? Day(ordinal: 0), end: end.flatMap(Day.init(iso:)), mrr: row[3]))
+            }
+            return Ledger(rows: rows)
+        }
+    }
+
     public func notes(accountID: Int64) throws -> [Note] {
         try db.read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
@@ -76,6 +92,8 @@ public final class SQLiteStore: WorkspaceStore {
             restore += try Goal.filter(Column("account_id") == id).fetchAll(db).map { .putGoal($0) }
             restore += try Milestone.filter(Column("account_id") == id).fetchAll(db).map { .putMilestone($0) }
             restore += try UseCase.filter(Column("account_id") == id).fetchAll(db).map { .putUseCase($0) }
+            let ledger = try Subscription.filter(Column("account_id") == id).fetchAll(db)
+            if !ledger.isEmpty { restore.append(.replaceLedger(accountIDs: [id], subscriptions: ledger)) }
             _ = try Account.deleteOne(db, key: id)
             return restore.reversed()
         case .saveSnapshot(let snapshot):
@@ -112,7 +130,24 @@ public final class SQLiteStore: WorkspaceStore {
         case .deleteMilestone(let id): return try delete(Milestone.self, id, db, Change.putMilestone)
         case .putUseCase(let u): return [try put(u, db, Change.putUseCase, Change.deleteUseCase)]
         case .deleteUseCase(let id): return try delete(UseCase.self, id, db, Change.putUseCase)
+        case let .replaceLedger(ids, subscriptions):
+            return [try replaceLedger(db, accountIDs: ids, with: subscriptions)]
         }
+    }
+
+    /// Replaces these accounts' subscriptions; returns what puts the old ones back.
+    private func replaceLedger(_ db: Database, accountIDs: [Int64], with subscriptions: [Subscription]) throws -> Change {
+        var old: [Subscription] = []
+        let insert = try db.makeStatement(sql: "INSERT INTO subscription (account_id, product, start_date, end_date, mrr_cents) VALUES (?, ?, ?, ?, ?)")
+        for chunk in stride(from: 0, to: accountIDs.count, by: 500).map({ Array(accountIDs[$0..<min($0 + 500, accountIDs.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            old += try Subscription.fetchAll(db, sql: "SELECT * FROM subscription WHERE account_id IN (\(list)) ORDER BY id")
+            try db.execute(sql: "DELETE FROM subscription WHERE account_id IN (\(list))")
+        }
+        for s in subscriptions {
+            try insert.execute(arguments: [s.accountID, s.product, s.start.description, s.end?.description, s.mrr.cents])
+        }
+        return .replaceLedger(accountIDs: accountIDs, subscriptions: old)
     }
 
     /// Inserts a record without an id, or replaces the one with its id (inserting it
@@ -137,8 +172,14 @@ public final class SQLiteStore: WorkspaceStore {
 
     /// A row naming an account the workspace lacks creates it with its name only.
     private func create(_ name: String, _ db: Database, _ index: inout AccountIndex, _ created: inout Set<Int64>,
-                        _ undo: inout [Change], _ summary: inout ImportSummary) throws -> Int64 {
+                        _ undo: inout [Change], _ summary: inout ImportSummary,
+                        profile: (start: Day, churn: Day?, arr: Money)? = nil) throws -> Int64 {
         var account = Account(name: name)
+        if let profile {
+            account.startDate = profile.start
+            account.churnDate = profile.churn
+            account.arr = profile.churn == nil ? profile.arr : nil
+        }
         try account.insert(db)
         index.add(account)
         created.insert(account.id!)
@@ -210,7 +251,7 @@ public final class SQLiteStore: WorkspaceStore {
         try db.write { db in
             var summary = ImportSummary()
             var index = try AccountIndex(db: db)
-            let total = batch.accounts.count + batch.snapshots.count + batch.events.count
+            let total = batch.accounts.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count
             var done = 0
             func tick() throws {
                 done += 1
@@ -266,6 +307,25 @@ public final class SQLiteStore: WorkspaceStore {
                 }
                 try upsert.execute(arguments: snapshot.statementArguments)
                 try tick()
+            }
+
+            if !batch.subscriptions.isEmpty {
+                var ids: [Int64] = []
+                var seen = Set<Int64>()
+                var rows: [Subscription] = []
+                rows.reserveCapacity(batch.subscriptions.count)
+                for (name, subscription) in batch.subscriptions {
+                    let id = try index.id(for: name) ?? create(name, db, &index, &created, &undo, &summary, profile: batch.ledgerProfiles[name])
+                    if seen.insert(id).inserted { ids.append(id) }
+                    var s = subscription
+                    s.accountID = id
+                    rows.append(s)
+                    try tick()
+                }
+                let inverse = try replaceLedger(db, accountIDs: ids, with: rows)
+                if case let .replaceLedger(_, old) = inverse { summary.subscriptionsReplaced = old.count }
+                summary.subscriptionsAdded = rows.count
+                undo.append(inverse)
             }
 
             for (name, event) in batch.events {

@@ -22,19 +22,21 @@ public struct Table: Sendable {
         let names = Set(columns)
         if names.contains("week") && names.contains("account") { return .snapshots }
         if names.contains("account") && names.contains("event") && names.contains("date") { return .events }
+        if names.contains("account") && names.contains("mrr") && names.contains("start_date") { return .subscriptions }
         if names.contains("account") && (names.contains("segment") || names.contains("plan") || names.contains("arr")) { return .accounts }
         return nil
     }
 }
 
 public enum ImportKind: String, Sendable {
-    case accounts, snapshots, events
+    case accounts, snapshots, events, subscriptions
 
     public var header: [String] {
         switch self {
         case .accounts: return AccountField.allCases.map(\.rawValue)
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
         case .events: return ["account", "date", "event", "details"]
+        case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr", "quantity", "units", "bill_period_months", "discount"]
         }
     }
 
@@ -43,6 +45,7 @@ public enum ImportKind: String, Sendable {
         case .accounts: return AccountField.required.map(\.rawValue)
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
         case .events: return ["account", "date", "event"]
+        case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr"]
         }
     }
 

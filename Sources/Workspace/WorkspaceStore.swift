@@ -10,6 +10,9 @@ public protocol WorkspaceStore: AnyObject {
     func goals() throws -> [Goal]
     func milestones(accountID: Int64) throws -> [Milestone]
     func useCases(accountID: Int64) throws -> [UseCase]
+    func subscriptions(accountID: Int64) throws -> [Subscription]
+    /// The whole subscription ledger, for retention maths.
+    func ledger() throws -> Ledger
 
     /// One account's snapshots, oldest first.
     func snapshots(accountID: Int64) throws -> [Snapshot]

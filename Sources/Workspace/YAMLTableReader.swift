@@ -18,6 +18,7 @@ enum YAMLTableReader {
         var accounts = Builder()
         var snapshots = Builder()
         var events = Builder()
+        var subscriptions = Builder()
         var recognised = false
         for (key, value) in mapping {
             switch key.string {
@@ -30,6 +31,9 @@ enum YAMLTableReader {
             case "events":
                 recognised = true
                 for row in try rows(value, file: file) { try events.add(row, file: file) }
+            case "subscriptions":
+                recognised = true
+                for row in try rows(value, file: file) { try subscriptions.add(row, file: file) }
             case "customer_health":
                 recognised = true
                 let entries = value.sequence.map(Array.init) ?? [value]
@@ -41,7 +45,7 @@ enum YAMLTableReader {
         guard recognised else {
             throw failure(file, root.mark, "expected a top-level accounts:, snapshots:, events: or customer_health: key")
         }
-        return [accounts.table, snapshots.table, events.table].filter { !$0.rows.isEmpty }
+        return [accounts.table, snapshots.table, events.table, subscriptions.table].filter { !$0.rows.isEmpty }
     }
 
     /// Seed 002's template, with `tier` read as the segment where it names one.

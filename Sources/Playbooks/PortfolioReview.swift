@@ -1,0 +1,199 @@
+import Scoring
+import Workspace
+
+/// Seed 002's weekly dashboard and its eight monthly review questions, from the workspace:
+/// accounts and ARR per tier, retention from the ledger, expansion, average health and its
+/// trend, renewals in 30 / 60 / 90 days on track or at risk, ARR at risk (health under 50,
+/// seed 004), and each question answered with the accounts and numbers behind it.
+public struct PortfolioReview: Sendable {
+    public struct TierRow: Equatable, Sendable, Encodable {
+        public var tier: String
+        public var emoji: String
+        public var accounts: Int
+        public var arr: Double
+    }
+
+    public struct Renewals: Equatable, Sendable, Encodable {
+        public var days: Int
+        public var accounts: Int
+        public var arr: Double
+        public var onTrack: Int
+        public var atRisk: [String]
+
+        enum CodingKeys: String, CodingKey { case days, accounts, arr, onTrack = "on_track", atRisk = "at_risk" }
+    }
+
+    public struct Question: Equatable, Sendable, Encodable {
+        public var question: String
+        public var answer: String
+        /// One line per account or fact behind the answer.
+        public var evidence: [String]
+    }
+
+    /// What the QBR changed: the score at the QBR's week and now (question 7).
+    public struct QBROutcome: Sendable {
+        public var account: String
+        public var held: Day
+        public var scoreThen: Double?
+        /// The week `scoreThen` is from.
+        public var thenWeek: Day?
+        public var scoreNow: Double?
+        public var dauThen: Double?
+        public var dauNow: Double?
+
+        public init(account: String, held: Day, health: AccountHealth) {
+            self.account = account
+            self.held = held
+            // The week the QBR fell in, else the nearest week on record.
+            let nearest = health.snapshots.indices.min { abs(held.days(until: health.snapshots[$0].week)) < abs(held.days(until: health.snapshots[$1].week)) }
+            scoreThen = nearest.map { health.weeks[$0].shown }
+            thenWeek = nearest.map { health.snapshots[$0].week }
+            scoreNow = health.current?.shown
+            dauThen = nearest.flatMap { health.snapshots[$0][.dau] }
+            dauNow = health.snapshots.last?[.dau]
+        }
+    }
+
+    public var today: Day
+    public var accounts: Int
+    public var arr: Double
+    public var tiers: [TierRow]
+    public var churned: Int
+    public var noData: Int
+    public var yearRetention: Retention?
+    public var monthToDate: Retention?
+    public var averageHealth: Double?
+    public var averageHealthFourWeeksAgo: Double?
+    public var qbrsLast90Days: Int
+    public var onboarding: Int
+    public var renewals: [Renewals]
+    public var arrAtRisk: Double
+    public var atRiskAccounts: [String]
+    public var questions: [Question]
+
+    /// Health under this is ARR at risk (seed 004).
+    public static let riskLine = 50.0
+
+    public init(inputs: [PlaybookInput], ledger: Ledger, today: Day, qbrOutcomes: [QBROutcome]) {
+        self.today = today
+        let live = inputs.filter { !$0.health.isChurned }
+        let scored = live.filter { $0.health.current != nil }
+        let arrOf = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
+        let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
+        accounts = live.count
+        arr = live.map(arrOf).reduce(0, +)
+        churned = inputs.count - live.count
+        noData = live.count - scored.count
+        tiers = Tier.allCases.map { level in
+            let these = scored.filter { $0.health.tier == level }
+            return TierRow(tier: level.label, emoji: level.emoji, accounts: these.count, arr: these.map(arrOf).reduce(0, +))
+        }
+        let ids = Set(inputs.compactMap(\.account.id))
+        if !ledger.isEmpty {
+            yearRetention = Retention(ledger: ledger, from: today.adding(months: -12), to: today) { ids.contains($0) }
+            let first = Day(year: today.year, month: today.components.month, day: 1)!
+            monthToDate = first < today ? Retention(ledger: ledger, from: first, to: today) { ids.contains($0) } : nil
+        }
+        let now = scored.map { $0.health.current!.total }
+        averageHealth = now.isEmpty ? nil : now.reduce(0, +) / Double(now.count)
+        let before = scored.compactMap { i -> Double? in let w = i.health.weeks; return w.count >= 5 ? w[w.count - 5].score : nil }
+        averageHealthFourWeeksAgo = before.isEmpty ? nil : before.reduce(0, +) / Double(before.count)
+        qbrsLast90Days = live.reduce(0) { n, i in n + i.events.filter { $0.kind == EventKind.qbrHeld.rawValue && $0.date.days(until: today) <= 90 }.count }
+        onboarding = live.filter { $0.account.startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
+        let atRisk = { (i: PlaybookInput) in (i.health.tier?.isAtRisk ?? false) || i.risk.level >= .high }
+        renewals = [30, 60, 90].map { days in
+            let due = live.filter { i in i.account.renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
+            return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !atRisk($0) }.count,
+                            atRisk: due.filter(atRisk).map(\.account.name))
+        }
+        let underLine = scored.filter { $0.health.current!.total < PortfolioReview.riskLine }.sorted { arrOf($0) > arrOf($1) }
+        arrAtRisk = underLine.map(arrOf).reduce(0, +)
+        atRiskAccounts = underLine.map { "\($0.account.name) (\(Format.oneDecimal($0.health.current!.shown)), \(money(arrOf($0))))" }
+
+        var questions: [Question] = []
+        // 1. Green to yellow or worse, and why.
+        let fell = scored.filter { i in
+            let w = i.health.weeks
+            return w.count >= 5 && w[w.count - 5].band.level == .healthy && i.health.tier != .healthy
+        }
+        questions.append(Question(question: "Which accounts went from green to yellow or worse, and why?",
+            answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
+            evidence: fell.map { i in
+                let w = i.health.weeks
+                let why = i.risk.drivers.first.map { "\($0.signal): \($0.evidence)" }
+                    ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.metric.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
+                    ?? "no single cause in the metrics"
+                return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — \(why)"
+            }))
+        // 2. Improved, and what was done.
+        let rose = scored.filter { i in
+            let w = i.health.weeks
+            guard w.count >= 5, let now = i.health.tier else { return false }
+            return Tier.allCases.firstIndex(of: now)! < Tier.allCases.firstIndex(of: w[w.count - 5].band.level)!
+        }
+        questions.append(Question(question: "Which accounts improved, and what was done?",
+            answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
+            evidence: rose.map { i in
+                let w = i.health.weeks
+                let done = i.events.filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
+                return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — "
+                    + (done.isEmpty ? "nothing logged in the last 30 days" : done.joined(separator: ", "))
+            }))
+        // 3. Churn this month and the trend.
+        let lost = inputs.filter { $0.account.churnDate.map { $0 <= today } ?? false }
+        let recent = lost.filter { $0.account.churnDate!.days(until: today) <= 30 }
+        let quarter = lost.filter { $0.account.churnDate!.days(until: today) <= 90 }
+        func reason(_ i: PlaybookInput) -> String {
+            let text = i.account.churnReason ?? "no reason recorded"
+            return text + (i.account.churnReason.flatMap(ChurnReason.init(describing:)).map { " (\($0.label))" } ?? "")
+        }
+        let last = lost.max { $0.account.churnDate! < $1.account.churnDate! }
+        questions.append(Question(question: "What were the main reasons for churn this month, and is the trend continuing?",
+            answer: recent.isEmpty ? "no churn in the last 30 days" + (last.map { "; the last was \($0.account.name) on \($0.account.churnDate!)" } ?? "")
+                : "\(recent.count) account\(recent.count == 1 ? "" : "s") churned in the last 30 days",
+            evidence: quarter.map { "\($0.account.name), \($0.account.churnDate!): \(reason($0))" }
+                + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"]))
+        // 4. Multi-threading in the top 10.
+        let top = live.sorted { arrOf($0) > arrOf($1) }.prefix(10)
+        let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.contacts.count < 2 }
+        questions.append(Question(question: "Are we multi-threaded in the top 10 accounts?",
+            answer: thin.isEmpty ? "yes: each has a champion and an executive sponsor" : "\(top.count - thin.count) of \(top.count) are; \(thin.count) \(thin.count == 1 ? "is" : "are") not",
+            evidence: thin.map { i in
+                let missing = [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
+                               i.contacts.count < 2 ? "one contact" : nil].compactMap { $0 }
+                return "\(i.account.name) (\(money(arrOf(i)))): \(missing.joined(separator: ", "))"
+            }))
+        // 5. Expansion next quarter.
+        let expansions = live.compactMap { i -> (PlaybookInput, Expansion)? in
+            guard case .success(let e) = Expansion.make(i), e.hold == nil, !e.plays.isEmpty else { return nil }
+            return (i, e)
+        }.sorted { $0.1.potential > $1.1.potential }
+        questions.append(Question(question: "What expansion is planned for next quarter?",
+            answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(expansions.reduce(Money(cents: 0)) { $0 + $1.1.potential }) ARR",
+            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.map(\.play).joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") }))
+        // 6. CSMs holding the most at-risk accounts.
+        var byCSM: [String: (count: Int, arr: Double)] = [:]
+        for i in scored where atRisk(i) { byCSM[i.account.csm ?? "no CSM", default: (0, 0)].count += 1; byCSM[i.account.csm ?? "no CSM"]!.arr += arrOf(i) }
+        let ranked = byCSM.sorted { ($0.value.count, $0.value.arr) > ($1.value.count, $1.value.arr) }
+        questions.append(Question(question: "Which CSMs hold the most at-risk accounts?",
+            answer: ranked.first.map { "\($0.key): \($0.value.count) at-risk account\($0.value.count == 1 ? "" : "s")" } ?? "no account is at risk",
+            evidence: ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" }))
+        // 7. QBRs and measurable change.
+        questions.append(Question(question: "Did QBRs lead to measurable change?",
+            answer: qbrOutcomes.isEmpty ? "no QBR logged in the last 180 days" : "\(qbrOutcomes.count) QBR\(qbrOutcomes.count == 1 ? "" : "s") in the last 180 days",
+            evidence: qbrOutcomes.map { o in
+                let score = o.scoreThen.flatMap { then in o.scoreNow.map { "score \(Format.oneDecimal(then)) (week ending \(o.thenWeek!)) → \(Format.oneDecimal($0))" } } ?? "no score on record"
+                let dau = o.dauThen.flatMap { then in o.dauNow.map { "DAU \(Format.number(then)) → \(Format.number($0))" } }
+                return "\(o.account) (QBR \(o.held)): " + ([score, dau].compactMap { $0 }.joined(separator: ", "))
+            }))
+        // 8. Product feedback to escalate.
+        let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
+                                          EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
+        let feedback = live.flatMap { i in i.events.filter { feedbackKinds.contains($0.kind) && $0.date.days(until: today) <= 90 }.map { (i, $0) } }
+            .sorted { ($0.1.date, $0.0.account.name) > ($1.1.date, $1.0.account.name) }
+        questions.append(Question(question: "Which product feedback should go to the product team?",
+            answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
+            evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") }))
+        self.questions = questions
+    }
+}

@@ -1,0 +1,130 @@
+import Intents
+import Playbooks
+import Scoring
+import Shell
+import Workspace
+
+/// `portfolio review [for CSM]`: seed 002's dashboard and the eight monthly questions.
+struct PortfolioReviewCommand: Command {
+    let spec = CommandSpec(
+        name: "portfolio review",
+        phrases: ["portfolio review", "portfolio review {csm}", "portfolio", "portfolio {csm}", "book review", "dashboard", "dashboard {csm}",
+                  "产品组合回顾", "产品组合回顾 {csm}"],
+        usage: "portfolio review [for CSM] [as of DATE]",
+        summary: "the book: ARR per tier, retention, health trend, renewals, ARR at risk, the eight monthly questions",
+        details: """
+            Seed 002's weekly dashboard with its targets (GRR > 90%, NRR > 110%, logo retention > 85%, expansion > 15% a \
+            year, average health > 70), retention from the ledger over the last 12 months and this month, renewals in \
+            30/60/90 days (at risk: tier P0–P1 or churn risk high), ARR at risk (health under 50, seed 004), and the eight \
+            monthly review questions answered with the accounts behind each. 'for CSM' narrows it to one CSM's book.
+            """,
+        examples: ["portfolio review", "portfolio review for Dana", "dashboard for Priya", "产品组合回顾"],
+        accountSlots: [])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        var portfolio = try context.portfolio(withRecords: true)
+        var csm: String?
+        if let typed = request["csm"] {
+            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression).comparable
+            let known = Set(portfolio.compactMap(\.account.csm))
+            let matches = known.filter { $0.comparable.hasPrefix(name) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(name) } }
+            guard matches.count == 1, let found = matches.first else {
+                throw CommandError(matches.isEmpty ? "no CSM named '\(typed)' — the CSMs are \(known.sorted().joined(separator: ", "))"
+                                   : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
+            }
+            csm = found
+            portfolio = portfolio.filter { $0.account.csm == found }
+        }
+        let inputs = portfolio.map { PlaybookInput(health: $0) }
+        let today = context.today
+        var outcomes: [PortfolioReview.QBROutcome] = []
+        for input in inputs where !input.health.isChurned {
+            guard let qbr = input.last(.qbrHeld), qbr.date.days(until: today) <= 180 else { continue }
+            outcomes.append(.init(account: input.account.name, held: qbr.date, health: try context.health(of: input.account)))
+        }
+        let review = PortfolioReview(inputs: inputs, ledger: try context.store.ledger(), today: today, qbrOutcomes: outcomes)
+        return PortfolioReport(review: review, csm: csm)
+    }
+}
+
+struct PortfolioReport: Report {
+    let review: PortfolioReview
+    let csm: String?
+
+    enum Keys: String, CodingKey {
+        case asOf = "as_of", csm, accounts, arr, churned, noData = "no_data", tiers, retention12Months = "retention_12_months",
+             monthToDate = "month_to_date", averageHealth = "average_health", averageHealth4WeeksAgo = "average_health_4_weeks_ago",
+             qbrsLast90Days = "qbrs_last_90_days", activeOnboardings = "active_onboardings", renewals, arrAtRisk = "arr_at_risk",
+             atRiskAccounts = "at_risk_accounts", questions
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(review.today, forKey: .asOf)
+        try c.encode(csm, forKey: .csm)
+        try c.encode(review.accounts, forKey: .accounts)
+        try c.encode(review.arr, forKey: .arr)
+        try c.encode(review.churned, forKey: .churned)
+        try c.encode(review.noData, forKey: .noData)
+        try c.encode(review.tiers, forKey: .tiers)
+        try c.encode(review.yearRetention, forKey: .retention12Months)
+        try c.encode(review.monthToDate, forKey: .monthToDate)
+        try c.encode(review.averageHealth.map { ($0 * 10).rounded() / 10 }, forKey: .averageHealth)
+        try c.encode(review.averageHealthFourWeeksAgo.map { ($0 * 10).rounded() / 10 }, forKey: .averageHealth4WeeksAgo)
+        try c.encode(review.qbrsLast90Days, forKey: .qbrsLast90Days)
+        try c.encode(review.onboarding, forKey: .activeOnboardings)
+        try c.encode(review.renewals, forKey: .renewals)
+        try c.encode(review.arrAtRisk, forKey: .arrAtRisk)
+        try c.encode(review.atRiskAccounts, forKey: .atRiskAccounts)
+        try c.encode(review.questions, forKey: .questions)
+    }
+
+    func render(into doc: inout Document) {
+        let r = review
+        let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
+        let pct = { (x: Double?) in x.map { Format.percent(($0 * 1000).rounded() / 10) } ?? "—" }
+        doc.line(Span("Portfolio review", .bold), Span(csm.map { " — \($0)" } ?? ""), Span("  as of \(r.today)", .dim))
+        doc.line(Span("\(r.accounts) live accounts · ARR \(money(r.arr))" + (r.churned > 0 ? " · \(r.churned) churned" : "") + (r.noData > 0 ? " · \(r.noData) without metrics" : ""), .dim))
+        doc.blank()
+        let top = max(1, r.tiers.map(\.arr).max() ?? 1)
+        var table = TextTable([.init("Health"), .init("Accounts", right: true), .init("ARR", right: true), .init("", shrinkable: true)])
+        let styles: [Style] = [.green, .yellow, .orange, .red]
+        for (i, t) in r.tiers.enumerated() {
+            let bar = String(repeating: "█", count: t.arr > 0 ? max(1, Int((t.arr / top * 30).rounded())) : 0)
+            table.add(Span("\(t.emoji) \(t.tier)", styles[i]), Span("\(t.accounts)"), Span(money(t.arr)), Span(bar, styles[i]))
+        }
+        doc.table(table)
+        doc.blank()
+        let label = { (s: String) in Span(DisplayWidth.pad(s, to: 13), .bold) }
+        if let y = r.yearRetention {
+            let flag = { (x: Double?, target: Double) -> Style? in x.map { $0 > target ? .green : .red } }
+            doc.wrapped(label("Retention"), text: [Span("last 12 months: GRR "), Span(pct(y.grr), flag(y.grr, 0.9)), Span(" (target > 90%) · NRR "),
+                                                  Span(pct(y.nrr), flag(y.nrr, 1.1)), Span(" (> 110%) · logo "), Span(pct(y.logoRetention), flag(y.logoRetention, 0.85)),
+                                                  Span(" (> 85%) · expansion "), Span(pct(y.expansionRate), flag(y.expansionRate, 0.15)), Span(" of starting MRR (> 15% a year)")])
+        } else {
+            doc.wrapped(label("Retention"), text: [Span("no subscription ledger — import one to see GRR, NRR and logo retention", .dim)])
+        }
+        if let m = r.monthToDate {
+            doc.wrapped(label("This month"), text: "ARR churned \(Money(cents: m.churned * 12)) · contracted \(Money(cents: m.contraction * 12)) · expanded \(Money(cents: m.expansion * 12))")
+        }
+        if let now = r.averageHealth {
+            let before = r.averageHealthFourWeeksAgo
+            let direction = before.map { now > $0 + 0.5 ? "up" : now < $0 - 0.5 ? "down" : "flat" } ?? "—"
+            doc.wrapped(label("Health"), text: [Span("average \(Format.oneDecimal(now))", now > 70 ? .green : .yellow), Span(" (target > 70)"),
+                                               Span(before.map { ", four weeks ago \(Format.oneDecimal($0)): \(direction)" } ?? "")])
+        }
+        doc.wrapped(label("Engagement"), text: "\(r.qbrsLast90Days) QBR\(r.qbrsLast90Days == 1 ? "" : "s") held in the last 90 days · \(r.onboarding) account\(r.onboarding == 1 ? "" : "s") onboarding")
+        doc.wrapped(label("Renewals"), text: r.renewals.map { w in
+            "\(w.days) d: \(w.accounts) (\(money(w.arr))), \(w.onTrack) on track" + (w.atRisk.isEmpty ? "" : ", at risk: \(w.atRisk.joined(separator: ", "))")
+        }.joined(separator: " · "))
+        doc.wrapped(label("ARR at risk"), text: [Span(money(r.arrAtRisk), r.arrAtRisk > 0 ? .red : .green),
+                                                 Span(" under health 50" + (r.atRiskAccounts.isEmpty ? "" : ": " + r.atRiskAccounts.joined(separator: ", ")))])
+        doc.blank()
+        doc.line(Span("Monthly review (seed 002)", .bold))
+        for (i, q) in r.questions.enumerated() {
+            doc.wrapped(Span("\(i + 1). "), text: [Span(q.question, .bold)])
+            doc.wrapped(Span("   "), text: q.answer)
+            for e in q.evidence { doc.wrapped(Span("   · "), text: [Span(e, .dim)]) }
+        }
+    }
+}
