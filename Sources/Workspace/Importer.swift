@@ -133,6 +133,7 @@ public enum Importer {
         let (q, b, d) = (index("quantity"), index("bill_period_months"), index("discount"))
         batch.subscriptions.reserveCapacity(table.rows.count)
         var profiles: [String: (start: Day, churn: Day?, open: Bool, arr: Int64, name: String)] = [:]
+        var lastName = "", lastKey = ""
         for row in table.rows {
             var ok = true
             func fail(_ i: Int, _ field: String, _ message: String) {
@@ -168,7 +169,9 @@ public enum Importer {
             }
             guard ok, let start, let mrr else { continue }
             batch.subscriptions.append((name, Subscription(accountID: 0, product: product, start: start, end: end, mrr: mrr)))
-            let key = name.comparable
+            // Rows of one account come together: compare names once per account, not per row.
+            if name != lastName { lastName = name; lastKey = name.comparable }
+            let key = lastKey
             var profile = profiles[key] ?? (start, nil, false, 0, name)
             profile.start = min(profile.start, start)
             if let end { profile.churn = max(profile.churn ?? end, end) } else { profile.open = true; profile.arr += mrr.cents * 12 }
