@@ -7,7 +7,7 @@ import Workspace
 /// cannot fill stays in the text as "[label]" and is listed under the draft.
 public enum Drafter {
     public static func draft(_ kind: DraftKind, _ input: PlaybookInput, templates: TemplateSet) -> Result<Draft, NotApplicable> {
-        var blanks = Placeholders()
+        var missing = MissingFields()
         let account = input.account
         if kind != .healthAlert && kind != .escalation && !kind.rawValue.hasPrefix("win-back"),
            let churn = account.churnDate, churn <= input.today {
@@ -15,23 +15,23 @@ public enum Drafter {
         }
         let built: Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable>
         switch kind {
-        case .qbrRecap: built = .success(qbrRecap(input, &blanks))
-        case .winBack7, .winBack30, .winBack90: built = winBack(kind, input, &blanks)
-        case .activation: built = activation(input, &blanks)
-        case .healthAlert: built = healthAlert(input, &blanks)
-        case .welcome: built = welcome(input, &blanks)
-        case .renewal: built = renewal(input, &blanks)
-        case .escalation: built = escalation(input, &blanks)
+        case .qbrRecap: built = .success(qbrRecap(input, &missing))
+        case .winBack7, .winBack30, .winBack90: built = winBack(kind, input, &missing)
+        case .activation: built = activation(input, &missing)
+        case .healthAlert: built = healthAlert(input, &missing)
+        case .welcome: built = welcome(input, &missing)
+        case .renewal: built = renewal(input, &missing)
+        case .escalation: built = escalation(input, &missing)
         }
         switch built {
         case .failure(let why): return .failure(why)
         case .success(let parts):
             let rendered = templates.render(kind, parts.data)
-            var missing = blanks.missing(in: rendered.subject + "\n" + rendered.body)
-            if parts.to.isEmpty { missing.insert("recipient", at: 0) }
-            for r in parts.to + parts.cc where r.email == nil { missing.append("e-mail address of \(r.name)") }
+            var unfilled = missing.labels(in: rendered.subject + "\n" + rendered.body)
+            if parts.to.isEmpty { unfilled.insert("recipient", at: 0) }
+            for r in parts.to + parts.cc where r.email == nil { unfilled.append("e-mail address of \(r.name)") }
             return .success(Draft(kind: kind, account: account.name, to: parts.to, cc: parts.cc, subject: rendered.subject, body: rendered.body,
-                                  missing: missing, date: input.today, templateWarning: rendered.warning))
+                                  missing: unfilled, date: input.today, templateWarning: rendered.warning))
         }
     }
 
@@ -53,68 +53,68 @@ public enum Drafter {
 
     static func quarter(_ day: Day) -> (year: Int, q: Int) { (day.year, (day.components.month - 1) / 3 + 1) }
 
-    static func qbrRecap(_ input: PlaybookInput, _ blanks: inout Placeholders) -> (data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]) {
+    static func qbrRecap(_ input: PlaybookInput, _ missing: inout MissingFields) -> (data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]) {
         let side = customerSide(input)
         let (year, q) = quarter(input.today)
         let next = q == 4 ? "Q1 \(year + 1)" : "Q\(q + 1) \(year)"
         let achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { g in
-            var row: [String: Any] = ["objective": g.objective, "result": blanks.fill(g.result, "result of '\(g.objective)'")]
-            if let metric = g.metric { row["metric"] = metric; row["baseline"] = blanks.fill(g.baseline, "baseline of '\(g.objective)'") }
+            var row: [String: Any] = ["objective": g.objective, "result": missing.fill(g.result, "result of '\(g.objective)'")]
+            if let metric = g.metric { row["metric"] = metric; row["baseline"] = missing.fill(g.baseline, "baseline of '\(g.objective)'") }
             return row
         }
         let open = input.goals.filter { !$0.isAchieved }
         let objectives: [[String: Any]] = open.enumerated().map { i, g in
-            ["number": i + 1, "objective": g.objective, "owner": blanks.fill(g.owner, "\(next) objective \(i + 1) owner"),
-             "target": blanks.fill(g.target, "\(next) objective \(i + 1) target"), "due": blanks.fill(g.due?.description, "\(next) objective \(i + 1) date")]
+            ["number": i + 1, "objective": g.objective, "owner": missing.fill(g.owner, "\(next) objective \(i + 1) owner"),
+             "target": missing.fill(g.target, "\(next) objective \(i + 1) target"), "due": missing.fill(g.due?.description, "\(next) objective \(i + 1) date")]
         }
-        let csm = blanks.fill(input.account.csm, "CSM name")
+        let csm = missing.fill(input.account.csm, "CSM name")
         var actions: [[String: Any]] = input.milestones.filter { $0.status != .complete }.map {
-            ["action": $0.name, "owner": csm, "date": blanks.fill($0.due?.description, "date for '\($0.name)'")]
+            ["action": $0.name, "owner": csm, "date": missing.fill($0.due?.description, "date for '\($0.name)'")]
         }
         if actions.isEmpty {
-            actions = [["action": blanks.fill(nil, "action item"), "owner": blanks.fill(nil, "action owner"), "date": blanks.fill(nil, "action date")]]
+            actions = [["action": missing.fill(nil, "action item"), "owner": missing.fill(nil, "action owner"), "date": missing.fill(nil, "action date")]]
         }
         let every = input.cadence.qbrEveryDays
         return ([
             "company": input.account.name, "quarter": "Q\(q) \(year)", "nextQuarter": next,
-            "firstName": blanks.fill(side.first, "first name"), "achieved": achieved, "noResults": blanks.fill(nil, "result achieved this quarter"),
-            "objectives": objectives, "noObjectives": blanks.fill(nil, "\(next) objective"), "actions": actions,
-            "nextQBR": blanks.fill(every.map { input.today.adding(days: $0).description }, "next QBR date"), "csm": csm,
+            "firstName": missing.fill(side.first, "first name"), "achieved": achieved, "noResults": missing.fill(nil, "result achieved this quarter"),
+            "objectives": objectives, "noObjectives": missing.fill(nil, "\(next) objective"), "actions": actions,
+            "nextQBR": missing.fill(every.map { input.today.adding(days: $0).description }, "next QBR date"), "csm": csm,
         ], side.to, side.cc)
     }
 
-    static func winBack(_ kind: DraftKind, _ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func winBack(_ kind: DraftKind, _ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         switch WinBackPlan.make(input) {
         case .failure(let why): return .failure(why)
         case .success(let plan):
             let side = customerSide(input)
             let step = plan.sequence.first { kind == (DraftKind(rawValue: "win-back-day-\($0.day)") ?? .winBack7) }!
-            let product = blanks.fill(nil, "product name")
-            var data: [String: Any] = ["firstName": blanks.fill(side.first, "first name"), "csm": blanks.fill(input.account.csm, "CSM name"), "product": product]
+            let product = missing.fill(nil, "product name")
+            var data: [String: Any] = ["firstName": missing.fill(side.first, "first name"), "csm": missing.fill(input.account.csm, "CSM name"), "product": product]
             switch kind {
             case .winBack7:
-                data["subject"] = step.subject.contains("[") ? blanks.fill(nil, "their specific issue, fixed") : step.subject
-                data["reason"] = blanks.fill(plan.reasonText, "churn reason")
-                data["improvement"] = blanks.fill(nil, "specific improvement")
-                data["angle"] = plan.offer.contains("[") ? blanks.fill(nil, "what changed for them") : plan.offer
+                data["subject"] = step.subject.contains("[") ? missing.fill(nil, "their specific issue, fixed") : step.subject
+                data["reason"] = missing.fill(plan.reasonText, "churn reason")
+                data["improvement"] = missing.fill(nil, "specific improvement")
+                data["angle"] = plan.offer.contains("[") ? missing.fill(nil, "what changed for them") : plan.offer
             case .winBack30:
-                data["industry"] = blanks.fill(nil, "their industry")
-                data["result"] = blanks.fill(nil, "specific result")
-                data["similarCompany"] = blanks.fill(nil, "similar company")
-                data["improvementCount"] = blanks.fill(nil, "number of improvements")
-                data["improvement1"] = blanks.fill(nil, "improvement 1")
-                data["improvement2"] = blanks.fill(nil, "improvement 2")
+                data["industry"] = missing.fill(nil, "their industry")
+                data["result"] = missing.fill(nil, "specific result")
+                data["similarCompany"] = missing.fill(nil, "similar company")
+                data["improvementCount"] = missing.fill(nil, "number of improvements")
+                data["improvement1"] = missing.fill(nil, "improvement 1")
+                data["improvement2"] = missing.fill(nil, "improvement 2")
             default:
-                data["version"] = blanks.fill(nil, "version")
-                data["release"] = blanks.fill(nil, "major feature or version")
-                data["whatsNew"] = blanks.fill(nil, "what is new and why it matters to them")
+                data["version"] = missing.fill(nil, "version")
+                data["release"] = missing.fill(nil, "major feature or version")
+                data["whatsNew"] = missing.fill(nil, "what is new and why it matters to them")
             }
             return .success((data, side.to, []))
         }
     }
 
-    static func activation(_ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func activation(_ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         let account = input.account
         let adoption = { (s: Snapshot) in s[.coreFeaturesUsed].map { $0 / 6 } }
@@ -132,25 +132,25 @@ public enum Drafter {
             return .failure(NotApplicable("\(account.name) has been under 50% feature adoption since \(start) (day \(day)): the e-mails are done — seed 002 says call them personally now"))
         }
         let side = customerSide(input)
-        let feature = blanks.fill(nil, "feature")
+        let feature = missing.fill(nil, "feature")
         let (subject, opening, ask): (String, String, String)
         switch day {
         case ..<3: (subject, opening, ask) = ("You're missing out on \(feature) — here's what teams like yours do with it",
                                               "Teams like yours get the most from \(feature): here's how they use it.", "Want me to send a two-minute setup guide?")
-        case ..<7: (subject, opening, ask) = ("\(blanks.fill(nil, "reference customer")) saved 10 hours/week using \(feature) — quick setup guide",
-                                              "Here's how another team set up \(feature) in under an hour, and what it saved them.", "The setup guide is here: \(blanks.fill(nil, "setup guide link"))")
+        case ..<7: (subject, opening, ask) = ("\(missing.fill(nil, "reference customer")) saved 10 hours/week using \(feature) — quick setup guide",
+                                              "Here's how another team set up \(feature) in under an hour, and what it saved them.", "The setup guide is here: \(missing.fill(nil, "setup guide link"))")
         default: (subject, opening, ask) = ("Want a 15-min walkthrough of \(feature)? Here's my calendar link",
-                                            "A quick walkthrough is often the fastest way in.", "Pick a time that suits you: \(blanks.fill(nil, "calendar link"))")
+                                            "A quick walkthrough is often the fastest way in.", "Pick a time that suits you: \(missing.fill(nil, "calendar link"))")
         }
         let used = latest[.coreFeaturesUsed]!
         return .success(([
-            "subject": subject, "firstName": blanks.fill(side.first, "first name"), "opening": opening, "ask": ask,
-            "featuresUsed": Format.number(used), "unused": 6 - Int(used), "feature": feature, "csm": blanks.fill(account.csm, "CSM name"),
+            "subject": subject, "firstName": missing.fill(side.first, "first name"), "opening": opening, "ask": ask,
+            "featuresUsed": Format.number(used), "unused": 6 - Int(used), "feature": feature, "csm": missing.fill(account.csm, "CSM name"),
             "step": day < 3 ? 0 : day < 7 ? 3 : 7,
         ], side.to, []))
     }
 
-    static func healthAlert(_ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func healthAlert(_ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         let account = input.account
         guard let after = input.health.score(weeksBack: 0), let before = input.health.score(weeksBack: 1) else {
@@ -164,27 +164,27 @@ public enum Drafter {
             ["metric": $0.metric.label, "from": $0.before.reading?.shown ?? "missing", "to": $0.after.reading?.shown ?? "missing",
              "points": ($0.points > 0 ? "+" : "") + Format.oneDecimal($0.points)]
         }
-        let csm = blanks.fill(account.csm, "CSM name")
+        let csm = missing.fill(account.csm, "CSM name")
         let drop = (before.total - after.total) / before.total * 100
         return .success(([
-            "account": account.name, "accountID": account.id.map(String.init) ?? blanks.fill(nil, "account ID"), "csm": csm,
+            "account": account.name, "accountID": account.id.map(String.init) ?? missing.fill(nil, "account ID"), "csm": csm,
             "before": Format.oneDecimal(before.shown), "beforeWeek": before.week.description, "after": Format.oneDecimal(after.shown),
             "afterWeek": after.week.description, "drop": "\(Format.oneDecimal(before.total - after.total)) points (-\(Format.percent(drop)))",
-            "changes": changes, "tier": "\(after.band.emoji) \(after.band.label) (\(after.tier.priority))", "director": blanks.fill(nil, "CSM director"),
+            "changes": changes, "tier": "\(after.band.emoji) \(after.band.label) (\(after.tier.priority))", "director": missing.fill(nil, "CSM director"),
         ], [Draft.Recipient(name: csm, email: nil)], []))
     }
 
-    static func welcome(_ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func welcome(_ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         switch OnboardingPlan.make(input) {
         case .failure(let why): return .failure(why)
         case .success(let plan):
             let side = customerSide(input)
             var data: [String: Any] = [
-                "product": blanks.fill(nil, "product name"), "company": input.account.name, "firstName": blanks.fill(side.first, "first name"),
-                "csm": blanks.fill(input.account.csm, "CSM name"), "kickoffBy": max(plan.start.adding(days: 2), input.today).description,
+                "product": missing.fill(nil, "product name"), "company": input.account.name, "firstName": missing.fill(side.first, "first name"),
+                "csm": missing.fill(input.account.csm, "CSM name"), "kickoffBy": max(plan.start.adding(days: 2), input.today).description,
                 "week1": plan.phases[0].items.map(\.text), "aha": plan.aha, "ttfv": plan.ttfv, "ttfvDate": plan.ttfvDue.description,
-                "guide": blanks.fill(nil, "quick-start guide link"),
+                "guide": missing.fill(nil, "quick-start guide link"),
             ]
             if let kickoff = input.last(.kickoffHeld) { data["kickoffHeld"] = kickoff.date.description }
             if let sponsor = input.contact(.executiveSponsor) { data["sponsor"] = firstName(sponsor.name) }
@@ -192,26 +192,26 @@ public enum Drafter {
         }
     }
 
-    static func renewal(_ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func renewal(_ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         switch RenewalPrep.make(input) {
         case .failure(let why): return .failure(why)
         case .success(let prep):
             let side = customerSide(input)
-            let achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { ["objective": $0.objective, "result": blanks.fill($0.result, "result of '\($0.objective)'")] }
+            let achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { ["objective": $0.objective, "result": missing.fill($0.result, "result of '\($0.objective)'")] }
             let expansion = (try? Expansion.make(input).get()).flatMap { $0.hold == nil && !$0.signals.isEmpty ? $0.signals.prefix(2).map(\.signal).joined(separator: " and ") : nil }
             var data: [String: Any] = [
-                "company": input.account.name, "firstName": blanks.fill(side.first, "first name"), "plan": blanks.fill(input.account.plan, "plan"),
-                "renewalDate": prep.renewal.description, "daysLeft": prep.daysLeft, "achieved": achieved, "noResults": blanks.fill(nil, "result delivered"),
+                "company": input.account.name, "firstName": missing.fill(side.first, "first name"), "plan": missing.fill(input.account.plan, "plan"),
+                "renewalDate": prep.renewal.description, "daysLeft": prep.daysLeft, "achieved": achieved, "noResults": missing.fill(nil, "result delivered"),
                 "timeline": prep.timeline.filter { $0.date >= input.today }.map { ["date": $0.date.description, "send": $0.send] },
-                "csm": blanks.fill(input.account.csm, "CSM name"),
+                "csm": missing.fill(input.account.csm, "CSM name"),
             ]
             if let expansion { data["expansion"] = expansion }
             return .success((data, side.to, side.cc))
         }
     }
 
-    static func escalation(_ input: PlaybookInput, _ blanks: inout Placeholders)
+    static func escalation(_ input: PlaybookInput, _ missing: inout MissingFields)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         switch SavePlan.make(input) {
         case .failure(let why): return .failure(why)
@@ -219,14 +219,14 @@ public enum Drafter {
             let account = input.account
             let score = input.health.current!
             return .success(([
-                "account": account.name, "executive": blanks.fill(nil, "executive's name"), "segment": account.segment?.label ?? blanks.fill(nil, "segment"),
-                "arr": account.arr?.description ?? blanks.fill(nil, "ARR"), "renewal": account.renewalDate?.description ?? blanks.fill(nil, "renewal date"),
+                "account": account.name, "executive": missing.fill(nil, "executive's name"), "segment": account.segment?.label ?? missing.fill(nil, "segment"),
+                "arr": account.arr?.description ?? missing.fill(nil, "ARR"), "renewal": account.renewalDate?.description ?? missing.fill(nil, "renewal date"),
                 "score": Format.oneDecimal(score.shown), "tier": "\(score.band.label), \(plan.tier.priority)", "risk": plan.level.label,
                 "rootCause": "\(plan.rootCause.rawValue) — \(plan.rootCause.meaning)", "evidence": Array(plan.evidence.prefix(4)),
                 "steps": plan.within48Hours.map { ["by": $0.by.description, "action": $0.action, "owner": $0.owner] },
                 "recovery": plan.recovery.map { ["date": $0.date.description, "week": $0.week, "goal": $0.goal] },
-                "theirExecutive": input.contact(.executiveSponsor).map { "\($0.name)\($0.title.map { ", \($0)" } ?? "")" } ?? blanks.fill(nil, "their executive"),
-                "csm": blanks.fill(account.csm, "CSM name"),
+                "theirExecutive": input.contact(.executiveSponsor).map { "\($0.name)\($0.title.map { ", \($0)" } ?? "")" } ?? missing.fill(nil, "their executive"),
+                "csm": missing.fill(account.csm, "CSM name"),
             ], [], []))
         }
     }
