@@ -38,6 +38,9 @@ struct NRRReportCommand: Command {
         guard !ledger.isEmpty else {
             throw CommandError("the workspace has no subscription ledger — import one: 'import subscriptions.csv' (account,product,start_date,end_date,mrr)")
         }
+        if let first = ledger.rows.lazy.map(\.start).min(), period.to < first {
+            throw CommandError("the ledger begins on \(first); \(period.label) (\(period.from) to \(period.to)) is before any subscription")
+        }
         let segments = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.id!, $0.segment) })
         var rows = [NRRReport.Row(name: "All accounts", segment: nil, retention: Retention(ledger: ledger, from: period.from, to: period.to))]
         if bySegment {

@@ -45,7 +45,7 @@ public struct AccountResolver: Sendable {
         return .notFound(suggestions: suggestions(for: q))
     }
 
-    /// Names within a few edits of the query, or of the same-length start of a name.
+    /// Names within a few edits of the query, or of the same-length start of a name; failing those, of a name's first word.
     func suggestions(for q: String) -> [Int] {
         let limit = Swift.max(1, q.count / 3)
         var best: [Int: Int] = [:]
@@ -53,6 +53,14 @@ public struct AccountResolver: Sendable {
             var d = editDistance(q, key)
             if key.count > q.count { d = Swift.min(d, editDistance(q, String(key.prefix(q.count))) + 1) }
             if d <= limit { best[index] = Swift.min(best[index] ?? .max, d) }
+        }
+        // Else a typo in the first word of a longer name: "Nimbs" for Nimbus Analytics.
+        if best.isEmpty {
+            for (key, index, _) in keys {
+                guard let first = key.split(separator: " ").first, first.count < key.count else { continue }
+                let d = editDistance(q, String(first))
+                if d <= limit { best[index] = Swift.min(best[index] ?? .max, d) }
+            }
         }
         return best.sorted { ($0.value, candidates[$0.key].name) < ($1.value, candidates[$1.key].name) }.prefix(3).map(\.key)
     }

@@ -31,8 +31,14 @@ public struct Parser: Sendable {
                 }
             }
         }
-        if let best { return .matched(best.0) }
         let words = Phrase.normalize(cleaned).split(separator: " ").map(String.init)
+        if let best {
+            // "onboarding plan" alone is the command's name without its account, not
+            // "onboarding {account}" with an account named "plan".
+            let named = specs[best.0.command].phrases.contains { $0.firstSlot != nil && $0.leadingWords == words }
+            let complete = specs[best.0.command].phrases.contains { $0.firstSlot == nil && $0.leadingWords == words }
+            return named && !complete ? .incomplete([best.0.command]) : .matched(best.0)
+        }
         let started = specs.indices.filter { i in
             specs[i].phrases.contains { p in
                 let lead = p.leadingWords

@@ -20,6 +20,9 @@ final class AccountResolverTests: XCTestCase {
         XCTAssertEqual(resolver.resolve("Acmee"), .notFound(suggestions: [0]))
         XCTAssertEqual(resolver.resolve("Glbex"), .notFound(suggestions: [2]))
         XCTAssertEqual(resolver.resolve("Umbrella"), .notFound(suggestions: []))
+        XCTAssertEqual(resolver.resolve("Acme Lbs"), .notFound(suggestions: [1]))
+        XCTAssertEqual(AccountResolver([.init(name: "Nimbus Analytics", aliases: [])]).resolve("Nimbs"), .notFound(suggestions: [0]),
+                       "a typo in the first word of a longer name")
     }
 
     func testEditDistance() {
