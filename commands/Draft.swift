@@ -44,6 +44,9 @@ struct DraftCommand: Command {
         } else {
             let text = request["rest"]!
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            if let kind = DraftCommand.kinds.first(where: { $0.words == words.joined(separator: " ").lowercased() }) {
+                throw CommandError("which account? draft \(kind.words) ACCOUNT")
+            }
             guard let match = DraftCommand.kinds.sorted(by: { $0.words.count > $1.words.count }).first(where: { k in
                 let n = k.words.split(separator: " ").count
                 return words.count > n && words.prefix(n).joined(separator: " ").lowercased() == k.words
@@ -58,7 +61,8 @@ struct DraftCommand: Command {
             } else {
                 (account, winBackDay) = try context.account(leading: named, usage: spec.usage) { tail -> Int? in
                     guard match.kind == nil, tail.count == 2, tail[0].lowercased() == "day", let day = Int(tail[1]), [7, 30, 90].contains(day) else {
-                        throw CommandError(match.kind == nil ? "the win-back e-mails are day 7, 30 and 90: draft win-back ACCOUNT day 30" : "usage: \(spec.usage)")
+                        throw CommandError(match.kind == nil ? "the win-back e-mails are day 7, 30 and 90: draft win-back ACCOUNT day 30"
+                                           : "only the win-back e-mail takes a day: draft \(match.words) ACCOUNT")
                     }
                     return day
                 }
