@@ -53,7 +53,7 @@ struct AccountFilter {
             if apply(word) { continue }
             // A CSM: the longest run of words that starts a CSM's name.
             var run = word
-            var matches = known.filter { $0.comparable.hasPrefix(run) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(run) } }
+            var matches = AccountFilter.csms(known, named: run)
             while let next = tokens.first, !matches.isEmpty {
                 let longer = run + " " + next
                 let narrower = known.filter { $0.comparable.hasPrefix(longer) }
@@ -69,6 +69,12 @@ struct AccountFilter {
             csms.formUnion(matches)
             words.append(matches.sorted().joined(separator: " or "))
         }
+    }
+
+    /// The CSMs whose name, or one word of it, starts with `text` ("dana", "whit").
+    static func csms(_ known: Set<String>, named text: String) -> Set<String> {
+        let key = text.comparable
+        return known.filter { $0.comparable.hasPrefix(key) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(key) } }
     }
 
     @discardableResult

@@ -25,9 +25,9 @@ struct PortfolioReviewCommand: Command {
         var portfolio = try context.portfolio(withRecords: true)
         var csm: String?
         if let typed = request["csm"] {
-            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression).comparable
+            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
             let known = Set(portfolio.compactMap(\.account.csm))
-            let matches = known.filter { $0.comparable.hasPrefix(name) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(name) } }
+            let matches = AccountFilter.csms(known, named: name)
             guard matches.count == 1, let found = matches.first else {
                 throw CommandError(matches.isEmpty ? "no CSM named '\(typed)' — the CSMs are \(known.sorted().joined(separator: ", "))"
                                    : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")

@@ -129,7 +129,7 @@ public struct Expansion: Sendable {
         self.potential = potential
 
         let tier = input.health.tier
-        if tier?.isAtRisk == true || input.risk.level >= .high {
+        if input.isAtRisk {
             hold = "health \(input.health.current.map { Format.oneDecimal($0.shown) } ?? "—") (\(tier?.label ?? "no tier")) and churn risk \(input.risk.level.label): fix the account first — an expansion pitch to an unhappy customer backfires"
         }
     }

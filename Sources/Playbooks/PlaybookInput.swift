@@ -25,6 +25,13 @@ public struct PlaybookInput: Sendable {
     public var snapshots: [Snapshot] { health.snapshots }
     public var cadence: Cadence { Cadence(account) }
 
+    /// Tier P0–P1, or churn risk high or critical: the accounts a save plan is for, and
+    /// those not to pitch an expansion to.
+    public var isAtRisk: Bool { (health.tier?.isAtRisk ?? false) || risk.level >= .high }
+
+    /// One contact holds the whole relationship.
+    public var isSingleThreaded: Bool { contacts.count == 1 }
+
     public func contact(_ role: Contact.Role) -> Contact? { contacts.first { $0.role == role } }
 
     /// The latest event of a kind, if any.

@@ -100,11 +100,10 @@ public struct PortfolioReview: Sendable {
         averageHealthFourWeeksAgo = before.isEmpty ? nil : before.reduce(0, +) / Double(before.count)
         qbrsLast90Days = live.reduce(0) { n, i in n + i.events.filter { $0.kind == EventKind.qbrHeld.rawValue && $0.date.days(until: today) <= 90 }.count }
         onboarding = live.filter { $0.account.startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
-        let atRisk = { (i: PlaybookInput) in (i.health.tier?.isAtRisk ?? false) || i.risk.level >= .high }
         renewals = [30, 60, 90].map { days in
             let due = live.filter { i in i.account.renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
-            return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !atRisk($0) }.count,
-                            atRisk: due.filter(atRisk).map(\.account.name))
+            return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !$0.isAtRisk }.count,
+                            atRisk: due.filter(\.isAtRisk).map(\.account.name))
         }
         let underLine = scored.filter { $0.health.current!.total < PortfolioReview.riskLine }.sorted { arrOf($0) > arrOf($1) }
         arrAtRisk = underLine.map(arrOf).reduce(0, +)
@@ -155,12 +154,12 @@ public struct PortfolioReview: Sendable {
                 + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"]))
         // 4. Multi-threading in the top 10.
         let top = live.sorted { arrOf($0) > arrOf($1) }.prefix(10)
-        let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.contacts.count < 2 }
+        let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
         questions.append(Question(question: "Are we multi-threaded in the top 10 accounts?",
             answer: thin.isEmpty ? "yes: each has a champion and an executive sponsor" : "\(top.count - thin.count) of \(top.count) are; \(thin.count) \(thin.count == 1 ? "is" : "are") not",
             evidence: thin.map { i in
                 let missing = [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
-                               i.contacts.count < 2 ? "one contact" : nil].compactMap { $0 }
+                               i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
                 return "\(i.account.name) (\(money(arrOf(i)))): \(missing.joined(separator: ", "))"
             }))
         // 5. Expansion next quarter.
@@ -173,7 +172,7 @@ public struct PortfolioReview: Sendable {
             evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.map(\.play).joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") }))
         // 6. CSMs holding the most at-risk accounts.
         var byCSM: [String: (count: Int, arr: Double)] = [:]
-        for i in scored where atRisk(i) { byCSM[i.account.csm ?? "no CSM", default: (0, 0)].count += 1; byCSM[i.account.csm ?? "no CSM"]!.arr += arrOf(i) }
+        for i in scored where i.isAtRisk { byCSM[i.account.csm ?? "no CSM", default: (0, 0)].count += 1; byCSM[i.account.csm ?? "no CSM"]!.arr += arrOf(i) }
         let ranked = byCSM.sorted { ($0.value.count, $0.value.arr) > ($1.value.count, $1.value.arr) }
         questions.append(Question(question: "Which CSMs hold the most at-risk accounts?",
             answer: ranked.first.map { "\($0.key): \($0.value.count) at-risk account\($0.value.count == 1 ? "" : "s")" } ?? "no account is at risk",

@@ -95,7 +95,7 @@ public struct RenewalPrep: Sendable {
             }
             return Stakeholder(role: role.label, name: c?.name, gap: gap)
         }
-        if input.contacts.count <= 1 { gaps.append("single-threaded: one contact holds the whole relationship") }
+        if input.isSingleThreaded { gaps.append("single-threaded: one contact holds the whole relationship") }
         self.gaps = gaps
     }
 }

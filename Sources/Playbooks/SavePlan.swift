@@ -72,7 +72,7 @@ public struct SavePlan: Sendable {
             return .failure(NotApplicable("\(account.name) has no weekly metrics on or before \(input.today), so no health to save"))
         }
         let tier = score.tier
-        guard tier.isAtRisk || input.risk.level >= .high else {
+        guard input.isAtRisk else {
             let drivers = input.risk.drivers.isEmpty ? "no churn driver firing" : "drivers: " + input.risk.drivers.map(\.signal).joined(separator: ", ")
             return .failure(NotApplicable("\(account.name) needs none: health \(Format.oneDecimal(score.shown)) \(score.band.label) (\(tier.priority)), churn risk \(input.risk.level.label), \(drivers). Keep the \(tier.label) cadence: \(tier.cadence)"))
         }

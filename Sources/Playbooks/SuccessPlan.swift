@@ -76,7 +76,7 @@ public struct SuccessPlan: Sendable {
         if input.contact(.executiveSponsor) == nil {
             risks.append(Risk(risk: "no executive sponsor", mitigation: "ask \(champion ?? "the champion") to introduce their manager", owner: csm))
         }
-        if input.contacts.count == 1 {
+        if input.isSingleThreaded {
             risks.append(Risk(risk: "single-threaded: one contact only", mitigation: "meet a second stakeholder this month (technical lead or sponsor)", owner: csm))
         }
         if input.goals.isEmpty {
