@@ -24,8 +24,10 @@ run: deps
 	@[ -f $(DEMO)/workspace.sqlite ] || .build/debug/cse init $(DEMO) --demo
 	.build/debug/cse -w $(DEMO)
 
-# Builds and runs every test, transcripts included, and ends with one "N passed, N failed" line.
+# Builds the release product (the optimiser has crashed where debug builds did not), then
+# builds and runs every test, transcripts included, and ends with one "N passed, N failed" line.
 test: deps
+	$(SWIFT) build -c release --product cse
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
 	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } END { print n - f " passed, " f " failed" }' .build/test.log

@@ -55,5 +55,5 @@ let package = Package(
             dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents", "Drafting"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -52,6 +52,11 @@ static inline int cse_history_load(History *h, HistEvent *ev, const char *path) 
 static inline int cse_history_save(History *h, HistEvent *ev, const char *path) {
     return history(h, ev, H_SAVE, path);
 }
+// The C streams, as functions: Swift 6 refuses to touch the global variables `stdin`,
+// `stdout` and `stderr` (shared mutable state).
+static inline FILE *cse_stdin(void) { return stdin; }
+static inline FILE *cse_stdout(void) { return stdout; }
+static inline FILE *cse_stderr(void) { return stderr; }
 static inline int cse_terminal_columns(int fd) {
     struct winsize ws;
     if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;

@@ -128,9 +128,16 @@ public struct Expansion: Sendable {
         self.plays = plays
         self.potential = potential
 
-        let tier = input.health.tier
-        if input.isAtRisk {
-            hold = "health \(input.health.current.map { Format.oneDecimal($0.shown) } ?? "—") (\(tier?.label ?? "no tier")) and churn risk \(input.risk.level.label): fix the account first — an expansion pitch to an unhappy customer backfires"
-        }
+        hold = Expansion.hold(input)
+    }
+
+    /// Why not to pitch now: the account is at risk. (A function of its own: inlined in
+    /// `init`, this expression crashed the Swift 6.3.1 optimiser in CopyPropagation.)
+    @inline(never)
+    static func hold(_ input: PlaybookInput) -> String? {
+        guard input.isAtRisk else { return nil }
+        let score = input.health.current.map { Format.oneDecimal($0.shown) } ?? "—"
+        let tier = input.health.tier?.label ?? "no tier"
+        return "health \(score) (\(tier)) and churn risk \(input.risk.level.label): fix the account first — an expansion pitch to an unhappy customer backfires"
     }
 }

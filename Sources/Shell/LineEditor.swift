@@ -32,7 +32,7 @@ final class LineEditor {
         LineEditor.promptText = strdup(prompt)
         self.historyPath = historyPath
         self.completer = completer
-        editLine = el_init("cse", stdin, stdout, stderr)
+        editLine = el_init("cse", cse_stdin(), cse_stdout(), cse_stderr())
         history = history_init()
         var event = HistEvent()
         cse_history_setsize(history, &event, 1000)
@@ -71,8 +71,8 @@ final class LineEditor {
             return count < 0 ? .cancelled : .end
         }
         if cancelled {
-            fputs("^C\n", stdout)
-            fflush(stdout)
+            fputs("^C\n", cse_stdout())
+            fflush(cse_stdout())
             return .cancelled
         }
         var line = String(cString: raw)
@@ -111,8 +111,8 @@ final class LineEditor {
             el_insertstr(editLine, common)
             return UInt8(CC_REFRESH)
         }
-        fputs("\n" + candidates.joined(separator: "   ") + "\n", stdout)
-        fflush(stdout)
+        fputs("\n" + candidates.joined(separator: "   ") + "\n", cse_stdout())
+        fflush(cse_stdout())
         return UInt8(CC_REDISPLAY)
     }
 

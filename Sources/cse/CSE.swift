@@ -31,6 +31,7 @@ struct CSE: ParsableCommand {
             with -c, or piped on standard input. Without a workspace, cse creates a demo one at ~/.cse \
             ($CSE_WORKSPACE overrides). CSE_TODAY=YYYY-MM-DD sets the date; NO_COLOR turns colour off.
             """,
+        version: "cse \(cseVersion)",
         subcommands: [Run.self, Init.self, ImportFile.self, Replay.self],
         defaultSubcommand: Run.self)
 }
