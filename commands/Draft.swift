@@ -12,9 +12,10 @@ struct DraftCommand: Command {
         name: "draft",
         phrases: ["draft {rest}", "draft a {rest}", "write {rest}", "recap email {account}", "qbr recap email {account}", "recap {account}",
                   "起草 {rest}", "{account}的回顾邮件"],
-        usage: "draft qbr recap|win-back [day 7|30|90]|activation|health alert|welcome|renewal|escalation ACCOUNT",
+        usage: "draft KIND ACCOUNT",
         summary: "an e-mail from the workspace: QBR recap, win-back, activation, health alert, welcome, renewal, escalation",
         details: """
+            KIND: qbr recap, win-back [day 7|30|90], activation, health alert, welcome, renewal or escalation. \
             To comes from the account's contacts, and the subject and body from its goals, results, dates, metrics, \
             churn reason and CSM. What the workspace cannot fill stays in the text as [label] and is listed under the \
             draft. 'copy' puts it on the clipboard, 'save' writes it as .eml or .md. The win-back e-mail is the one due \
@@ -24,7 +25,8 @@ struct DraftCommand: Command {
         examples: ["draft qbr recap Acme", "recap email Acme", "draft win-back Initech", "draft win-back Initech day 30",
                    "draft activation Hooli", "draft health alert Soylent", "draft welcome Nimbus", "draft renewal Umbrella",
                    "draft escalation Soylent", "起草 health alert 星辰科技"],
-        accountSlots: ["rest", "account"])
+        accountSlots: ["rest", "account"],
+        keywords: ["rest": ["qbr recap", "win-back", "activation", "health alert", "welcome", "renewal", "escalation"]])
 
     static let kinds: [(words: String, kind: DraftKind?)] = [
         ("qbr recap email", .qbrRecap), ("qbr recap", .qbrRecap), ("recap email", .qbrRecap), ("recap", .qbrRecap), ("qbr", .qbrRecap),
@@ -51,7 +53,7 @@ struct DraftCommand: Command {
                 let n = k.words.split(separator: " ").count
                 return words.count > n && words.prefix(n).joined(separator: " ").lowercased() == k.words
             }) else {
-                throw CommandError("which e-mail? \(spec.usage)")
+                throw CommandError("which e-mail? draft qbr recap|win-back [day 7|30|90]|activation|health alert|welcome|renewal|escalation ACCOUNT")
             }
             kind = match.kind
             let rest = Array(words.dropFirst(match.words.split(separator: " ").count))

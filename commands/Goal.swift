@@ -5,19 +5,20 @@ import Workspace
 
 /// `goal add|update|done|remove ACCOUNT …`: the business objectives of the success plan.
 struct GoalCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "goal",
         phrases: ["goal {action} {rest}", "goals {action} {rest}", "目标 {action} {rest}"],
-        usage: "goal add ACCOUNT OBJECTIVE [metric M] [baseline B] [target T] [by DATE] [owner NAME] | goal update ACCOUNT N FIELD VALUE | goal done ACCOUNT N [result R] | goal remove ACCOUNT N",
+        usage: "goal add|update|done|remove ACCOUNT …",
         summary: "add, change, complete or remove a success-plan objective",
         details: """
+            goal add ACCOUNT OBJECTIVE [metric M] [baseline B] [target T] [by DATE] [owner NAME]; goal update ACCOUNT N \
+            FIELD VALUE; goal done ACCOUNT N [result R]; goal remove ACCOUNT N. \
             N is the objective's number in 'success plan ACCOUNT', or words from it. Fields: objective, metric, baseline, \
             target, by (the date), owner, result (what was reached), status (open, achieved, at risk). Every change can be undone.
             """,
         examples: ["goal add Acme Cut first-response time metric median first response baseline 4 h target 1 h by 2027-03-31 owner Maria Lopez",
                    "goal update Acme 2 result 35%", "goal done Acme 2 result 41%", "goal remove Acme billing"],
-        accountSlots: ["rest"])
+        accountSlots: ["rest"], writes: true)
 
     static let keys: Set<String> = ["objective", "metric", "baseline", "target", "by", "due", "owner", "result", "status"]
 

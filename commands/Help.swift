@@ -37,7 +37,7 @@ struct HelpIndex: Report {
 
     func render(into doc: inout Document) {
         doc.line(Span("cse — Customer Success Engine", .bold))
-        var table = TextTable([.init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+        var table = TextTable([.init("", wraps: true, share: 0.4), .init("", wraps: true)], indent: 2, showHeader: false)
         for spec in specs { table.add(Span(spec.usage, .cyan), Span(spec.summary)) }
         doc.table(table)
         doc.blank()

@@ -5,7 +5,6 @@ import Workspace
 
 /// `import FILE`: accounts or weekly snapshots from CSV, YAML or JSON, all or nothing.
 struct ImportCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "import",
         phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
@@ -21,14 +20,14 @@ struct ImportCommand: Command {
             Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
             """,
         examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json"],
-        accountSlots: [])
+        accountSlots: [], writes: true, fileSlots: ["file"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let typed = request["file"]!
         context.progress?.begin()
         defer { context.progress?.finish() }
         do {
-            let plan = try Importer.read(path: context.path(typed), shownAs: typed) { read in
+            let plan = try Importer.read(path: context.path(typed), shownAs: typed, rules: context.importRules) { read in
                 try Interrupt.check()
                 context.progress?.update("checking \(typed)", done: read, total: nil)
             }
@@ -38,7 +37,8 @@ struct ImportCommand: Command {
                 context.progress?.update("importing \(typed)", done: done, total: total)
             }
             context.remember("import \(typed)", undo: summary.undo)
-            return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns, summary: summary)
+            return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns,
+                                movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         }
@@ -50,12 +50,16 @@ struct ImportReport: Report {
     let kinds: [String]
     let rows: Int
     let ignoredColumns: [String]
+    /// Snapshot rows dated inside a week, filed under the day it ends.
+    let movedToWeekEnd: Int
+    let weekEnds: Weekday
     let summary: ImportSummary
 
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
-             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns"
+             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns",
+             movedToWeekEnd = "rows_moved_to_week_end"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -73,6 +77,7 @@ struct ImportReport: Report {
         try c.encode(summary.subscriptionsReplaced, forKey: .subscriptionsReplaced)
         try c.encode(summary.createdByName.count, forKey: .createdByName)
         try c.encode(ignoredColumns, forKey: .ignoredColumns)
+        try c.encode(movedToWeekEnd, forKey: .movedToWeekEnd)
     }
 
     func render(into doc: inout Document) {
@@ -95,6 +100,10 @@ struct ImportReport: Report {
             let one = created.count == 1
             let from = kinds.contains("subscriptions") ? "its name and what the ledger says (first start, churn, ARR)" : "its name alone"
             doc.wrapped(text: [Span("note: \(grouped(created.count)) account\(one ? "" : "s") (\(names)) \(one ? "was" : "were") not in the workspace and \(one ? "was" : "were") created from \(from); import an accounts file to add segment, plan and CSM", .yellow)])
+        }
+        if movedToWeekEnd > 0 {
+            let one = movedToWeekEnd == 1
+            doc.wrapped(text: [Span("note: \(grouped(movedToWeekEnd)) row\(one ? " was" : "s were") dated inside a week and went into the week that contains \(one ? "it" : "them"), which ends on \(weekEnds.name.capitalized) (model.yaml week_ends: sets the day)", .yellow)])
         }
         if !ignoredColumns.isEmpty {
             doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])

@@ -63,7 +63,15 @@ struct AccountFilter {
                 tokens.removeFirst()
             }
             guard !matches.isEmpty else {
-                throw CommandError("unknown filter '\(word)' — use at-risk, a tier (healthy, warning, high risk, critical, P0–P3), "
+                // A typo of "accounts" is the command mistyped, not a filter ("list acounts").
+                if editDistance(word, "accounts", limit: 2) <= 2 || editDistance(word, "account", limit: 2) <= 1 {
+                    throw CommandError("unknown filter '\(word.excerpt)' — did you mean 'list accounts'?")
+                }
+                let vocabulary = ["at-risk", "healthy", "warning", "critical", "enterprise", "mid-market", "smb", "churned"]
+                    + known.compactMap { $0.split(separator: " ").first.map { String($0).lowercased() } }
+                let near = vocabulary.filter { editDistance(word, $0.comparable, limit: 2) <= max(1, min(2, word.count / 4)) }
+                throw CommandError("unknown filter '\(word.excerpt)' — " + (near.isEmpty ? "" : "did you mean '\(near[0])'? ")
+                    + "use at-risk, a tier (healthy, warning, high risk, critical, P0–P3), "
                     + "a segment (enterprise, mid-market, smb), churned, or a CSM (\(known.sorted().joined(separator: ", ")))")
             }
             csms.formUnion(matches)

@@ -4,7 +4,6 @@ import Workspace
 
 /// `log ACCOUNT EVENT [details] [on DATE]`: record what happened, for alerts and churn risk.
 struct LogCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "log",
         phrases: ["log {rest}", "record {rest}", "记录 {rest}"],
@@ -14,7 +13,7 @@ struct LogCommand: Command {
             + ". The date is today unless given ('on 2026-11-20'); details are free text.",
         examples: ["log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20",
                    "log Soylent competitor mentioned pricing page of a rival", "record Wonka payment refused", "记录 Acme kickoff held"],
-        accountSlots: ["rest"])
+        accountSlots: ["rest"], writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let today = context.today

@@ -6,19 +6,20 @@ import Workspace
 /// `milestone add|done|at risk|remove ACCOUNT …`: success-plan milestones, and the
 /// onboarding checklist items only the CSM can see ("milestone done Nimbus core feature demo").
 struct MilestoneCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "milestone",
         phrases: ["milestone {action} {rest}", "milestones {action} {rest}", "里程碑 {action} {rest}"],
-        usage: "milestone add ACCOUNT NAME [by DATE] | milestone done ACCOUNT NAME|N [on DATE] | milestone risk ACCOUNT N | milestone remove ACCOUNT N",
+        usage: "milestone add|done|risk|remove ACCOUNT …",
         summary: "add, complete, flag or remove a success-plan milestone",
         details: """
+            milestone add ACCOUNT NAME [by DATE]; milestone done ACCOUNT NAME|N [on DATE]; milestone risk ACCOUNT N; \
+            milestone remove ACCOUNT N. \
             'milestone done' on a name the plan does not have records it as done, which is how onboarding checklist \
             items the workspace cannot see (a demo given, a guide sent) are ticked off in 'onboarding plan'.
             """,
         examples: ["milestone add Acme Billing team live by 2027-03-24", "milestone done Acme billing on 2026-11-20",
                    "milestone done Nimbus Core feature demo", "milestone risk Acme 4"],
-        accountSlots: ["rest"])
+        accountSlots: ["rest"], writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let action = request["action"]!.lowercased()

@@ -11,9 +11,10 @@ struct NRRReportCommand: Command {
         name: "nrr report",
         phrases: ["nrr report", "nrr report {period}", "nrr", "nrr {period}", "net revenue retention", "net revenue retention {period}",
                   "retention report", "retention report {period}", "净收入留存报告", "净收入留存报告 {period}"],
-        usage: "NRR report [from DATE to DATE | for YEAR | for Qn YEAR | last quarter | last year | this year] [by segment]",
+        usage: "NRR report [PERIOD] [by segment]",
         summary: "starting MRR, expansion, contraction, churn, NRR, GRR, logo retention over a period, by segment",
         details: """
+            PERIOD: from DATE to DATE, for YEAR, for Qn YEAR, last quarter, last year or this year. \
             From the subscription ledger ('import subscriptions.csv'). An account is active on a day when a subscription \
             has start ≤ day and (no end, or end > day). Starting MRR is that of the accounts active on the first day; \
             NRR = their MRR on the last day ÷ starting MRR; GRR = (starting − churned − contraction) ÷ starting; logo \
@@ -65,6 +66,13 @@ struct ReportPeriod: Encodable {
             return (start, start.adding(months: 3).adding(days: -1))
         }
         let text = words.joined(separator: " ")
+        /// A year as a CSM writes one: four digits.
+        func year(_ word: String) throws -> Int {
+            guard let year = Int(word), (1000...9999).contains(year) else {
+                throw CommandError("'\(word.excerpt)' is not a year — write four digits, as in 'for 2025' or 'for Q3 2026'")
+            }
+            return year
+        }
         switch words.count {
         case 0:
             (from, to, label) = (today.adding(months: -12), today, "the last 12 months")
@@ -79,11 +87,11 @@ struct ReportPeriod: Encodable {
             (from, to, label) = (Day(year: today.year, month: 1, day: 1)!, today, "\(today.year) to date")
         case _ where text == "last 12 months" || text == "last twelve months":
             (from, to, label) = (today.adding(months: -12), today, "the last 12 months")
-        case 2 where words[0] == "for" && Int(words[1]) != nil:
-            let year = Int(words[1])!
+        case 2 where words[0] == "for" && words[1].allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }):
+            let year = try year(words[1])
             (from, to, label) = (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!, "\(year)")
-        case 3 where words[0] == "for" && words[1].hasPrefix("q") && Int(words[1].dropFirst()).map({ (1...4).contains($0) }) == true && Int(words[2]) != nil:
-            let q = Int(words[1].dropFirst())!, year = Int(words[2])!
+        case 3 where words[0] == "for" && words[1].hasPrefix("q") && Int(words[1].dropFirst()).map({ (1...4).contains($0) }) == true:
+            let q = Int(words[1].dropFirst())!, year = try year(words[2])
             (from, to) = quarter(year, q)
             label = "Q\(q) \(year)"
         case 4 where words[0] == "from" && words[2] == "to":

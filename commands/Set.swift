@@ -5,7 +5,6 @@ import Workspace
 
 /// `set ACCOUNT FIELD VALUE`: a profile field, a contact, or a raw metric of the current week.
 struct SetCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "set",
         phrases: ["set {rest}", "update {rest}", "change {rest}", "设置 {rest}", "更新 {rest}"],
@@ -19,7 +18,7 @@ struct SetCommand: Command {
             """,
         examples: ["set Acme nps 50", "set Acme Corp renewal date 2027-05-01", "set Hooli champion Jian Yang, Head of Ops <jian@hooli.example>",
                    "update Globex csm to Priya Raman", "set Wonka exec relationship occasional", "设置 Acme nps 55"],
-        accountSlots: ["rest"])
+        accountSlots: ["rest"], writes: true)
 
     enum Target {
         case profile(AccountField, String)
@@ -47,7 +46,7 @@ struct SetCommand: Command {
             return SetReport(account: updated.name, field: field.rawValue, before: before.isEmpty ? "none" : before, after: after.isEmpty ? "none" : after,
                              week: nil, score: score)
         case let .metric(field, value):
-            let week = context.today.lastSunday
+            let week = context.currentWeek
             let snapshots = try context.store.snapshots(accountID: account.id!).filter { $0.week <= week }
             var snapshot = snapshots.last.map { var s = $0; s.week = week; return s } ?? Snapshot(accountID: account.id!, week: week)
             let startedFrom = snapshots.last.flatMap { $0.week == week ? nil : $0.week }
@@ -84,6 +83,9 @@ struct SetCommand: Command {
             if let first = rest.first, ["to", "=", ":", "为"].contains(first.lowercased()) { rest.removeFirst() }
             guard !rest.isEmpty else { continue }
             let value = rest.joined(separator: " ")
+            if value.lowercased().contains(" as of ") {
+                throw CommandError("'as of DATE' works only on commands that read: 'set' changes the workspace as it is today")
+            }
             if let field = AccountField.named(name) {
                 return .profile(field, value)
             }

@@ -3,14 +3,13 @@ import Shell
 
 /// `undo`: revert the newest change made in this shell (set, log, note, import).
 struct UndoCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "undo",
         phrases: ["undo", "undo last", "undo last change", "撤销"],
         usage: "undo",
         summary: "revert the last change made in this shell",
         examples: ["undo", "撤销"],
-        accountSlots: [])
+        accountSlots: [], writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
         guard let description = try context.undoLast() else {

@@ -6,7 +6,6 @@ import Workspace
 /// `use case ACCOUNT NAME [STATUS] [DATE]`: adds a use case, or moves one along
 /// (not-started → in-progress → live → optimizing); the date is its go-live.
 struct UseCaseCommand: Command {
-    let writes = true
     let spec = CommandSpec(
         name: "use case",
         phrases: ["use case {rest}", "usecase {rest}", "use-case {rest}", "用例 {rest}"],
@@ -15,7 +14,7 @@ struct UseCaseCommand: Command {
         details: "A name the account has (or words from it) changes that use case; a new name adds one. Live with no date means live today.",
         examples: ["use case Acme Agent assist for billing live", "use case Nimbus Campaign analytics dashboards live 2026-11-23",
                    "use case Globex EU order tracking in-progress"],
-        accountSlots: ["rest"])
+        accountSlots: ["rest"], writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let (account, parsed) = try context.account(leading: request["rest"]!, usage: spec.usage) { words -> (String, UseCase.Status?, Day?) in

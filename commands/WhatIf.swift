@@ -44,10 +44,9 @@ struct WhatIfCommand: Command {
                 if name.lowercased() == "plan" {
                     changes.append(.plan(value))
                 } else if name.lowercased() == "arr" {
-                    guard let money = Money(parsing: value), money.cents >= 0 else {
-                        throw CommandError("'\(value)' is not an amount ≥ 0 for arr: write dollars, e.g. 12000")
+                    do { changes.append(.arr(try Money.checked(value))) } catch let problem as FieldProblem {
+                        throw CommandError("arr: \(problem.message)")
                     }
-                    changes.append(.arr(money))
                 } else if let field = SnapshotField.named(name) {
                     switch field.parse(value) {
                     case .success(let v?): changes.append(.metric(field, v))

@@ -16,6 +16,8 @@ public struct Clipboard: Sendable {
 
     public var environment: [String: String]
     public var stdoutIsTerminal: Bool
+    /// How long a clipboard command may take.
+    public static let timeout: TimeInterval = 5
 
     public init(environment: [String: String], stdoutIsTerminal: Bool) {
         self.environment = environment
@@ -50,10 +52,31 @@ public struct Clipboard: Sendable {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             do { try process.run() } catch { throw Unreachable(reason: "cannot run '\(command)': \(error.localizedDescription)") }
-            pipe.fileHandleForWriting.write(Data(text.utf8))
+            // A command that exits without reading (no display over SSH) closes the pipe:
+            // that is its failure to report, not a signal that ends cse.
+            let previous = signal(SIGPIPE, SIG_IGN)
+            defer { signal(SIGPIPE, previous) }
+            let written: Bool
+            do {
+                try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+                written = true
+            } catch {
+                written = false
+            }
             try? pipe.fileHandleForWriting.close()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw Unreachable(reason: "'\(command)' failed (exit \(process.terminationStatus))") }
+            // xclip, xsel and wl-copy hand the text to a background copy of themselves and
+            // return at once; one that hangs must not hang the shell.
+            let deadline = Date().addingTimeInterval(Clipboard.timeout)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            if process.isRunning {
+                process.terminate()
+                throw Unreachable(reason: "the clipboard command '\(command)' did not finish within \(Int(Clipboard.timeout)) s")
+            }
+            let how = process.terminationReason == .uncaughtSignal ? "was killed by signal" : "exited with status"
+            guard process.terminationStatus == 0, process.terminationReason == .exit else {
+                throw Unreachable(reason: "the clipboard command '\(command)' \(how) \(process.terminationStatus)")
+            }
+            guard written else { throw Unreachable(reason: "the clipboard command '\(command)' did not read the text") }
         case .osc52:
             // Written straight to the terminal: it is a clipboard transport, not output.
             let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"

@@ -21,6 +21,9 @@ public struct AccountResolver: Sendable {
     let candidates: [Candidate]
     /// (comparable key, candidate index, is the main name)
     private let keys: [(String, Int, Bool)]
+    /// The most words any name or alias has: a longer query can name no account (exactly
+    /// or by its start), which bounds how much of a line is tried as a name.
+    public let longestName: Int
 
     public init(_ candidates: [Candidate]) {
         self.candidates = candidates
@@ -30,6 +33,13 @@ public struct AccountResolver: Sendable {
             for alias in c.aliases { keys.append((Self.key(alias), i, false)) }
         }
         self.keys = keys
+        longestName = keys.map { $0.0.split(separator: " ").count }.max() ?? 0
+    }
+
+    /// The account the query names in full (its name or an alias, as names compare).
+    public func exact(_ query: String) -> Int? {
+        let q = Self.key(query)
+        return keys.first { $0.0 == q && $0.2 }?.1 ?? keys.first { $0.0 == q }?.1
     }
 
     public func resolve(_ query: String) -> Resolution {
@@ -50,15 +60,15 @@ public struct AccountResolver: Sendable {
         let limit = Swift.max(1, q.count / 3)
         var best: [Int: Int] = [:]
         for (key, index, _) in keys {
-            var d = editDistance(q, key)
-            if key.count > q.count { d = Swift.min(d, editDistance(q, String(key.prefix(q.count))) + 1) }
+            var d = editDistance(q, key, limit: limit)
+            if key.count > q.count { d = Swift.min(d, editDistance(q, String(key.prefix(q.count)), limit: limit) + 1) }
             if d <= limit { best[index] = Swift.min(best[index] ?? .max, d) }
         }
         // Else a typo in the first word of a longer name: "Nimbs" for Nimbus Analytics.
         if best.isEmpty {
             for (key, index, _) in keys {
                 guard let first = key.split(separator: " ").first, first.count < key.count else { continue }
-                let d = editDistance(q, String(first))
+                let d = editDistance(q, String(first), limit: limit)
                 if d <= limit { best[index] = Swift.min(best[index] ?? .max, d) }
             }
         }

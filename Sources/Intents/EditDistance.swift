@@ -1,6 +1,9 @@
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions):
-/// "Acmee" is one edit from "Acme", "scroe" one from "score".
-public func editDistance(_ a: String, _ b: String) -> Int {
+/// "Acmee" is one edit from "Acme", "scroe" one from "score". With a `limit`, strings
+/// whose lengths differ by more than it are not compared (the answer is over the limit),
+/// so a pasted page of text costs nothing to check against a short name.
+public func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    if limit < .max, abs(a.count - b.count) > limit { return limit + 1 }
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }

@@ -6,8 +6,15 @@ public struct Phrase: Equatable, Sendable {
         case slot(String)
     }
 
+    /// A segment as the matcher reads it: a literal as lower-case scalars.
+    enum Compiled: Equatable, Sendable {
+        case literal([Unicode.Scalar])
+        case slot(String)
+    }
+
     public let text: String
     public let segments: [Segment]
+    let compiled: [Compiled]
 
     public init(_ text: String) {
         self.text = text
@@ -30,6 +37,12 @@ public struct Phrase: Equatable, Sendable {
         }
         if !literal.isEmpty { segments.append(.literal(Phrase.normalize(literal))) }
         self.segments = segments.filter { if case .literal(let l) = $0 { return !l.isEmpty } else { return true } }
+        compiled = self.segments.map {
+            switch $0 {
+            case .literal(let l): return .literal(Array(l.unicodeScalars))
+            case .slot(let name): return .slot(name)
+            }
+        }
     }
 
     /// Lower case, single spaces, trimmed.

@@ -3,10 +3,15 @@ import Workspace
 /// Churn risk (SPEC.md section 3): the health tier combined with seed 002 / 004's leading
 /// indicators, each with its evidence and lead time, and the likely reason.
 public struct ChurnRisk: Sendable {
-    public enum Level: Int, Comparable, CaseIterable, Codable, Sendable {
+    public enum Level: Int, Comparable, CaseIterable, Encodable, Sendable {
         case low, medium, high, critical
         public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
         public var label: String { String(describing: self) }
+        /// In JSON by name ("high"), as `by_level` and the README name them.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(label)
+        }
     }
 
     public enum Weight: Int, Sendable {

@@ -29,6 +29,9 @@ public struct HealthModel: Sendable {
     public var rules: [Rule]
     public var tiers: TierScheme
     public var segmentTiers: [Segment: TierScheme]
+    /// The day the workspace's weeks end (model.yaml `week_ends:`): a snapshot dated
+    /// inside a week is that week's, and `set` writes the week that ended last.
+    public var weekEnds: Weekday = .sunday
 
     public init(name: String, rules: [Rule], tiers: TierScheme, segmentTiers: [Segment: TierScheme] = [:]) {
         self.name = name

@@ -17,6 +17,7 @@ public enum ModelFile {
     public static let name = "model.yaml"
 
     public static func parse(_ text: String, file: String = name) throws -> HealthModel {
+        do { try YAMLLimits.check(text, file: file) } catch let failure as ImportFailure { throw failure.problems[0] }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -25,7 +26,7 @@ public enum ModelFile {
         }
         guard let root else { return .claw }
         guard let map = root.mapping else { throw fail(file, root, "expected a mapping with model:, weights:, bands:, tiers: or segments:") }
-        let keys = ["model", "weights", "bands", "tiers", "segments"]
+        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends"]
         var model = HealthModel.claw
         if let node = map["model"] {
             guard let name = node.string, let named = HealthModel.named(name.lowercased()) else {
@@ -39,6 +40,11 @@ public enum ModelFile {
             case "weights": try applyWeights(value, to: &model, file: file)
             case "bands": try applyBands(value, to: &model, file: file)
             case "tiers": model.tiers = try tiers(value, base: model.tiers, file: file)
+            case "week_ends":
+                guard let day = value.string.flatMap(Weekday.init(parsing:)) else {
+                    throw fail(file, value, "week_ends is a day of the week: monday … sunday")
+                }
+                model.weekEnds = day
             case "segments":
                 guard let segments = value.mapping else { throw fail(file, value, "segments must map a segment to its tiers") }
                 for (segmentKey, body) in segments {

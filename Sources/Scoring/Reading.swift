@@ -124,7 +124,12 @@ public struct Reading: Equatable, Sendable {
         let n = Format.number
         let parts = [p0, p1, p2]
         switch metric {
-        case .activeUserPenetration: return "\(Format.percent(parts[0] * 100 / parts[1])) (\(n(parts[0])) of \(n(parts[1])) licensed)"
+        case .activeUserPenetration:
+            // More active users than seats is seat overage (an expansion signal), not "12000%".
+            if parts[0] > parts[1] {
+                return "seat overage: \(n(parts[0])) active, \(n(parts[1])) licensed (+\(n(parts[0] - parts[1])))"
+            }
+            return "\(Format.percent(parts[0] * 100 / parts[1])) (\(n(parts[0])) of \(n(parts[1])) licensed)"
         case .featureDepth: return "\(n(parts[0])) of 6 core features"
         case .usageFrequency: return "\(n(value)) conversations/day"
         case .usageHours: return "\(n(value)) h/week"

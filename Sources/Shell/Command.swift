@@ -4,14 +4,8 @@ import Intents
 /// its own file in `commands/`.
 public protocol Command: Sendable {
     var spec: CommandSpec { get }
-    /// Commands that change the workspace; `as of DATE` is refused on them.
-    var writes: Bool { get }
     /// Returns a typed result; throws CommandError for anything the user must fix.
     func run(_ request: Request, in context: Context) throws -> Report
-}
-
-extension Command {
-    public var writes: Bool { false }
 }
 
 /// A parsed line: the slots its phrase captured.
@@ -19,11 +13,14 @@ public struct Request: Sendable {
     public var line: String
     public var phrase: Phrase
     public var slots: [String: String]
+    /// `--json` and `as of DATE` from the end of the line.
+    public var options: TrailingOptions
 
-    public init(line: String, phrase: Phrase, slots: [String: String]) {
+    public init(line: String, phrase: Phrase, slots: [String: String], options: TrailingOptions = TrailingOptions()) {
         self.line = line
         self.phrase = phrase
         self.slots = slots
+        self.options = options
     }
 
     public subscript(slot: String) -> String? { slots[slot] }

@@ -28,6 +28,7 @@ public final class Context {
     public private(set) var undoable: [(description: String, undo: [Change])] = []
 
     private var cachedAccounts: [Account]?
+    private var cachedResolver: AccountResolver?
     /// The workspace's health model (model.yaml), re-read when the file changes.
     public let models: ModelInForce
     public var model: HealthModel { models.model }
@@ -50,7 +51,23 @@ public final class Context {
     }
 
     /// Call after a write so the next read sees it.
-    public func workspaceChanged() { cachedAccounts = nil }
+    public func workspaceChanged() {
+        cachedAccounts = nil
+        cachedResolver = nil
+    }
+
+    /// Finds accounts by what the CSM typed, built once per change.
+    public func resolver() throws -> AccountResolver {
+        if let cachedResolver { return cachedResolver }
+        let resolver = AccountResolver(try accounts().map { .init(name: $0.name, aliases: $0.aliases) })
+        cachedResolver = resolver
+        return resolver
+    }
+
+    /// The account `query` names in full (name or alias), if one does.
+    public func exactAccount(_ query: String) throws -> Account? {
+        try resolver().exact(query).map { try accounts()[$0] }
+    }
 
     /// Applies edits in one transaction and remembers how to undo them.
     public func change(_ description: String, _ changes: [Change]) throws {
@@ -76,22 +93,27 @@ public final class Context {
     /// Resolves what the CSM typed to one account, or says which they may have meant.
     public func account(_ query: String) throws -> Account {
         let all = try accounts()
-        let resolver = AccountResolver(all.map { .init(name: $0.name, aliases: $0.aliases) })
-        switch resolver.resolve(query) {
+        switch try resolver().resolve(query) {
         case .found(let i):
             return all[i]
         case .ambiguous(let matches):
             let names = matches.prefix(6).map { all[$0].name }
-            throw CommandError("'\(query)' matches \(matches.count) accounts: \(names.joined(separator: ", "))\(matches.count > 6 ? ", …" : "") — type more of the name")
+            throw CommandError("'\(query.excerpt)' matches \(matches.count) accounts: \(names.joined(separator: ", "))\(matches.count > 6 ? ", …" : "") — type more of the name")
         case .notFound(let suggestions):
             if suggestions.isEmpty {
-                throw CommandError("no account named '\(query)' — try 'list accounts'")
+                throw CommandError("no account named '\(query.excerpt)' — try 'list accounts'")
             }
             let names = suggestions.map { all[$0].name }
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
-            throw CommandError("no account named '\(query)' — did you mean \(list)?")
+            throw CommandError("no account named '\(query.excerpt)' — did you mean \(list)?")
         }
     }
+
+    /// What an import checks rows against: today, and the day the workspace's weeks end.
+    public var importRules: Importer.Rules { Importer.Rules(today: today, weekEnds: model.weekEnds) }
+
+    /// The end of the last week that is over: the week `set` writes.
+    public var currentWeek: Day { today.lastWeekEnd(on: model.weekEnds) }
 
     /// A path as typed, resolved against the working folder.
     public func path(_ typed: String) -> String {

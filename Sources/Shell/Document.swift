@@ -3,8 +3,9 @@
 public struct Document: Sendable {
     public enum Block: Sendable {
         case line([Span])
-        /// Text wrapped to the width, continuation lines indented under `text`.
-        case wrapped(prefix: [Span], text: [Span])
+        /// Text wrapped to the width, continuation lines indented under `text` (and `hang`
+        /// columns more).
+        case wrapped(prefix: [Span], text: [Span], hang: Int)
         case table(TextTable)
     }
 
@@ -15,14 +16,15 @@ public struct Document: Sendable {
     public mutating func line(_ spans: Span...) { blocks.append(.line(spans)) }
     public mutating func line(_ spans: [Span]) { blocks.append(.line(spans)) }
     public mutating func blank() { blocks.append(.line([])) }
-    public mutating func wrapped(_ prefix: Span..., text: [Span]) { blocks.append(.wrapped(prefix: prefix, text: text)) }
-    public mutating func wrapped(_ prefix: Span..., text: String) { blocks.append(.wrapped(prefix: prefix, text: [Span(text)])) }
+    public mutating func wrapped(_ prefix: Span..., text: [Span]) { blocks.append(.wrapped(prefix: prefix, text: text, hang: 0)) }
+    public mutating func wrapped(_ prefix: Span..., text: String, hang: Int = 0) { blocks.append(.wrapped(prefix: prefix, text: [Span(text)], hang: hang)) }
     public mutating func table(_ table: TextTable) { blocks.append(.table(table)) }
     public mutating func append(_ other: Document) { blocks += other.blocks }
 }
 
 /// An aligned table. Right-aligned columns hold numbers; when the table is wider than
-/// the terminal, shrinkable columns are cut with "…" and optional columns left out.
+/// the terminal, shrinkable columns are cut with "…" (or wrap, when they say so) and
+/// optional columns left out.
 public struct TextTable: Sendable {
     public struct Column: Sendable {
         public var title: String
@@ -32,12 +34,20 @@ public struct TextTable: Sendable {
         public var optional: Bool
         /// Spaces before the column (two, or one to keep "76.1 / 100" together).
         public var gap: Int
-        public init(_ title: String, right: Bool = false, shrinkable: Bool = false, optional: Bool = false, gap: Int = 2) {
+        /// A shrunk cell wraps between words onto more lines instead of being cut with "…".
+        public var wraps: Bool
+        /// When the table must shrink, the most of the width this column keeps (0.4: two
+        /// fifths), leaving the rest to the others.
+        public var share: Double?
+        public init(_ title: String, right: Bool = false, shrinkable: Bool = false, optional: Bool = false, gap: Int = 2,
+                    wraps: Bool = false, share: Double? = nil) {
             self.title = title
             self.right = right
-            self.shrinkable = shrinkable
+            self.shrinkable = shrinkable || wraps
             self.optional = optional
             self.gap = gap
+            self.wraps = wraps
+            self.share = share
         }
     }
 

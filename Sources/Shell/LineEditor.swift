@@ -102,7 +102,8 @@ final class LineEditor {
         let typed = String(before.unicodeScalars.suffix(replacing))
         if candidates.count == 1 {
             el_deletestr(editLine, Int32(replacing))
-            el_insertstr(editLine, candidates[0] + " ")
+            // A folder goes on with its files; anything else ends a word.
+            el_insertstr(editLine, candidates[0] + (candidates[0].hasSuffix("/") ? "" : " "))
             return UInt8(CC_REFRESH)
         }
         let common = LineEditor.commonPrefix(candidates)

@@ -9,7 +9,15 @@ public enum REPL {
         let completer = Completer(specs: session.commands.map(\.spec))
         let editor = LineEditor(prompt: "cse> ", historyPath: session.context.workspace.historyPath) { before in
             let names = (try? session.context.accounts().map(\.name)) ?? []
-            let completion = completer.complete(before, accounts: names)
+            let completion = completer.complete(before, accounts: names, files: { folder in
+                let path = session.context.path(folder.isEmpty ? "." : folder)
+                let fm = FileManager.default
+                return ((try? fm.contentsOfDirectory(atPath: path)) ?? []).map { name in
+                    var isFolder: ObjCBool = false
+                    fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+                    return isFolder.boolValue ? name + "/" : name
+                }
+            })
             return (completion.replacing, completion.candidates)
         }
         if let banner { print(banner) }

@@ -14,7 +14,7 @@ public struct Renderer: Sendable {
         for block in document.blocks {
             switch block {
             case .line(let spans): lines.append(fit(spans))
-            case let .wrapped(prefix, text): lines += wrap(prefix: prefix, text: text)
+            case let .wrapped(prefix, text, hang): lines += wrap(prefix: prefix, text: text, hang: hang)
             case .table(let table): lines += render(table)
             }
         }
@@ -44,9 +44,10 @@ public struct Renderer: Sendable {
         return out
     }
 
-    func wrap(prefix: [Span], text: [Span]) -> [String] {
-        let indent = prefix.reduce(0) { $0 + $1.width }
-        let room = max(width - indent, 10)
+    func wrap(prefix: [Span], text: [Span], hang: Int = 0) -> [String] {
+        let lead = prefix.reduce(0) { $0 + $1.width }
+        let indent = lead + hang
+        var room = max(width - lead, 10)
         var lines: [String] = []
         var current = prefix.map(paint).joined()
         var used = 0
@@ -60,6 +61,7 @@ public struct Renderer: Sendable {
                 if used > 0 && used + gap + w > room {
                     lines.append(current)
                     current = String(repeating: " ", count: indent)
+                    room = max(width - indent, 10)
                     used = 0
                 } else if gap > 0 {
                     current += " "
@@ -94,15 +96,25 @@ public struct Renderer: Sendable {
             return widths
         }
         func total(_ widths: [Int]) -> Int { table.indent + widths.reduce(0, +) + columns.dropFirst().reduce(0) { $0 + $1.gap } }
+        // The widest shrinkable column gives way first, down to the next widest, so two
+        // long columns end up sharing the room.
         func shrink(_ widths: inout [Int], to floor: Int) {
             var sum = total(widths)
-            while sum > width, let i = widths.indices.filter({ columns[$0].shrinkable && widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
-                let cut = min(sum - width, widths[i] - floor)
+            while sum > width {
+                let candidates = widths.indices.filter { columns[$0].shrinkable && widths[$0] > floor }
+                guard let i = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                let next = candidates.filter { $0 != i }.map { widths[$0] }.max() ?? floor
+                let cut = max(1, min(sum - width, widths[i] - max(next, floor)))
                 widths[i] -= cut
                 sum -= cut
             }
         }
         var widths = measure()
+        if total(widths) > width {
+            for (i, column) in columns.enumerated() {
+                if let share = column.share { widths[i] = min(widths[i], max(12, Int(Double(width) * share))) }
+            }
+        }
         shrink(&widths, to: 12)
         // Still too wide: leave out optional columns, rightmost first.
         while total(widths) > width, let drop = columns.lastIndex(where: \.optional) {
@@ -114,22 +126,61 @@ public struct Renderer: Sendable {
         }
         shrink(&widths, to: 4)
         let indent = String(repeating: " ", count: table.indent)
-        func line(_ row: [Cell]) -> String {
-            var out = indent
-            for (i, cell) in row.enumerated() {
-                if i > 0 { out += String(repeating: " ", count: columns[i].gap) }
-                var text = cell.text, used = cell.width
-                if used > widths[i] {
-                    text = DisplayWidth.truncate(text, to: widths[i])
-                    used = DisplayWidth.of(text)
-                }
-                let fill = String(repeating: " ", count: max(0, widths[i] - used))
-                let painted = paint(Span(text, cell.style))
-                out += columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill)
+        func lines(_ row: [Cell]) -> [String] {
+            // Each cell as the lines it takes: one, cut with "…", or several when its column wraps.
+            let parts: [[String]] = row.enumerated().map { i, cell in
+                guard cell.width > widths[i] else { return [cell.text] }
+                return columns[i].wraps ? Renderer.wrap(cell.text, width: widths[i]) : [DisplayWidth.truncate(cell.text, to: widths[i])]
             }
-            return out
+            let height = parts.map(\.count).max() ?? 1
+            return (0..<height).map { k in
+                var out = indent
+                for (i, cell) in row.enumerated() {
+                    if i > 0 { out += String(repeating: " ", count: columns[i].gap) }
+                    let text = k < parts[i].count ? parts[i][k] : ""
+                    let fill = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(text)))
+                    let painted = paint(Span(text, cell.style))
+                    out += columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill)
+                }
+                return out
+            }
         }
-        return (table.showHeader ? [line(header)] : []) + rows.map(line)
+        return (table.showHeader ? lines(header) : []) + rows.flatMap(lines)
+    }
+
+    /// Text broken between words into lines of at most `width` columns; a word longer than
+    /// a line is broken where it must be.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = "", used = 0
+        for word in text.split(separator: " ").map(String.init) {
+            var word = word, w = DisplayWidth.of(word)
+            if used > 0 && used + 1 + w <= width {
+                current += " " + word
+                used += 1 + w
+                continue
+            }
+            if used > 0 { lines.append(current) }
+            while w > width {
+                var head = "", headWidth = 0, lastBreak = 0
+                for c in word {
+                    let cw = DisplayWidth.of(c)
+                    if headWidth + cw > width { break }
+                    head.append(c)
+                    headWidth += cw
+                    if "|/-,".contains(c) { lastBreak = head.count }
+                }
+                if head.isEmpty { break }
+                // Rather after a '|' or '-' than mid-word.
+                if lastBreak > 0 && lastBreak < head.count { head = String(head.prefix(lastBreak)) }
+                lines.append(head)
+                word.removeFirst(head.count)
+                w = DisplayWidth.of(word)
+            }
+            (current, used) = (word, w)
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     func trimTrailing(_ s: String) -> String {

@@ -10,6 +10,9 @@ public final class Session {
     public var renderer: Renderer
     /// `--json` given on the command line: every result as JSON.
     public var json: Bool
+    /// JSON one compact document a line: set when more than one command runs (`-c … -c …`,
+    /// or commands piped in), so that the output is JSON Lines.
+    public var jsonLines = false
     public private(set) var exitRequested = false
     let parser: Parser
     let output: OutputSink
@@ -25,33 +28,16 @@ public final class Session {
 
     /// Runs one line; false when it failed.
     @discardableResult
-    public func run(_ rawLine: String) -> Bool {
-        var line = rawLine
-        var json = self.json
-        if let range = line.range(of: #"(^|\s)--json(\s|$)"#, options: .regularExpression) {
-            json = true
-            line.replaceSubrange(range, with: " ")
-        }
-        var asOf: Day?
-        if let range = line.range(of: #"(?i)(\s+as\s+of\s+|\s*截至\s*)\S.*$"#, options: .regularExpression) {
-            let clause = String(line[range])
-            let marker = clause.range(of: #"(?i)(as\s+of|截至)\s*"#, options: .regularExpression)!
-            let date = PhraseMatcher.clean(String(clause[marker.upperBound...]))
-            guard let day = Day(iso: date) else {
-                return fail(CommandError("'\(date)' is not a date — write 'as of YYYY-MM-DD'"), json: json)
-            }
-            asOf = day
-            line.removeSubrange(range)
-        }
+    public func run(_ line: String) -> Bool {
         switch parser.parse(line) {
         case .empty:
             return true
         case .incomplete(let indices):
             let usages = indices.prefix(3).map { commands[$0].spec.usage }
-            return fail(CommandError("'\(PhraseMatcher.clean(line))' is incomplete — usage: \(usages.joined(separator: " | "))"), json: json)
+            return fail(CommandError("'\(PhraseMatcher.clean(line).excerpt)' is incomplete — usage: \(usages.joined(separator: " | "))"), line: line)
         case .unknown(let suggestions):
             let word = PhraseMatcher.clean(line)
-            var message = "unknown command '\(word)'"
+            var message = "unknown command '\(word.excerpt)'"
             if let account = try? context.account(word) {
                 message += " — did you mean 'score \(account.name)' or 'show \(account.name)'?"
             } else if !suggestions.isEmpty {
@@ -59,25 +45,31 @@ public final class Session {
             } else {
                 message += " — type 'help' for the list of commands"
             }
-            return fail(CommandError(message), json: json)
+            return fail(CommandError(message), line: line)
         case .matched(let match):
             let command = commands[match.command]
+            let json = self.json || match.options.json
+            var asOf: Day?
+            if let typed = match.options.asOf {
+                guard let day = Day(iso: typed) else {
+                    return fail(CommandError("'\(typed.excerpt)' is not a date — write 'as of YYYY-MM-DD'"), json: json)
+                }
+                asOf = day
+            }
             Interrupt.reset()
             if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
-            if let asOf, command.writes {
-                return fail(CommandError("'as of \(asOf)' works only on commands that read: '\(command.spec.name)' changes the workspace"), json: json)
-            }
             let today = context.today
             if let asOf { context.today = asOf }
             defer { context.today = today }
             do {
-                let report = try command.run(Request(line: line, phrase: match.phrase, slots: match.slots), in: context)
+                let request = Request(line: line, phrase: match.phrase, slots: match.slots, options: match.options)
+                let report = try command.run(request, in: context)
                 if report is ExitRequest {
                     exitRequested = true
                     return true
                 }
                 if json {
-                    output.write(try Session.json(report) + "\n")
+                    output.write(try encode(report) + "\n")
                 } else {
                     var document = Document()
                     report.render(into: &document)
@@ -96,21 +88,30 @@ public final class Session {
         }
     }
 
+    func fail(_ error: CommandError, line: String) -> Bool {
+        fail(error, json: json || Parser.wantsJSON(line))
+    }
+
     func fail(_ error: CommandError, json: Bool) -> Bool {
         if json {
             struct Payload: Encodable { var error: String; var details: [String] }
-            output.writeError((try? Session.json(Payload(error: error.message, details: error.details))) ?? "{\"error\": \"\"}")
+            output.writeError((try? encode(Payload(error: error.message, details: error.details))) ?? "{\"error\": \"\"}")
             output.writeError("\n")
         } else {
-            output.writeError(Sanitizer.clean("error: " + error.message) + "\n")
-            for line in error.details { output.writeError("  " + Sanitizer.clean(line) + "\n") }
+            // Wrapped between words at the terminal's width, like every other answer.
+            var document = Document()
+            document.wrapped(Span("error: "), text: error.message)
+            for line in error.details { document.wrapped(Span("  "), text: line, hang: 2) }
+            output.writeError(Renderer(width: renderer.width, colour: false).render(document))
         }
         return false
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    /// A result as JSON: indented, or one line a document when several commands run
+    /// (JSON Lines, which a stream of documents must be to be read back).
+    func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = jsonLines ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
@@ -122,6 +123,7 @@ public final class Session {
         let n = failure.problems.count
         let message = failure.problems.count == 1 && failure.problems[0].line == 0
             ? "cannot import \(failure.file): \(failure.problems[0].message)"
+            : failure.rowsChecked == 0 ? "cannot import \(failure.file) — nothing was imported"
             : "\(failure.file): \(n) problem\(n == 1 ? "" : "s") in \(failure.rowsChecked) row\(failure.rowsChecked == 1 ? "" : "s") — nothing was imported"
         if failure.problems.count == 1 && failure.problems[0].line == 0 { details = [] }
         return CommandError(message, details: details)

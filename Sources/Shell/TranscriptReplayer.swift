@@ -85,7 +85,7 @@ public struct TranscriptReplayer {
             }
             let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: nil)
             for file in try fm.contentsOfDirectory(atPath: source).sorted() where !file.hasPrefix(".") {
-                let plan = try Importer.read(path: (source as NSString).appendingPathComponent(file), shownAs: file)
+                let plan = try Importer.read(path: (source as NSString).appendingPathComponent(file), shownAs: file, rules: .init(today: today))
                 _ = try workspace.store.apply(plan.batch, progress: nil)
             }
             return workspace

@@ -36,7 +36,7 @@ public enum AccountField: String, CaseIterable, Sendable {
         case .plan: account.plan = text.isEmpty ? nil : text
         case .arr:
             if text.isEmpty { account.arr = nil; break }
-            guard let m = Money(parsing: text), m.cents >= 0 else { throw FieldProblem("'\(text)' is not an amount ≥ 0: write dollars, e.g. 12000 or $12,000.50") }
+            let m = try Money.checked(text)
             account.arr = m
         case .csm: account.csm = text.isEmpty ? nil : text
         case .startDate, .renewalDate, .churnDate:

@@ -6,9 +6,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// Years a day may fall in: far beyond any business date, and small enough that no
+    /// arithmetic on them overflows.
+    public static let years = -999_999...999_999
+
     /// Proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        guard Day.years.contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -63,9 +67,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
-
-    /// The Sunday on or before this day: the end of the last complete week.
-    public var lastSunday: Day { adding(days: -(weekday % 7)) }
 
     public var description: String {
         let c = components

@@ -185,7 +185,7 @@ public enum DemoWorkspace {
     }
 
     public static func batch(asOf today: Day) -> ImportBatch {
-        let latestWeek = today.lastSunday
+        let latestWeek = today.lastWeekEnd(on: .sunday)
         var batch = ImportBatch(accountFields: Set(AccountField.allCases))
         for profile in profiles(today: today) {
             let name = profile.account.name
@@ -264,6 +264,8 @@ public enum DemoWorkspace {
             var v = a + (b - a) * t
             if case .volatile = p.shape { v = b + (b - a) * t * (field == .dau || field == .conversationsPerDay ? 2 : 1) }
             switch field.domain {
+            // The demo's DAU stays whole, as its weeks were first recorded.
+            case _ where field == .dau: v = v.rounded()
             case .count, .execLevel: v = v.rounded()
             case .bounded(_, _, whole: true): v = v.rounded()
             default: v = (v * 10).rounded() / 10

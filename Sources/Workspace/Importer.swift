@@ -8,13 +8,26 @@ public enum Importer {
         public var kinds: [ImportKind]
         public var ignoredColumns: [String]
         public var rows: Int
+        /// Snapshot rows dated inside a week, filed under the day that week ends.
+        public var rowsMovedToWeekEnd = 0
+    }
+
+    /// What a row is checked against besides itself: the date today (nothing may come from
+    /// a week that has not ended) and the day the workspace's weeks end.
+    public struct Rules: Sendable {
+        public var today: Day
+        public var weekEnds: Weekday
+        public init(today: Day, weekEnds: Weekday = .sunday) {
+            self.today = today
+            self.weekEnds = weekEnds
+        }
     }
 
     /// Problems listed in full; past this many, the rest are counted.
     public static let problemLimit = 20
 
     /// `progress` hears how many rows have been read so far, and may throw to stop (Ctrl-C).
-    public static func read(path: String, shownAs file: String, progress: ((Int) throws -> Void)? = nil) throws -> Plan {
+    public static func read(path: String, shownAs file: String, rules: Rules, progress: ((Int) throws -> Void)? = nil) throws -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -27,14 +40,15 @@ public enum Importer {
         }
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
-        case "yaml", "yml", "json": return try plan(tables: try YAMLTableReader.read(text, file: file), file: file, fullHeader: false)
-        default: return try plan(tables: [try CSVTableReader.read(text, file: file, progress: progress)], file: file, fullHeader: true)
+        case "yaml", "yml", "json": return try plan(tables: try YAMLTableReader.read(text, file: file), file: file, fullHeader: false, rules: rules)
+        default: return try plan(tables: [try CSVTableReader.read(text, file: file, progress: progress)], file: file, fullHeader: true, rules: rules)
         }
     }
 
     /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
-    static func plan(tables: [Table], file: String, fullHeader: Bool) throws -> Plan {
+    static func plan(tables: [Table], file: String, fullHeader: Bool, rules: Rules) throws -> Plan {
         var batch = ImportBatch()
+        var moved = 0
         var problems: [ImportProblem] = []
         var kinds: [ImportKind] = []
         var ignored: [String] = []
@@ -58,13 +72,13 @@ public enum Importer {
             rows += table.rows.count
             switch kind {
             case .accounts: readAccounts(table, file: file, into: &batch, problems: &problems)
-            case .snapshots: readSnapshots(table, file: file, into: &batch, problems: &problems)
-            case .events: readEvents(table, file: file, into: &batch, problems: &problems)
+            case .snapshots: moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
+            case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
-        return Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows)
+        return Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows, rowsMovedToWeekEnd: moved)
     }
 
     private static func readAccounts(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
@@ -88,9 +102,9 @@ public enum Importer {
                 let c = cell(field)!
                 do {
                     if let (role, contact) = try field.set(c.text, on: &account) { batch.contacts.append((name, role, contact)) }
-                } catch let problem as FieldProblem {
-                    fail(c, field, problem.message)
-                } catch {}
+                } catch {
+                    fail(c, field, (error as? FieldProblem)?.message ?? "\(error)")
+                }
             }
             if let (field, problem) = AccountField.problem(in: account), let c = cell(field) {
                 fail(c, field, problem.message)
@@ -101,7 +115,7 @@ public enum Importer {
 
     /// `account,date,event[,details]`: what a CRM's activity export holds. The event is one
     /// of the vocabulary `log` knows (SPEC.md section 3), synonyms included.
-    private static func readEvents(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+    private static func readEvents(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
         let (accountIndex, dateIndex, eventIndex) = (table.index(of: "account")!, table.index(of: "date")!, table.index(of: "event")!)
         let detailsIndex = table.index(of: "details")
         for row in table.rows {
@@ -111,8 +125,12 @@ public enum Importer {
             let (nameCell, dateCell, eventCell) = (row.cells[accountIndex], row.cells[dateIndex], row.cells[eventIndex])
             let name = nameCell.text.trimmingSpaces
             if name.isEmpty { fail(nameCell, "account", "every row needs an account name") }
-            let date = Day(iso: dateCell.text.trimmingSpaces)
+            var date = Day(iso: dateCell.text.trimmingSpaces)
             if date == nil { fail(dateCell, "date", "'\(dateCell.text)' is not a date: write YYYY-MM-DD") }
+            if let d = date, d > rules.today {
+                fail(dateCell, "date", "\(d) is after today (\(rules.today)): import what has happened")
+                date = nil
+            }
             let kind = EventKind.leading(eventCell.text).flatMap { $0.1.isEmpty ? $0.0 : nil }
             if kind == nil {
                 fail(eventCell, "event", "'\(eventCell.text)' is not an event cse knows: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
@@ -151,8 +169,8 @@ public enum Importer {
             let end = endText.isEmpty ? nil : Day(iso: endText)
             if !endText.isEmpty && end == nil { fail(e, "end_date", "'\(endText)' is not a date: write YYYY-MM-DD, or leave it empty for an open subscription") }
             if let start, let end, end < start { fail(e, "end_date", "ends \(end), before it starts (\(start))") }
-            var mrr = Money(parsing: row.cells[m].text)
-            if mrr == nil || mrr!.cents < 0 { fail(m, "mrr", "'\(row.cells[m].text)' is not an amount ≥ 0: write 1200 or $1,200.50") }
+            var mrr: Money?
+            do { mrr = try Money.checked(row.cells[m].text) } catch { fail(m, "mrr", (error as? FieldProblem)?.message ?? "\(error)") }
             if let q, !row.cells[q].text.trimmingSpaces.isEmpty, (Int(row.cells[q].text.trimmingSpaces) ?? -1) < 0 {
                 fail(q, "quantity", "'\(row.cells[q].text)' is not a whole number ≥ 0")
             }
@@ -180,25 +198,36 @@ public enum Importer {
         for (_, p) in profiles { batch.ledgerProfiles[p.name] = (p.start, p.open ? nil : p.churn, Money(cents: p.arr)) }
     }
 
-    private static func readSnapshots(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+    /// Each row goes into the week that contains its date (weeks end on `rules.weekEnds`):
+    /// a row dated on a Friday beside Sunday-ending weeks is that Sunday's week, not a week
+    /// of its own. Returns how many rows were dated inside their week.
+    private static func readSnapshots(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) -> Int {
         let accountIndex = table.index(of: "account")!
         let weekIndex = table.index(of: "week")!
         let fieldIndices = SnapshotField.allCases.map { table.index(of: $0.rawValue) }
-        var seen: [String: Int] = [:]
+        var seen: [String: (line: Int, dated: Day)] = [:]
+        var moved = 0
         batch.snapshots.reserveCapacity(batch.snapshots.count + table.rows.count)
         for row in table.rows {
             let nameCell = row.cells[accountIndex]
             let name = nameCell.text.trimmingSpaces
             let weekCell = row.cells[weekIndex]
+            func fail(_ c: Table.Cell, _ field: String, _ message: String) {
+                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field, message: message))
+            }
             var ok = true
             if name.isEmpty {
-                problems.append(ImportProblem(file: file, line: nameCell.line, column: nameCell.column, field: "account", message: "every row needs an account name"))
+                fail(nameCell, "account", "every row needs an account name")
                 ok = false
             }
-            let week = Day(iso: weekCell.text.trimmingSpaces)
-            if week == nil {
-                problems.append(ImportProblem(file: file, line: weekCell.line, column: weekCell.column, field: "week",
-                                              message: "'\(weekCell.text)' is not a date: write the day the week ends as YYYY-MM-DD"))
+            let dated = Day(iso: weekCell.text.trimmingSpaces)
+            let week = dated?.weekEnd(on: rules.weekEnds)
+            if dated == nil {
+                fail(weekCell, "week", "'\(weekCell.text)' is not a date: write the day the week ends as YYYY-MM-DD")
+                ok = false
+            } else if let dated, let week, week > rules.today {
+                let which = week == dated ? "the week ending \(week)" : "\(dated) is in the week ending \(week), which"
+                fail(weekCell, "week", "\(which) has not ended yet (today is \(rules.today)): import a week once it is over")
                 ok = false
             }
             var snapshot = Snapshot(accountID: 0, week: week ?? Day(ordinal: 0))
@@ -208,24 +237,27 @@ public enum Importer {
                 switch field.parse(c.text) {
                 case .success(let v): snapshot[field] = v
                 case .failure(let p):
-                    problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field.rawValue, message: p.message))
+                    fail(c, field.rawValue, p.message)
                     ok = false
                 }
             }
             if ok, let (field, p) = snapshot.crossFieldProblem() {
                 let c = fieldIndices[field.index].map { row.cells[$0] } ?? weekCell
-                problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field.rawValue, message: p.message))
+                fail(c, field.rawValue, p.message)
                 ok = false
             }
-            guard ok, let week else { continue }
+            guard ok, let week, let dated else { continue }
             let key = name.comparable + "\u{0}" + week.description
             if let first = seen[key] {
-                problems.append(ImportProblem(file: file, line: weekCell.line, column: weekCell.column, field: "week",
-                                              message: "\(name) week \(week) is already on line \(first)"))
+                let same = first.dated == dated ? "\(name) week \(week) is already on line \(first.line)"
+                    : "\(name): \(dated) and \(first.dated) (line \(first.line)) fall in the same week, ending \(week) (weeks end on \(rules.weekEnds.name.capitalized)) — one row a week"
+                fail(weekCell, "week", same)
                 continue
             }
-            seen[key] = row.line
+            seen[key] = (row.line, dated)
+            if dated != week { moved += 1 }
             batch.snapshots.append((name, snapshot))
         }
+        return moved
     }
 }

@@ -27,8 +27,28 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             fraction = Int64(f)! * (f.count == 1 ? 10 : 1)
         }
         let (product, overflow) = whole.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return nil }
-        cents = (product + fraction) * (negative ? -1 : 1)
+        let (sum, overflowAgain) = product.addingReportingOverflow(fraction)
+        guard !overflow, !overflowAgain else { return nil }
+        cents = negative ? -sum : sum
+    }
+
+    /// No single ARR or MRR is larger: sums over a whole book stay exact (a million rows
+    /// of it fit in whole cents), and a value this big is a broken column.
+    public static let largest = Money(dollars: 1_000_000_000)
+
+    /// An amount as a file or a CSM gives it, checked: a number, ≥ 0, at most `largest`.
+    public static func checked(_ text: String) throws -> Money {
+        let t = text.trimmingSpaces
+        guard let money = Money(parsing: t) else {
+            let digits = t.filter(\.isASCIIDigit).count
+            if digits > 15 && t.allSatisfy({ $0.isASCIIDigit || ",.$- ".contains($0) }) {
+                throw FieldProblem("'\(t)' is more than \(largest): check the column")
+            }
+            throw FieldProblem("'\(t)' is not an amount: write dollars, e.g. 12000 or $12,000.50")
+        }
+        guard money.cents >= 0 else { throw FieldProblem("'\(t)' is below zero: an amount is $0 or more") }
+        guard money <= largest else { throw FieldProblem("'\(t)' is more than \(largest): check the column") }
+        return money
     }
 
     public var dollars: Double { Double(cents) / 100 }

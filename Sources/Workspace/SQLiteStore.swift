@@ -1,55 +1,105 @@
+import Foundation
 import GRDB
 
 /// The workspace store: one SQLite file, written only inside transactions, so a killed
 /// process leaves the last committed state and never half an import.
+///
+/// Several shells (and a nightly import) may use one workspace at once: the file is in WAL
+/// mode, so readers never wait for a writer, and a writer waits up to `busyTimeout` for
+/// another writer's transaction to end. A write that still cannot start changes nothing
+/// and says so (`WorkspaceError.busy`), never a raw "database is locked".
 public final class SQLiteStore: WorkspaceStore {
-    let db: DatabaseQueue
+    let db: any DatabaseWriter
 
-    public init(path: String) throws {
+    /// How long a write waits for another process's write to finish: longer than the
+    /// slowest import the benchmarks measure (a 1,000,000-row ledger).
+    public static let busyTimeout: TimeInterval = 20
+
+    /// Opens (creating and migrating when needed) a shared workspace database.
+    public convenience init(path: String) throws {
+        try self.init(path: path, shared: true)
+    }
+
+    /// `shared: false` is a private file being built (a workspace being created): no WAL
+    /// files beside it, so it can be moved into place as one file.
+    public init(path: String, shared: Bool) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        db = try DatabaseQueue(path: path, configuration: config)
-        try Schema.migrator.migrate(db)
+        config.busyMode = .timeout(SQLiteStore.busyTimeout)
+        do {
+            if shared {
+                config.journalMode = .wal
+                db = try DatabasePool(path: path, configuration: config)
+            } else {
+                db = try DatabaseQueue(path: path, configuration: config)
+            }
+            try Schema.migrator.migrate(db)
+        } catch {
+            throw SQLiteStore.translate(error)
+        }
+    }
+
+    /// Closes the file (a private one, before it is moved into place).
+    public func close() throws {
+        if let queue = db as? DatabaseQueue { try queue.close() }
+        if let pool = db as? DatabasePool { try pool.close() }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try db.read(body) } catch { throw SQLiteStore.translate(error) }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try db.write(body) } catch { throw SQLiteStore.translate(error) }
+    }
+
+    /// SQLite's "busy" and "locked", once the timeout has passed, in the user's words.
+    static func translate(_ error: Error) -> Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: Int(busyTimeout))
+        default: return error
+        }
     }
 
     public func accounts() throws -> [Account] {
-        try db.read { try Account.order(Column("name").collating(.nocase)).fetchAll($0) }
+        try read { try Account.order(Column("name").collating(.nocase)).fetchAll($0) }
     }
 
     public func contacts() throws -> [Contact] {
-        try db.read { try Contact.order(Column("account_id"), Column("id")).fetchAll($0) }
+        try read { try Contact.order(Column("account_id"), Column("id")).fetchAll($0) }
     }
 
     public func contacts(accountID: Int64) throws -> [Contact] {
-        try db.read { try Contact.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0).sorted { $0.role.order < $1.role.order } }
+        try read { try Contact.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0).sorted { $0.role.order < $1.role.order } }
     }
 
     public func events(accountID: Int64) throws -> [Event] {
-        try db.read { try Event.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
+        try read { try Event.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
 
     public func goals(accountID: Int64) throws -> [Goal] {
-        try db.read { try Goal.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
+        try read { try Goal.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
     }
 
     public func goals() throws -> [Goal] {
-        try db.read { try Goal.order(Column("account_id"), Column("id")).fetchAll($0) }
+        try read { try Goal.order(Column("account_id"), Column("id")).fetchAll($0) }
     }
 
     public func milestones(accountID: Int64) throws -> [Milestone] {
-        try db.read { try Milestone.filter(Column("account_id") == accountID).order(Column("due"), Column("id")).fetchAll($0) }
+        try read { try Milestone.filter(Column("account_id") == accountID).order(Column("due"), Column("id")).fetchAll($0) }
     }
 
     public func useCases(accountID: Int64) throws -> [UseCase] {
-        try db.read { try UseCase.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
+        try read { try UseCase.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
     }
 
     public func subscriptions(accountID: Int64) throws -> [Subscription] {
-        try db.read { try Subscription.filter(Column("account_id") == accountID).order(Column("start_date"), Column("id")).fetchAll($0) }
+        try read { try Subscription.filter(Column("account_id") == accountID).order(Column("start_date"), Column("id")).fetchAll($0) }
     }
 
     public func ledger() throws -> Ledger {
-        try db.read { db in
+        try read { db in
             var rows: [Ledger.Row] = []
             let cursor = try Row.fetchCursor(db, sql: "SELECT account_id, start_date, end_date, mrr_cents FROM subscription ORDER BY account_id")
             while let row = try cursor.next() {
@@ -61,11 +111,11 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     public func notes(accountID: Int64) throws -> [Note] {
-        try db.read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
+        try read { try Note.filter(Column("account_id") == accountID).order(Column("date"), Column("id")).fetchAll($0) }
     }
 
     public func apply(_ changes: [Change]) throws -> [Change] {
-        try db.write { db in
+        try write { db in
             var undo: [Change] = []
             for change in changes { undo += try apply(change, db) }
             return undo.reversed()
@@ -213,18 +263,18 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     public func events() throws -> [Event] {
-        try db.read { try Event.order(Column("date"), Column("id")).fetchAll($0) }
+        try read { try Event.order(Column("date"), Column("id")).fetchAll($0) }
     }
 
     public func snapshots(accountID: Int64) throws -> [Snapshot] {
-        try db.read { try snapshots($0, accountID: accountID) }
+        try read { try snapshots($0, accountID: accountID) }
     }
 
     public func recentSnapshots(through: Day, limit: Int) throws -> [Int64: [Snapshot]] {
         // One indexed look-up per account: faster than a window function over the whole table,
         // which has to sort every row first.
         let sql = "SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?"
-        return try db.read { db in
+        return try read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM account")
             let statement = try db.cachedStatement(sql: sql)
             var result: [Int64: [Snapshot]] = [:]
@@ -241,14 +291,14 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     public func allSnapshots() throws -> [Snapshot] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot ORDER BY account_id, week")
                 .map(Snapshot.init(row:))
         }
     }
 
     public func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
-        try db.write { db in
+        try write { db in
             var summary = ImportSummary()
             var index = try AccountIndex(db: db)
             let total = batch.accounts.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count

@@ -25,7 +25,7 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
     /// The value kinds, each with its domain.
     public enum Domain: Sendable {
         case count                  // whole number ≥ 0
-        case rate                   // decimal ≥ 0
+        case rate                   // decimal ≥ 0 (averages, per-day and per-month figures)
         case bounded(Double, Double, whole: Bool)
         case execLevel              // regular / occasional / none
 
@@ -42,9 +42,10 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
 
     public var domain: Domain {
         switch self {
-        case .dau, .licensedUsers, .usersThisMonth, .usersLastMonth, .meetingsScheduled, .meetingsAttended: return .count
+        case .licensedUsers, .usersThisMonth, .usersLastMonth, .meetingsScheduled, .meetingsAttended: return .count
         case .coreFeaturesUsed: return .bounded(0, 6, whole: true)
-        case .conversationsPerDay, .weeklyHours, .feedbackPerMonth, .communityPostsPerMonth,
+        // DAU is the week's average of daily active users, as analytics tools export it.
+        case .dau, .conversationsPerDay, .weeklyHours, .feedbackPerMonth, .communityPostsPerMonth,
              .communityEventsPerMonth, .communityContributionsPerQuarter: return .rate
         case .apiErrorRatePct, .integrationUptimePct: return .bounded(0, 100, whole: false)
         case .performanceSatisfaction, .csmSatisfaction: return .bounded(0, 10, whole: false)
@@ -54,6 +55,19 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
     }
 
     public var index: Int { SnapshotField.allCases.firstIndex(of: self)! }
+
+    /// No count or rate is larger: a billion users, meetings or conversations a day.
+    public static let largestCount = 1_000_000_000.0
+
+    /// What a count column counts, for "not a whole number".
+    var countNoun: String {
+        switch self {
+        case .licensedUsers: return "licensed seats"
+        case .usersThisMonth, .usersLastMonth: return "distinct users"
+        case .meetingsScheduled, .meetingsAttended: return "meetings"
+        default: return "whole things"
+        }
+    }
 
     /// The field a CSM means by a name: the column name, with spaces for underscores, or a
     /// short form ("features", "uptime", "api errors").
@@ -89,11 +103,14 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
             }
         case .count:
             guard let v = Double(t.hasSuffix("%") ? "x" : t), v.isFinite else { return .failure(.notANumber(t, domain)) }
-            guard v >= 0, v == v.rounded() else { return .failure(FieldProblem("\(t) is out of range: \(rawValue) must be \(domain.describe)")) }
+            guard v >= 0 else { return .failure(FieldProblem("\(t) is out of range: \(rawValue) must be \(domain.describe)")) }
+            guard v == v.rounded() else { return .failure(FieldProblem("\(t) is not a whole number: \(rawValue) counts \(countNoun)")) }
+            guard v <= SnapshotField.largestCount else { return .failure(FieldProblem("\(t) is out of range: \(rawValue) must be at most \(SnapshotField.plain(SnapshotField.largestCount))")) }
             return .success(v)
         case .rate:
             guard let v = Double(t), v.isFinite else { return .failure(.notANumber(t, domain)) }
             guard v >= 0 else { return .failure(FieldProblem("\(t) is out of range: \(rawValue) must be \(domain.describe)")) }
+            guard v <= SnapshotField.largestCount else { return .failure(FieldProblem("\(t) is out of range: \(rawValue) must be at most \(SnapshotField.plain(SnapshotField.largestCount))")) }
             return .success(v)
         case let .bounded(lo, hi, whole):
             var s = t

@@ -56,12 +56,13 @@ public final class WorkspaceDirectory {
     }
 
     private static func build(database: String, demoAsOf today: Day?) throws {
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore(path: database, shared: false)
         if let today {
             _ = try store.apply(DemoWorkspace.batch(asOf: today), progress: nil)
             let ids = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.name, $0.id!) })
             _ = try store.apply(DemoWorkspace.successPlans(asOf: today, ids: ids))
         }
+        try store.close()
     }
 }
 
@@ -69,12 +70,16 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case noWorkspace(String)
     case alreadyExists(String)
     case notAFolder(String)
+    /// Another process held the workspace for the whole timeout.
+    case busy(seconds: Int)
 
     public var description: String {
         switch self {
         case .noWorkspace(let p): return "no workspace at \(p) — create one with: cse init \(p) [--demo]"
         case .alreadyExists(let p): return "\(p) already holds a workspace"
         case .notAFolder(let p): return "\(p) is a file, not a folder"
+        case .busy(let seconds):
+            return "the workspace is busy: another cse (an import?) has been writing to it for over \(seconds) s — nothing was changed; try again when it is done"
         }
     }
 }

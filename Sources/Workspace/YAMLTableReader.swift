@@ -6,6 +6,7 @@ import Yams
 /// under `metrics:` (with `week:`) or `snapshots:` (a list of rows with `week:`).
 enum YAMLTableReader {
     static func read(_ text: String, file: String) throws -> [Table] {
+        try YAMLLimits.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -104,6 +105,7 @@ enum YAMLTableReader {
     /// Collects rows with differing keys into one table (union of columns, in first-seen order).
     struct Builder {
         var columns: [String] = []
+        var known: Set<String> = []
         var rows: [[String: Table.Cell]] = []
         var lines: [Int] = []
 
@@ -119,7 +121,7 @@ enum YAMLTableReader {
                 case .sequence(let seq): text = seq.compactMap(\.string).joined(separator: "; ")
                 default: throw YAMLTableReader.failure(file, value.mark, "\(key) must be a single value")
                 }
-                if !columns.contains(column) { columns.append(column) }
+                if known.insert(column).inserted { columns.append(column) }
                 cells[column] = Table.Cell(text: text, line: value.mark?.line ?? line, column: value.mark?.column ?? 1)
             }
             rows.append(cells)

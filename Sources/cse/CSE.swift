@@ -28,8 +28,9 @@ struct CSE: ParsableCommand {
         discussion: """
             cse [-w DIR] [--json] [-c COMMAND]…   open the shell, or run the commands and exit
             Type natural commands ('score Acme', 'list at-risk accounts', 'Acme的评分') in the shell, \
-            with -c, or piped on standard input. Without a workspace, cse creates a demo one at ~/.cse \
-            ($CSE_WORKSPACE overrides). CSE_TODAY=YYYY-MM-DD sets the date; NO_COLOR turns colour off.
+            with -c, or piped on standard input. The default workspace is ~/.cse ($CSE_WORKSPACE overrides): \
+            the first time the shell opens on a terminal it is created with demo accounts to try, any other \
+            first use creates it empty. CSE_TODAY=YYYY-MM-DD sets the date; NO_COLOR turns colour off.
             """,
         version: "cse \(cseVersion)",
         subcommands: [Run.self, Init.self, ImportFile.self, Replay.self],
@@ -67,14 +68,18 @@ struct WorkspaceOptions: ParsableArguments {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    /// Opens the workspace; the default one is created with the demo accounts on first run.
-    func open(today: Day, announce: Bool) throws -> WorkspaceDirectory {
+    /// Opens the workspace. The default one is created on first use: with the demo accounts
+    /// when `demo` (the bare interactive first run, to look around), else empty, so that a
+    /// first `cse import FILE` never mixes someone's accounts with the demo's.
+    func open(today: Day, demo: Bool) throws -> WorkspaceDirectory {
         let (path, isDefault) = self.path
         if isDefault && !WorkspaceDirectory.exists(at: path) {
-            let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: today)
-            if announce {
-                FileHandle.standardError.write(Data("created a demo workspace at \(path) — 'cse init DIR' makes an empty one\n".utf8))
-            }
+            let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: demo ? today : nil)
+            let note = demo
+                ? "created a demo workspace at \(path) with \(try workspace.store.accounts().count) made-up accounts to try cse on; "
+                    + "for your own data make an empty one with 'cse init DIR' and use 'cse -w DIR'"
+                : "created an empty workspace at \(path) — import your accounts into it with 'import FILE'"
+            FileHandle.standardError.write(Data((note + "\n").utf8))
             return workspace
         }
         return try WorkspaceDirectory(path: path)
@@ -107,8 +112,10 @@ struct Run: ParsableCommand {
     func run() throws {
         let today = try options.today()
         let interactive = c.isEmpty && Terminal.isTerminal(STDIN_FILENO)
-        let workspace = try openOrExit(options, today: today)
+        let workspace = try openOrExit(options, today: today, demo: interactive)
         let session = options.session(today: today, workspace: workspace, output: StandardOutput())
+        // More than one result: JSON Lines (one compact document a line), not documents back to back.
+        session.jsonLines = c.count > 1 || (c.isEmpty && !interactive)
         Interrupt.install()
         if !c.isEmpty {
             var failed = false
@@ -131,9 +138,9 @@ struct Run: ParsableCommand {
 }
 
 /// Prints a workspace error on one line and exits, instead of a stack of Swift error text.
-func openOrExit(_ options: WorkspaceOptions, today: Day) throws -> WorkspaceDirectory {
+func openOrExit(_ options: WorkspaceOptions, today: Day, demo: Bool = false) throws -> WorkspaceDirectory {
     do {
-        return try options.open(today: today, announce: true)
+        return try options.open(today: today, demo: demo)
     } catch let error as WorkspaceError {
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode.failure

@@ -26,10 +26,26 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(iso: "1970-01-01")!.ordinal, 0)
     }
 
-    func testWeekEndsOnSunday() {
+    func testWeekEnds() {
         let tuesday = Day(iso: "2026-11-24")!
         XCTAssertEqual(tuesday.weekday, 2)
-        XCTAssertEqual(tuesday.lastSunday.description, "2026-11-22")
-        XCTAssertEqual(Day(iso: "2026-11-22")!.lastSunday.description, "2026-11-22")
+        XCTAssertEqual(tuesday.lastWeekEnd(on: .sunday).description, "2026-11-22")
+        XCTAssertEqual(Day(iso: "2026-11-22")!.lastWeekEnd(on: .sunday).description, "2026-11-22")
+        XCTAssertEqual(tuesday.weekEnd(on: .sunday).description, "2026-11-29", "a Tuesday is in the week ending the next Sunday")
+        XCTAssertEqual(Day(iso: "2026-11-20")!.weekEnd(on: .sunday).description, "2026-11-22", "a Friday beside Sunday-ending weeks")
+        XCTAssertEqual(Day(iso: "2026-11-22")!.weekEnd(on: .sunday).description, "2026-11-22")
+        XCTAssertEqual(tuesday.weekEnd(on: .friday).description, "2026-11-27")
+        XCTAssertEqual(tuesday.lastWeekEnd(on: .friday).description, "2026-11-20")
+        XCTAssertEqual(tuesday.lastWeekEnd(on: .tuesday).description, "2026-11-24")
+        XCTAssertEqual(Weekday(parsing: "Sat"), .saturday)
+        XCTAssertEqual(Weekday(parsing: "7"), .sunday)
+        XCTAssertNil(Weekday(parsing: "s"))
+    }
+
+    func testYearsOutsideTheRangeAreNoDays() {
+        XCTAssertNil(Day(year: 9_223_372_036_854_775_807, month: 1, day: 1))
+        XCTAssertNil(Day(year: -9_223_372_036_854_775_807, month: 1, day: 1))
+        XCTAssertNil(Day(iso: "0000-13-01"))
+        XCTAssertEqual(Day(iso: "9999-12-31")!.adding(months: 1).description, "10000-01-31", "arithmetic past the four digits does not trap")
     }
 }
