@@ -18,19 +18,23 @@ deps:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Opens the shell on a demo workspace (created on first run, dated from that day).
+# Opens the shell on a demo workspace (created on first run, dated from that day), built
+# for release as users build it.
 run: deps
-	$(SWIFT) build --product cse
-	@[ -f $(DEMO)/workspace.sqlite ] || .build/debug/cse init $(DEMO) --demo
-	.build/debug/cse -w $(DEMO)
+	$(SWIFT) build -c release --product cse
+	@[ -f $(DEMO)/workspace.sqlite ] || .build/release/cse init $(DEMO) --demo
+	.build/release/cse -w $(DEMO)
 
 # Builds the release product (the optimiser has crashed where debug builds did not), then
 # builds and runs every test, transcripts included, and ends with one "N passed, N failed" line.
 test: deps
 	$(SWIFT) build -c release --product cse
 	$(SWIFT) build
-	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
-	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } END { print n - f " passed, " f " failed" }' .build/test.log
+	$(SWIFT) test 2>&1 | tee .build/test.log
+	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
+	      /Test run with [0-9]+ tests?/ { for (i = 1; i <= NF; i++) if ($$i == "with") { t = $$(i + 1); break } } \
+	      /Test .*\(\) failed after/ { tf++ } \
+	      END { print n - f + t - tf " passed, " f + tf " failed" }' .build/test.log
 
 # Speed figures (hyperfine); see bench/README.md.
 bench: deps

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,6 +51,12 @@ let package = Package(
         .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks", "Scoring", "Workspace"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Workspace"]),
+        .testTarget(name: "CommandLineTests"),
+        // Property-based fuzzing of the parser and every importer (Swift Testing).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Commands", "Shell", "Workspace", "Intents", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "CommandsTests",
             dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents", "Drafting"]

@@ -54,7 +54,7 @@ struct ModelReport: Report {
     }
     struct RefusedJSON: Encodable { var line: Int; var column: Int; var reason: String }
 
-    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments }
+    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments, weekEnds = "week_ends" }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -69,6 +69,7 @@ struct ModelReport: Report {
         func bands(_ scheme: TierScheme) -> [BandJSON] { scheme.bands.map { BandJSON(tier: $0.name, from: $0.lowerBound, priority: $0.level.priority) } }
         try c.encode(bands(model.tiers), forKey: .tiers)
         try c.encode(Dictionary(uniqueKeysWithValues: model.segmentTiers.map { ($0.key.rawValue, bands($0.value)) }), forKey: .segments)
+        try c.encode(model.weekEnds.name, forKey: .weekEnds)
     }
 
     func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
@@ -96,6 +97,7 @@ struct ModelReport: Report {
             guard let scheme = model.segmentTiers[segment] else { continue }
             doc.wrapped(Span(DisplayWidth.pad(segment.label, to: 10), .bold), text: tiers(scheme))
         }
+        doc.wrapped(Span("Weeks     ", .bold), text: "end on \(model.weekEnds.name.capitalized): a row dated inside a week is that week's")
     }
 
     func tiers(_ scheme: TierScheme) -> String {

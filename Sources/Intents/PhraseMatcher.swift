@@ -51,9 +51,20 @@ public enum PhraseMatcher {
             }
             // Two slots in a row split at a space: "export {what} {file}".
             var nextIsSlot = false
-            if case .slot? = rest.first { nextIsSlot = true }
+            var nextScalar: Unicode.Scalar?
+            switch rest.first {
+            case .slot?: nextIsSlot = true
+            case .literal(let literal)?: nextScalar = literal.first
+            case nil: break
+            }
             for stop in (start + 1)...end where !line.isSpace[stop - 1] {
                 if nextIsSlot && !(stop < end && line.isSpace[stop]) { continue }
+                // The slot can only end where the next word of the phrase begins.
+                if let nextScalar {
+                    var p = stop
+                    while p < end, line.isSpace[p] { p += 1 }
+                    guard p < end, line.folded[p] == nextScalar else { continue }
+                }
                 guard hasValue(start..<stop, line) else { continue }
                 captures.append((name, start..<stop))
                 if step(rest, stop, end, line, &captures) { return true }

@@ -10,6 +10,7 @@ import GRDB
 /// and says so (`WorkspaceError.busy`), never a raw "database is locked".
 public final class SQLiteStore: WorkspaceStore {
     let db: any DatabaseWriter
+    let busyTimeout: TimeInterval
 
     /// How long a write waits for another process's write to finish: longer than the
     /// slowest import the benchmarks measure (a 1,000,000-row ledger).
@@ -22,10 +23,11 @@ public final class SQLiteStore: WorkspaceStore {
 
     /// `shared: false` is a private file being built (a workspace being created): no WAL
     /// files beside it, so it can be moved into place as one file.
-    public init(path: String, shared: Bool) throws {
+    public init(path: String, shared: Bool, busyTimeout: TimeInterval = SQLiteStore.busyTimeout) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(SQLiteStore.busyTimeout)
+        config.busyMode = .timeout(busyTimeout)
+        self.busyTimeout = busyTimeout
         do {
             if shared {
                 config.journalMode = .wal
@@ -35,7 +37,7 @@ public final class SQLiteStore: WorkspaceStore {
             }
             try Schema.migrator.migrate(db)
         } catch {
-            throw SQLiteStore.translate(error)
+            throw SQLiteStore.translate(error, after: busyTimeout)
         }
     }
 
@@ -46,18 +48,18 @@ public final class SQLiteStore: WorkspaceStore {
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try db.read(body) } catch { throw SQLiteStore.translate(error) }
+        do { return try db.read(body) } catch { throw SQLiteStore.translate(error, after: busyTimeout) }
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try db.write(body) } catch { throw SQLiteStore.translate(error) }
+        do { return try db.write(body) } catch { throw SQLiteStore.translate(error, after: busyTimeout) }
     }
 
     /// SQLite's "busy" and "locked", once the timeout has passed, in the user's words.
-    static func translate(_ error: Error) -> Error {
+    static func translate(_ error: Error, after timeout: TimeInterval) -> Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: Int(busyTimeout))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: timeout)
         default: return error
         }
     }

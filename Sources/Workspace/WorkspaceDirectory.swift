@@ -71,7 +71,7 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case alreadyExists(String)
     case notAFolder(String)
     /// Another process held the workspace for the whole timeout.
-    case busy(seconds: Int)
+    case busy(seconds: Double)
 
     public var description: String {
         switch self {
@@ -79,7 +79,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case .alreadyExists(let p): return "\(p) already holds a workspace"
         case .notAFolder(let p): return "\(p) is a file, not a folder"
         case .busy(let seconds):
-            return "the workspace is busy: another cse (an import?) has been writing to it for over \(seconds) s — nothing was changed; try again when it is done"
+            let wait = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return "the workspace is busy: another cse (an import?) has been writing to it for over \(wait) s — nothing was changed; try again when it is done"
         }
     }
 }

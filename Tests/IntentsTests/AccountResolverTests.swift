@@ -30,4 +30,20 @@ final class AccountResolverTests: XCTestCase {
         XCTAssertEqual(editDistance("acmee", "acme"), 1)
         XCTAssertEqual(editDistance("", "abc"), 3)
     }
+
+    func testAccentsNeedNotBeTyped() {
+        let resolver = AccountResolver([.init(name: "Café Olé", aliases: []), .init(name: "Pied Piper", aliases: ["PP"])])
+        XCTAssertEqual(resolver.resolve("Cafe Ole"), .found(0))
+        XCTAssertEqual(resolver.resolve("cafe"), .found(0))
+        XCTAssertEqual(resolver.exact("CAFE OLE"), 0)
+        XCTAssertNil(resolver.exact("Cafe"), "a start is no exact name")
+        XCTAssertEqual(resolver.exact("pp"), 1)
+        XCTAssertEqual(resolver.longestName, 2)
+    }
+
+    func testALongQueryIsNotComparedLetterByLetter() {
+        let resolver = AccountResolver([.init(name: "Acme Corp", aliases: [])])
+        XCTAssertEqual(resolver.resolve(String(repeating: "acme ", count: 20_000)), .notFound(suggestions: []))
+        XCTAssertEqual(editDistance(String(repeating: "x", count: 100_000), "acme", limit: 3), 4)
+    }
 }

@@ -43,4 +43,25 @@ final class RendererTests: XCTestCase {
         XCTAssertFalse(Terminal.wantsColour(fd: -1, environment: [:]))
         XCTAssertFalse(Terminal.wantsColour(fd: 1, environment: ["NO_COLOR": "1"]))
     }
+
+    func testWrappingColumnsBreakBetweenWords() {
+        var table = TextTable([.init("", wraps: true, share: 0.4), .init("", wraps: true)], indent: 2, showHeader: false)
+        table.add("goal add|update|done|remove ACCOUNT …", "add, change, complete or remove a success-plan objective")
+        var doc = Document()
+        doc.table(table)
+        let text = Renderer(width: 50, colour: false).render(doc)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 50 }, text)
+        XCTAssertEqual(lines, ["  goal                  add, change, complete or",
+                               "  add|update|done|      remove a success-plan",
+                               "  remove ACCOUNT …      objective"], "the first column keeps two fifths of the width")
+        XCTAssertEqual(Renderer.wrap("accounts|snapshots|events|subscriptions", width: 16), ["accounts|", "snapshots|", "events|", "subscriptions"],
+                       "a word too long for its column breaks after a '|'")
+    }
+
+    func testHangingIndentForDetails() {
+        var doc = Document()
+        doc.wrapped(Span("  "), text: "file.csv:3:4: licensed_users: 'thirty' is not a number", hang: 2)
+        XCTAssertEqual(Renderer(width: 34, colour: false).render(doc), "  file.csv:3:4: licensed_users:\n    'thirty' is not a number\n")
+    }
 }
