@@ -161,7 +161,7 @@ struct ChurnRiskBook: Report {
 
     func render(into doc: inout Document) {
         var table = TextTable([.init("Risk"), .init("Account", shrinkable: true), .init("Health", right: true), .init("ARR", right: true),
-                               .init("Main driver", shrinkable: true, optional: true)])
+                               .init("Main driver", optional: true, wraps: true)])
         for r in risks {
             table.add(Span(r.level.label, r.level.style), Span(r.health.account.name),
                       Span(r.health.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),

@@ -34,7 +34,7 @@ struct DraftList: Report {
 
     func render(into doc: inout Document) {
         guard !drafts.isEmpty else { doc.line(Span("no saved drafts — 'draft …' then 'save'", .dim)); return }
-        var table = TextTable([.init("File"), .init("Subject", shrinkable: true)])
+        var table = TextTable([.init("File"), .init("Subject", wraps: true)])
         for d in drafts { table.add(Span(d.file), Span(d.subject)) }
         doc.table(table)
     }

@@ -109,7 +109,7 @@ struct ExpansionBook: Report {
     func render(into doc: inout Document) {
         guard !rows.isEmpty else { doc.line(Span("no account shows an expansion signal", .dim)); return }
         var table = TextTable([.init("Account"), .init("Health", right: true), .init("ARR", right: true), .init("Seats +ARR", right: true),
-                               .init("Signals", shrinkable: true)])
+                               .init("Signals", wraps: true)])
         for r in rows {
             table.add(Span(r.account.name, r.expansion.hold == nil ? .bold : .dim),
                       Span(r.score.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),

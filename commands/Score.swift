@@ -91,7 +91,7 @@ struct ScoreCard: Report {
         }
         doc.blank()
 
-        var table = TextTable([.init(""), .init("", shrinkable: true), .init("", right: true), .init("", gap: 1)], showHeader: false)
+        var table = TextTable([.init(""), .init("", wraps: true), .init("", right: true), .init("", gap: 1)], showHeader: false)
         for dimension in score.dimensions {
             let scaled = dimension.points != nil && dimension.metrics.contains { $0.points == nil }
             table.add(Span(dimension.dimension.label, .bold), scaled ? Span("scaled for missing data", .dim) : "",

@@ -68,7 +68,7 @@ struct AccountProfile: Report {
 
     func render(into doc: inout Document) {
         doc.line(Span(account.name, .bold))
-        var profile = TextTable([.init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+        var profile = TextTable([.init(""), .init("", wraps: true)], indent: 2, showHeader: false)
         func row(_ label: String, _ value: String?) { profile.add(Span(label, .dim), Span(value ?? "—")) }
         if !account.aliases.isEmpty { row("aliases", account.aliases.joined(separator: ", ")) }
         row("segment", account.segment?.label)
@@ -87,7 +87,7 @@ struct AccountProfile: Report {
         if contacts.isEmpty {
             doc.line(Span("  none recorded — no champion or executive sponsor is a risk in itself", .dim))
         } else {
-            var table = TextTable([.init(""), .init(""), .init("", shrinkable: true), .init("", shrinkable: true)], indent: 2, showHeader: false)
+            var table = TextTable([.init(""), .init(""), .init("", wraps: true), .init("")], indent: 2, showHeader: false)
             for c in contacts { table.add(Span(c.role.label, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
             doc.table(table)
         }
@@ -98,7 +98,7 @@ struct AccountProfile: Report {
         if !events.isEmpty {
             doc.blank()
             doc.line(Span("Recent events", .bold))
-            var table = TextTable([.init(""), .init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+            var table = TextTable([.init(""), .init(""), .init("", wraps: true)], indent: 2, showHeader: false)
             for e in events.reversed() {
                 table.add(Span(e.date.description, .dim), Span(e.kind, e.kind == "champion left" ? .red : nil), Span(e.details ?? ""))
             }

@@ -71,7 +71,7 @@ struct Timeline: Report {
             doc.line(Span("  nothing recorded yet", .dim))
             return
         }
-        var table = TextTable([.init(""), .init(""), .init("", shrinkable: true)], indent: 2, showHeader: false)
+        var table = TextTable([.init(""), .init(""), .init("", wraps: true)], indent: 2, showHeader: false)
         for e in entries {
             let style: Style? = e.kind == "event" ? .bold : e.kind == "churn" ? .red : e.tier?.style
             table.add(Span(e.date.description, .dim), Span(e.kind, .dim), Span(e.text, style))

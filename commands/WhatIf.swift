@@ -112,7 +112,7 @@ struct WhatIfReport: Report {
                  Span("\(Format.oneDecimal(r.shown)) \(r.band.emoji) \(r.band.label)", r.tier.style),
                  "  (\(signed(r.shown - b.shown))): ", Span(verdict, .bold))
         doc.blank()
-        var table = TextTable([.init("Change", shrinkable: true), .init("Points alone", right: true)], indent: 2)
+        var table = TextTable([.init("Change", wraps: true), .init("Points alone", right: true)], indent: 2)
         for effect in whatIf.effects {
             let (field, to) = describe(effect.change)
             table.add(Span("\(field) \(effect.was) → \(to)"), Span(signed(effect.points), effect.points > 0.05 ? .green : effect.points < -0.05 ? .red : .dim))

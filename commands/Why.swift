@@ -87,7 +87,7 @@ struct WhyReport: Report {
         let moved = c.moves.filter { abs($0.points) >= 0.05 }
         let still = c.moves.filter { abs($0.points) < 0.05 }
         if moved.isEmpty { doc.line(Span("  no metric moved the score", .dim)) }
-        var table = TextTable([.init("", shrinkable: true), .init("", shrinkable: true), .init("", right: true)], indent: 2, showHeader: false)
+        var table = TextTable([.init("", wraps: true), .init("", wraps: true), .init("", right: true)], indent: 2, showHeader: false)
         for move in moved {
             let before = move.before.reading?.shown ?? "missing", after = move.after.reading?.shown ?? "missing"
             table.add(Span(move.metric.label), Span("\(before) → \(after)"),

@@ -13,7 +13,16 @@ public struct Renderer: Sendable {
         var lines: [String] = []
         for block in document.blocks {
             switch block {
-            case .line(let spans): lines.append(fit(spans))
+            case .line(let spans):
+                // A line wider than the terminal wraps between words under its own indent, rather than lose its end.
+                if spans.reduce(0, { $0 + $1.width }) <= width {
+                    lines.append(fit(spans))
+                } else {
+                    let indent = spans.first.map { String($0.text.prefix { $0 == " " }) } ?? ""
+                    var rest = spans
+                    if !indent.isEmpty { rest[0] = Span(String(rest[0].text.dropFirst(indent.count)), rest[0].style) }
+                    lines += wrap(prefix: [Span(indent)], text: rest)
+                }
             case let .wrapped(prefix, text, hang): lines += wrap(prefix: prefix, text: text, hang: hang)
             case .table(let table): lines += render(table)
             }
