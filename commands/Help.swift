@@ -72,6 +72,6 @@ struct HelpPage: Report {
         doc.wrapped(Span("  "), text: phrases.joined(separator: " · "))
         doc.blank()
         doc.line(Span("Examples", .bold))
-        for example in spec.examples { doc.line(Span("  cse> " + example)) }
+        for example in spec.examples { doc.wrapped(Span("  cse> "), text: example) }
     }
 }

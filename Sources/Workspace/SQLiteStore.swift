@@ -14,7 +14,7 @@ public final class SQLiteStore: WorkspaceStore {
 
     /// How long a write waits for another process's write to finish: longer than the
     /// slowest import the benchmarks measure (a 1,000,000-row ledger).
-    public static let busyTimeout: TimeInterval = 20
+    public static let busyTimeout: TimeInterval = 30
 
     /// Opens (creating and migrating when needed) a shared workspace database.
     public convenience init(path: String) throws {

@@ -122,4 +122,25 @@ final class ImportTests: XCTestCase {
             XCTAssertTrue((error as! ImportFailure).problems[0].message.hasPrefix("cannot tell what this file holds"))
         }
     }
+
+    /// Files that would keep Yams busy for minutes, or recurse off the stack, are measured first.
+    func testYAMLBeyondItsBoundsIsRefusedWithItsPlace() throws {
+        var bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            bomb.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+        }
+        bomb.append("accounts:\n  - {account: A, segment: smb, ? *i : 1}")
+        let cases: [(String, String, String)] = [
+            ("bomb.yaml", bomb.joined(separator: "\n"), "bomb.yaml:6:8: its aliases (*name) expand to more than 100000 values — write the rows out instead"),
+            ("keys.json", "{\"accounts\": [{" + (0..<5_000).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}]}",
+             "keys.json:1:12796: a mapping with more than 1000 keys — no row has that many columns"),
+            ("deep.yaml", "accounts:\n" + (0..<70).map { String(repeating: "  ", count: $0) + "- " }.joined(separator: "\n") + "x",
+             "deep.yaml:65:127: nested more than 64 levels deep — an export is a few levels at most"),
+        ]
+        for (name, text, expected) in cases {
+            XCTAssertThrowsError(try Importer.read(path: try file(name, text), shownAs: name, rules: rules)) { error in
+                XCTAssertEqual((error as? ImportFailure)?.problems.map(\.description), [expected])
+            }
+        }
+    }
 }
