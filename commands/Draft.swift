@@ -53,7 +53,7 @@ struct DraftCommand: Command {
                 let n = k.words.split(separator: " ").count
                 return words.count > n && words.prefix(n).joined(separator: " ").lowercased() == k.words
             }) else {
-                throw CommandError("which e-mail? draft qbr recap|win-back [day 7|30|90]|activation|health alert|welcome|renewal|escalation ACCOUNT")
+                throw CommandError("which e-mail? draft KIND ACCOUNT, where KIND is qbr recap, win-back (day 7, 30 or 90), activation, health alert, welcome, renewal or escalation")
             }
             kind = match.kind
             let rest = Array(words.dropFirst(match.words.split(separator: " ").count))

@@ -11,8 +11,9 @@ struct ExportCommand: Command {
     let spec = CommandSpec(
         name: "export",
         phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
-        usage: "export accounts|snapshots|events|subscriptions FILE",
-        summary: "write accounts, snapshots (with scores) or events to a file",
+        usage: "export WHAT FILE",
+        summary: "write accounts, snapshots (with scores), events or the subscription ledger to a file",
+        details: "WHAT: accounts, snapshots, events or subscriptions. The format follows the extension: .csv, .json or .yaml.",
         examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"],
         accountSlots: [])
 

@@ -9,9 +9,9 @@ struct UseCaseCommand: Command {
     let spec = CommandSpec(
         name: "use case",
         phrases: ["use case {rest}", "usecase {rest}", "use-case {rest}", "用例 {rest}"],
-        usage: "use case ACCOUNT NAME [not-started|in-progress|live|optimizing] [DATE]",
+        usage: "use case ACCOUNT NAME [STATUS] [DATE]",
         summary: "add a success-plan use case or change its status",
-        details: "A name the account has (or words from it) changes that use case; a new name adds one. Live with no date means live today.",
+        details: "STATUS: not-started, in-progress, live or optimizing. A name the account has (or words from it) changes that use case; a new name adds one. Live with no date means live today.",
         examples: ["use case Acme Agent assist for billing live", "use case Nimbus Campaign analytics dashboards live 2026-11-23",
                    "use case Globex EU order tracking in-progress"],
         accountSlots: ["rest"], writes: true)

@@ -157,12 +157,13 @@ public struct Renderer: Sendable {
         return (table.showHeader ? lines(header) : []) + rows.flatMap(lines)
     }
 
-    /// Text broken between words into lines of at most `width` columns; a word longer than
-    /// a line is broken where it must be.
+    /// Text broken between words into lines of at most `width` columns; a bracketed group
+    /// ("[FIELD VALUE …]") moves as one word when it fits a line; a word longer than a line
+    /// is broken where it must be.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = "", used = 0
-        for word in text.split(separator: " ").map(String.init) {
+        for word in groups(text, width: width) {
             var word = word, w = DisplayWidth.of(word)
             if used > 0 && used + 1 + w <= width {
                 current += " " + word
@@ -190,6 +191,25 @@ public struct Renderer: Sendable {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The words of `text`, with the words of a "[…]" group joined when the group fits `width`.
+    static func groups(_ text: String, width: Int) -> [String] {
+        var words: [String] = []
+        var group: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if group.isEmpty && !(word.hasPrefix("[") && !word.hasSuffix("]")) {
+                words.append(word)
+                continue
+            }
+            group.append(word)
+            if word.hasSuffix("]") {
+                let joined = group.joined(separator: " ")
+                words += DisplayWidth.of(joined) <= width ? [joined] : group
+                group = []
+            }
+        }
+        return words + group
     }
 
     func trimTrailing(_ s: String) -> String {
