@@ -3,7 +3,7 @@ import Scoring
 import Shell
 import Workspace
 
-/// `alerts [ACCOUNT]`: every monitor of seed 000 that fires, most severe first, then by ARR.
+/// `alerts [ACCOUNT]`: every monitor that fires, most severe first, then by ARR.
 struct AlertsCommand: Command {
     let spec = CommandSpec(
         name: "alerts",
@@ -12,11 +12,11 @@ struct AlertsCommand: Command {
         usage: "alerts [ACCOUNT] [as of DATE]",
         summary: "monitors that fire: what tripped them, who acts, how fast",
         details: """
-            Seed 000's monitors: health drop week over week (> 10 % 🟠, > 20 % 🔴), DAU drop (> 30 % 🟠, > 50 % 🔴), \
+            The monitors: health drop week over week (> 10 % 🟠, > 20 % 🔴), DAU drop (> 30 % 🟠, > 50 % 🔴), \
             champion left (logged in the last 30 days) 🔴, more than 3 severe tickets open 🟠, API error rate (> 5 % 🔴, \
             > 10 % 🔴 immediate), more than one payment refused in 90 days 🔴, health drop vs four weeks ago > 15 % 🟠, \
             feature depth < 30 % 🟠, meeting attendance < 60 % 🟠, NPS down > 20 points in four weeks 🔴, health declined \
-            two weeks running 🔴. Churned accounts are left out.
+            two weeks running 🔴. A score drop counts from 2 points (a smaller change is noise). Churned accounts are left out.
             """,
         examples: ["alerts", "alerts Hooli", "alerts for Soylent", "预警", "alerts as of 2026-11-01"])
 
@@ -40,28 +40,13 @@ struct AlertList: Report {
     let alerts: [Alert]
     let accounts: Int
 
-    struct AlertJSON: Encodable {
-        var account: String
-        var arr: Double?
-        var monitor: String
-        var label: String
-        var severity: String
-        var evidence: String
-        var who: String
-        var within: String
-    }
-
     enum Keys: String, CodingKey { case account, count, alerts }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(account, forKey: .account)
         try c.encode(alerts.count, forKey: .count)
-        try c.encode(alerts.map {
-            AlertJSON(account: $0.account, arr: $0.arr?.dollars, monitor: $0.monitor.rawValue, label: $0.monitor.label,
-                      severity: $0.severity == .orange ? "orange" : $0.severity == .red ? "red" : "red_immediate",
-                      evidence: $0.evidence, who: $0.who, within: $0.within)
-        }, forKey: .alerts)
+        try c.encode(alerts, forKey: .alerts)
     }
 
     func render(into doc: inout Document) {
@@ -73,7 +58,7 @@ struct AlertList: Report {
             let style: Style = a.severity == .orange ? .orange : .red
             doc.wrapped(Span("\(a.severity.emoji) "), text: [Span(a.account, .bold), Span(" — "), Span(a.monitor.label, style),
                                                           Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold)])
-            doc.wrapped(Span("   "), text: [Span(a.evidence, .dim)])
+            doc.wrapped(Span("   "), text: [Span(a.evidence.shown, .dim)])
         }
         let red = alerts.filter { $0.severity != .orange }.count
         let affected = Set(alerts.map(\.account)).count

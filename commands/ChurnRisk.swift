@@ -12,13 +12,15 @@ struct ChurnRiskCommand: Command {
         usage: "churn risk [ACCOUNT] [as of DATE]",
         summary: "churn risk level, drivers, likely reason, save plays; or the book ranked",
         details: """
-            The tier sets a floor (critical → high, high risk → medium, else low); leading indicators raise it: \
-            medium 1, high 2, very high 3 points; 2+ points raise the level one step, 5+ (or a very-high one) two. \
-            Indicators: usage down \
-            > 30 % in a month, champion left, tickets spiked then quiet, billing page visited, competitor mentioned, \
-            data export requested, renewal signals missing, seats removed, negative NPS, support escalation, missed \
-            renewal meeting, contract downgrade, budget review, payment trouble, a declining trend, and in the first \
-            90 days the onboarding signals of seed 002.
+            The tier is the floor (healthy → low, warning → medium, high risk → high, critical → critical); leading \
+            indicators raise it: medium 1, high 2, very high 3 points; 2+ points raise the level one step, 5+ (or a \
+            very-high one) two. Indicators: usage down > 30 % in a month, champion left, tickets spiked then quiet, \
+            billing page visited, competitor mentioned, data export requested, renewal signals missing, seats removed, \
+            negative NPS, support escalation, missed renewal meeting, contract downgrade, budget review, payment \
+            trouble, a declining trend, and in the first 90 days: no login after day 3, integration failed, kickoff \
+            late, under 50 % active by day 30, no executive sponsor. The likely reason is the category the drivers \
+            weigh most; with no driver it is unknown. What the workspace does not record (contacts, a kickoff) is a \
+            data gap, never a driver.
             """,
         examples: ["churn risk Hooli", "churn risk of Soylent", "will Umbrella churn", "churn risk", "Hooli的流失风险", "流失风险"])
 
@@ -52,14 +54,18 @@ extension ChurnRisk.Level {
 
 struct DriverJSON: Encodable {
     var signal: String
-    var evidence: String
+    var label: String
+    var evidence: Evidence
+    var shown: String
     var leadTime: String?
     var weight: String
     var reason: String
-    enum CodingKeys: String, CodingKey { case signal, evidence, leadTime = "lead_time", weight, reason }
+    var play: String
+    enum CodingKeys: String, CodingKey { case signal, label, evidence, shown, leadTime = "lead_time", weight, reason, play }
 
     init(_ d: ChurnRisk.Driver) {
-        signal = d.signal; evidence = d.evidence; leadTime = d.leadTime; weight = d.weight.label; reason = d.reason.rawValue
+        signal = d.signal.rawValue; label = d.label; evidence = d.evidence; shown = d.evidence.shown; leadTime = d.leadTime
+        weight = d.weight.label; reason = d.reason.rawValue; play = d.play
     }
 }
 
@@ -68,26 +74,30 @@ struct ChurnRiskCard: Report {
     let today: Day
 
     var tier: Tier? { risk.health.tier }
-    /// Low risk with no signal: no reason to name and nothing to save.
-    var quiet: Bool { risk.drivers.isEmpty && risk.level == .low }
-    var planBy: Day? { tier.map { today.adding(days: $0.intervention.planWithinDays) } }
+    /// The intervention's date: the tier's plan or next contact, never after the renewal.
+    var planBy: Day? { tier.map { Intervention.due(tier: $0, today: today, renewal: risk.health.account.renewalDate) } }
 
     enum Keys: String, CodingKey {
-        case account, level, points, score, tier, drivers, reason, reasonLabel = "reason_label", preventable, savePlays = "save_plays", intervention
+        case account, level, floor, points, score, tier, drivers, reason, reasonLabel = "reason_label", reasonDrivers = "reason_drivers"
+        case reasonQuestion = "reason_question", preventable, savePlays = "save_plays", dataGaps = "data_gaps", intervention
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(risk.health.account.name, forKey: .account)
         try c.encode(risk.level, forKey: .level)
+        try c.encode(ChurnRisk.floor(tier), forKey: .floor)
         try c.encode(risk.points, forKey: .points)
         try c.encode(risk.health.current?.shown, forKey: .score)
         try c.encode(risk.health.current?.band.name, forKey: .tier)
         try c.encode(risk.drivers.map(DriverJSON.init), forKey: .drivers)
         try c.encode(risk.reason, forKey: .reason)
-        try c.encode(risk.reason.label, forKey: .reasonLabel)
-        try c.encode(risk.reason.preventable, forKey: .preventable)
-        try c.encode(quiet ? [] : risk.reason.savePlays, forKey: .savePlays)
+        try c.encode(risk.reason?.label, forKey: .reasonLabel)
+        try c.encode(risk.reasonDrivers.map(\.signal.rawValue), forKey: .reasonDrivers)
+        if risk.reason == nil { try c.encode(ChurnRisk.reasonQuestion, forKey: .reasonQuestion) }
+        try c.encode(risk.reason?.preventable, forKey: .preventable)
+        try c.encode(risk.savePlays, forKey: .savePlays)
+        try c.encode(risk.gaps.map { ["gap": $0.rawValue, "shown": $0.shown, "fill": $0.fill] }, forKey: .dataGaps)
         if let tier, let planBy {
             let i = tier.intervention
             try c.encode(["who": i.who, "frequency": i.frequency, "plan_by": planBy.description], forKey: .intervention)
@@ -101,29 +111,45 @@ struct ChurnRiskCard: Report {
             head.append(Span("  (health \(Format.oneDecimal(s.shown)) \(s.band.emoji) \(s.band.label), \(s.tier.priority)\(risk.health.account.arr.map { ", ARR \($0)" } ?? ""))", .dim))
         }
         doc.line(head)
-        doc.blank()
-        doc.line(Span("Drivers", .bold))
-        if risk.drivers.isEmpty { doc.line(Span("  no leading indicator is firing; the level comes from the health tier", .dim)) }
-        for (i, d) in risk.drivers.enumerated() {
-            doc.wrapped(Span("  \(i + 1). "), text: [Span(d.signal, .bold), Span(" [\(d.weight.label)" + (d.leadTime.map { " · churn typically \($0) later" } ?? "") + "]", .dim)])
-            doc.wrapped(Span("     "), text: d.evidence)
+        if let tier {
+            let floor = ChurnRisk.floor(tier)
+            let raised = risk.level > floor ? "; the drivers raise it to \(risk.level.label) (\(Format.count(Double(risk.points), "point")))" : ""
+            doc.wrapped(text: [Span("\(tier.label) (\(tier.priority)) sets the floor at \(floor.label)\(raised)", .dim)])
         }
         doc.blank()
-        if quiet {
-            doc.wrapped(Span("Likely reason  ", .bold), text: [Span("none evident at this level; the weakest area points to \(risk.reason.label)", .dim)])
-        } else {
-            doc.wrapped(Span("Likely reason  ", .bold), text: [Span(risk.reason.label, .bold), Span(" — \(risk.reason.subReasons) (\(risk.reason.preventable))")])
+        doc.line(Span("Drivers", .bold))
+        if risk.drivers.isEmpty { doc.line(Span("  no leading indicator is firing", .dim)) }
+        for (i, d) in risk.drivers.enumerated() {
+            doc.wrapped(Span("  \(i + 1). "), text: [Span(d.label, .bold), Span(" [\(d.weight.label)" + (d.leadTime.map { " · churn typically \($0) later" } ?? "") + " · \(d.reason.label)]", .dim)])
+            doc.wrapped(Span("     "), text: d.evidence.shown)
+        }
+        if !risk.gaps.isEmpty {
             doc.blank()
-            doc.line(Span("Save plays (seed 002)", .bold))
-            for (i, play) in risk.reason.savePlays.enumerated() { doc.wrapped(Span("  \(i + 1). "), text: play) }
+            doc.line(Span("Not recorded", .bold))
+            for gap in risk.gaps {
+                doc.wrapped(Span("  "), text: [Span(gap.shown), Span(" — \(gap.fill)", .dim)])
+            }
+        }
+        doc.blank()
+        if let reason = risk.reason {
+            let behind = risk.reasonDrivers.map(\.label).joined(separator: ", ")
+            doc.wrapped(Span("Likely reason  ", .bold), text: [Span(reason.label, .bold), Span(" — from \(behind) (\(reason.preventable))")])
+        } else {
+            doc.wrapped(Span("Likely reason  ", .bold), text: [Span("unknown", .bold), Span(" — no driver points to one; \(ChurnRisk.reasonQuestion)", .dim)])
+        }
+        if !risk.savePlays.isEmpty {
+            doc.blank()
+            doc.line(Span("Save plays", .bold))
+            for (i, play) in risk.savePlays.enumerated() { doc.wrapped(Span("  \(i + 1). "), text: play) }
         }
         if let tier, let planBy {
             let i = tier.intervention
             doc.blank()
-            doc.line(Span("Intervention for \(risk.health.current.map { "\($0.band.emoji) \($0.band.label)" } ?? tier.label) (\(tier.priority), seed 000)", .bold))
+            doc.line(Span("Intervention for \(risk.health.current.map { "\($0.band.emoji) \($0.band.label)" } ?? tier.label) (\(tier.priority))", .bold))
             doc.wrapped(Span("  who        "), text: i.who)
             doc.wrapped(Span("  how often  "), text: i.frequency)
-            doc.wrapped(Span("  by         "), text: "\(planBy): " + (tier.isAtRisk ? "intervention plan agreed (within \(i.planWithinDays == 1 ? "24 h" : "48 h"))" : "next contact"))
+            let capped = risk.health.account.renewalDate == planBy ? " (the renewal date)" : ""
+            doc.wrapped(Span("  by         "), text: "\(planBy): " + (tier.isAtRisk ? "intervention plan agreed (within \(i.planWithinDays == 1 ? "24 h" : "48 h"))" : "next contact") + capped)
         }
     }
 }
@@ -132,7 +158,8 @@ struct ChurnRiskBook: Report {
     let risks: [ChurnRisk]
 
     func arr(_ level: ChurnRisk.Level?) -> Money {
-        risks.filter { level == nil ? $0.level >= .high : $0.level == level }.reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
+        guard let level else { return BookFigures.arrAtRisk(risks) }
+        return risks.filter { $0.level == level }.reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
     }
 
     struct Row: Encodable {
@@ -141,7 +168,7 @@ struct ChurnRiskBook: Report {
         var points: Int
         var score: Double?
         var arr: Double?
-        var reason: String
+        var reason: String?
         var drivers: [DriverJSON]
     }
 
@@ -150,7 +177,7 @@ struct ChurnRiskBook: Report {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(risks.map { Row(account: $0.health.account.name, level: $0.level, points: $0.points, score: $0.health.current?.shown,
-                                     arr: $0.health.account.arr?.dollars, reason: $0.reason.rawValue, drivers: $0.drivers.map(DriverJSON.init)) }, forKey: .accounts)
+                                     arr: $0.health.account.arr?.dollars, reason: $0.reason?.rawValue, drivers: $0.drivers.map(DriverJSON.init)) }, forKey: .accounts)
         try c.encode(arr(nil).dollars, forKey: .arrAtRisk)
         var levels: [String: [String: Double]] = [:]
         for level in ChurnRisk.Level.allCases {
@@ -166,7 +193,7 @@ struct ChurnRiskBook: Report {
             table.add(Span(r.level.label, r.level.style), Span(r.health.account.name),
                       Span(r.health.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),
                       Span(r.health.account.arr?.description ?? "—"),
-                      Span(r.drivers.first.map { $0.signal + (r.drivers.count > 1 ? " (+\(r.drivers.count - 1))" : "") } ?? "—", r.drivers.isEmpty ? .dim : nil))
+                      Span(r.drivers.first.map { $0.label + (r.drivers.count > 1 ? " (+\(r.drivers.count - 1))" : "") } ?? "—", r.drivers.isEmpty ? .dim : nil))
         }
         doc.table(table)
         doc.blank()

@@ -15,7 +15,7 @@ struct CohortAnalysisCommand: Command {
         details: """
             Accounts are grouped by the month (or quarter) their first subscription started; each cell is the share of \
             the cohort's accounts active that many months after each one's start (with 'revenue', the share of its \
-            starting MRR). A cell appears once the whole cohort is that old. The findings answer seed 002's questions: \
+            starting MRR). A cell appears once the whole cohort is that old. The findings answer the cohort questions: \
             do newer cohorts retain better, where is the steepest drop, which cohort is best, does revenue hold up.
             """,
         examples: ["cohort analysis", "cohort analysis by quarter", "cohort analysis revenue", "cohorts by quarter revenue", "留存群体分析"],
@@ -75,7 +75,7 @@ struct CohortReport: Report {
         }
         doc.table(table)
         doc.blank()
-        doc.line(Span("What to look for (seed 002)", .bold))
+        doc.line(Span("What to look for", .bold))
         if findings.isEmpty { doc.line(Span("  too few cohorts with data to compare", .dim)) }
         for f in findings { doc.wrapped(Span("  · "), text: f) }
     }

@@ -19,7 +19,8 @@ struct DraftCommand: Command {
             To comes from the account's contacts, and the subject and body from its goals, results, dates, metrics, \
             churn reason and CSM. What the workspace cannot fill stays in the text as [label] and is listed under the \
             draft. 'copy' puts it on the clipboard, 'save' writes it as .eml or .md. The win-back e-mail is the one due \
-            now unless a day is given. Templates are Mustache: a file templates/KIND.mustache in the workspace replaces \
+            now unless a day is given ('draft win-back day 30 Initech' or 'draft win-back Initech day 30'). Asked for \
+            where the data says otherwise (an escalation for a healthy account), the draft is written with a caution above it. Templates are Mustache: a file templates/KIND.mustache in the workspace replaces \
             the built-in one (first line 'Subject: …'); a broken one is reported with its line and the built-in used.
             """,
         examples: ["draft qbr recap Acme", "recap email Acme", "draft win-back Initech", "draft win-back Initech day 30",
@@ -56,7 +57,11 @@ struct DraftCommand: Command {
                 throw CommandError("which e-mail? draft KIND ACCOUNT, where KIND is qbr recap, win-back (day 7, 30 or 90), activation, health alert, welcome, renewal or escalation")
             }
             kind = match.kind
-            let rest = Array(words.dropFirst(match.words.split(separator: " ").count))
+            var rest = Array(words.dropFirst(match.words.split(separator: " ").count))
+            // "win-back day 30 Bluth" as well as "win-back Bluth day 30".
+            if match.kind == nil, rest.count >= 3, rest[0].lowercased() == "day", Int(rest[1]) != nil {
+                rest = Array(rest[2...]) + rest[0...1]
+            }
             let named = rest.joined(separator: " ")
             if rest.count < 3 || rest[rest.count - 2].lowercased() != "day" {
                 (account, winBackDay) = (try context.account(named), nil)
@@ -90,7 +95,7 @@ struct DraftReport: Report {
     static let key = "draft"
     let draft: Draft
 
-    enum Keys: String, CodingKey { case account, applies, kind, to, cc, subject, body, missing, templateWarning = "template_warning" }
+    enum Keys: String, CodingKey { case account, applies, kind, to, cc, subject, body, missing, templateWarning = "template_warning", caution }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -103,10 +108,15 @@ struct DraftReport: Report {
         try c.encode(draft.body, forKey: .body)
         try c.encode(draft.missing, forKey: .missing)
         try c.encode(draft.templateWarning, forKey: .templateWarning)
+        try c.encode(draft.caution, forKey: .caution)
     }
 
     func render(into doc: inout Document) {
         if let warning = draft.templateWarning { doc.wrapped(Span("warning: ", .yellow), text: warning) }
+        if let caution = draft.caution {
+            doc.wrapped(Span("caution: ", .yellow), text: [Span(caution, .yellow)])
+            doc.blank()
+        }
         let people = { (list: [Draft.Recipient]) in list.map { $0.name + ($0.email.map { " <\($0)>" } ?? "") }.joined(separator: ", ") }
         doc.wrapped(Span("To:      ", .bold), text: draft.to.isEmpty ? [Span("[recipient]", .yellow)] : [Span(people(draft.to))])
         if !draft.cc.isEmpty { doc.wrapped(Span("Cc:      ", .bold), text: people(draft.cc)) }

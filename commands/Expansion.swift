@@ -14,7 +14,7 @@ struct ExpansionCommand: Command {
         usage: "expansion [ACCOUNT] [as of DATE]",
         summary: "expansion signals, plays with an ROI line, the upgrade path; ranked over the book",
         details: """
-            Seed 002's signals: seat use above 80% (monthly users ÷ licensed seats), usage at the limit, a new team asking, \
+            The signals: seat use above 80% (monthly users ÷ licensed seats), usage at the limit, a new team asking, \
             premium features requested, funding announced, champion promoted (events of the last 90 days), users growing \
             10% a month. Seats are priced from the account's ARR per licensed seat. An at-risk account is told to fix \
             its health first.

@@ -21,9 +21,11 @@ extension Context {
     /// before them that the model reads). Contacts, events and goals are read when the
     /// model scores from them or the caller asks (`withRecords`: monitors, churn risk).
     func portfolio(withRecords: Bool = false) throws -> [AccountHealth] {
-        let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks)
+        // The trend's weeks, the weeks the model reads before them, and the weeks a survey answer may be carried from.
+        let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks + SurveyCarry.maxWeeks)
         let records = withRecords || model.readsRecords ? try everyAccountsRecords() : try accounts().map { AccountRecords(account: $0) }
-        return records.map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
+        // An account that starts after the day is not in the book on that day.
+        return records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
     }
 
     /// Every account with its contacts, events and goals, read in three queries.

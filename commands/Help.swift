@@ -68,7 +68,14 @@ struct HelpPage: Report {
         }
         doc.blank()
         doc.line(Span("Also said as", .bold))
-        let phrases = spec.phrases.map { $0.text.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").uppercased() }
+        // Words as typed, slots in capitals ("score of ACCOUNT"); free text after the account is "…".
+        let phrases = spec.phrases.map { phrase in
+            var text = phrase.text.replacingOccurrences(of: "{rest}", with: "…").replacingOccurrences(of: "{text}", with: "…")
+            while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+                text.replaceSubrange(open...close, with: text[text.index(after: open)..<close].uppercased())
+            }
+            return text
+        }
         doc.wrapped(Span("  "), text: phrases.joined(separator: " · "))
         doc.blank()
         doc.line(Span("Examples", .bold))

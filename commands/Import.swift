@@ -16,7 +16,7 @@ struct ImportCommand: Command {
             (account,week, and the 19 raw metrics; an empty cell is missing data) or events (account,date,event[,details], \
             the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
             bill_period_months,discount]; it replaces the ledger of the accounts it names). YAML and JSON take the rows \
-            under accounts:, snapshots:, events: or subscriptions:, or seed 002's customer_health: form with a metrics: block. \
+            under accounts:, snapshots:, events: or subscriptions:, or the customer_health: form with a metrics: block. \
             Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
             """,
         examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json"],

@@ -13,7 +13,8 @@ struct ListAccountsCommand: Command {
         usage: "list accounts [at-risk | TIER | SEGMENT | CSM]",
         summary: "accounts with score, tier and trend, riskiest first",
         details: """
-            Filters: at-risk (high risk or critical, P0–P1), a tier (healthy, warning, high risk, critical, \
+            Filters: at-risk (churn risk high or critical: every P0–P1 account, and any other whose churn \
+            drivers raise it there), a tier (healthy, warning, high risk, critical, \
             or P0–P3), a segment (enterprise, mid-market, smb), churned, or a CSM's name. \
             Several filters narrow together: 'list at-risk enterprise accounts for Priya'.
             """,
@@ -22,10 +23,11 @@ struct ListAccountsCommand: Command {
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let portfolio = try context.portfolio()
+        let portfolio = try context.portfolio(withRecords: true)
         let filter = try AccountFilter(request["filter"] ?? "", csms: Set(portfolio.compactMap(\.account.csm)))
-        let rows = portfolio.filter(filter.accepts).sorted(by: AccountList.riskiestFirst)
-        return AccountList(filter: filter.description, rows: rows, total: portfolio.count)
+        let book = portfolio.map(ChurnRisk.init(health:))
+        let rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
+        return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk)
     }
 }
 
@@ -102,13 +104,13 @@ struct AccountFilter {
         return true
     }
 
-    func accepts(_ health: AccountHealth) -> Bool {
-        let standing = Standing(health)
+    func accepts(_ risk: ChurnRisk) -> Bool {
+        let health = risk.health
         if churned || atRisk || !tiers.isEmpty {
-            var status = churned && standing == .churned
-            if case .tier(let band) = standing, atRisk || !tiers.isEmpty {
-                let t = band.level
-                status = status || ((!atRisk || t.isAtRisk) && (tiers.isEmpty || tiers.contains(t)))
+            var status = churned && health.isChurned
+            if !health.isChurned, atRisk || !tiers.isEmpty {
+                let tierOK = tiers.isEmpty || (health.tier.map(tiers.contains) ?? false)
+                status = status || ((!atRisk || BookFigures.isAtRisk(risk)) && tierOK)
             }
             if !status { return false }
         }
@@ -122,8 +124,13 @@ struct AccountFilter {
 
 struct AccountList: Report {
     let filter: String
-    let rows: [AccountHealth]
-    let total: Int
+    let rows: [ChurnRisk]
+    /// Every account in the book on the day, for the totals.
+    let book: [ChurnRisk]
+    /// Filtered to the accounts at risk: the ARR shown is the ARR at risk.
+    let byRisk: Bool
+
+    var live: Int { book.filter { BookFigures.isLive($0.health) }.count }
 
     /// Lowest score first; churned and unscored accounts last.
     static func riskiestFirst(_ a: AccountHealth, _ b: AccountHealth) -> Bool {
@@ -146,25 +153,30 @@ struct AccountList: Report {
         var tier: String
         var priority: String?
         var trend: String
+        var churnRisk: String?
         var week: Day?
+        enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", week }
     }
 
-    enum Keys: String, CodingKey { case filter, count, total, arr, accounts }
+    enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", arrAtRisk = "arr_at_risk", accounts }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(filter, forKey: .filter)
         try c.encode(rows.count, forKey: .count)
-        try c.encode(total, forKey: .total)
-        try c.encode(arr.dollars, forKey: .arr)
-        try c.encode(rows.map { h in
-            Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
-                score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
-                week: h.current?.week)
+        try c.encode(live, forKey: .live)
+        try c.encode(rows.filter { $0.health.isChurned }.count, forKey: .churned)
+        try c.encode(BookFigures.arr(rows.map(\.health)).dollars, forKey: .arr)
+        try c.encode(BookFigures.arrMeaning, forKey: .arrMeaning)
+        try c.encode(rows.filter(BookFigures.isAtRisk).count, forKey: .atRisk)
+        try c.encode(BookFigures.arrAtRisk(rows).dollars, forKey: .arrAtRisk)
+        try c.encode(rows.map { r in
+            let h = r.health
+            return Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
+                       score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
+                       churnRisk: h.isChurned ? nil : r.level.label, week: h.current?.week)
         }, forKey: .accounts)
     }
-
-    var arr: Money { rows.reduce(Money.zero) { $0 + ($1.account.arr ?? .zero) } }
 
     func render(into doc: inout Document) {
         guard !rows.isEmpty else {
@@ -174,7 +186,7 @@ struct AccountList: Report {
         var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
                                .init("Score", right: true), .init("Tier"), .init("Trend", optional: true),
                                .init("CSM", shrinkable: true, optional: true)])
-        for h in rows {
+        for h in rows.map(\.health) {
             let standing = Standing(h)
             table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),
                       Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
@@ -182,9 +194,17 @@ struct AccountList: Report {
                       Span(h.account.csm ?? "—"))
         }
         doc.table(table)
-        let atRisk = rows.filter { $0.tier?.isAtRisk == true && !$0.isChurned }.count
-        var summary = "\(rows.count) of \(total) account\(total == 1 ? "" : "s") · ARR \(arr)"
-        if !filter.isEmpty { summary += " · filter: \(filter)" } else { summary += " · \(atRisk) at risk" }
-        doc.line(Span(summary, .dim))
+        let shown = rows.filter { BookFigures.isLive($0.health) }
+        let churned = rows.count - shown.count
+        let atRisk = rows.filter(BookFigures.isAtRisk)
+        var parts: [String] = []
+        if !shown.isEmpty || churned == 0 {
+            parts.append(filter.isEmpty ? Format.count(Double(live), "live account") : "\(shown.count) of \(Format.count(Double(live), "live account"))")
+            parts.append(byRisk ? "ARR at risk \(BookFigures.arrAtRisk(atRisk))" : "ARR \(BookFigures.arr(rows.map(\.health)))")
+            if !byRisk && !atRisk.isEmpty || filter.isEmpty { parts.append("\(atRisk.count) at risk (ARR at risk \(BookFigures.arrAtRisk(atRisk)))") }
+        }
+        if churned > 0 { parts.append(Format.count(Double(churned), "churned account") + (shown.isEmpty ? "" : ", not in the ARR")) }
+        if !filter.isEmpty { parts.append("filter: \(filter)") }
+        doc.wrapped(text: [Span(parts.joined(separator: " · "), .dim)])
     }
 }

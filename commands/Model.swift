@@ -15,8 +15,8 @@ struct ModelCommand: Command {
         usage: "model [check FILE]",
         summary: "the health model in force: weights, bands, tier cut-offs",
         details: """
-            The workspace's model.yaml chooses the model — claw (seed 000, the default), engine (seed 002) or analyst \
-            (seed 004) — and may change dimension weights (adding up to 100), a metric's bands, the tier cut-offs and \
+            The workspace's model.yaml chooses the model — claw (the default: five dimensions), engine (nine, with contacts, goals and payments) or analyst \
+            (with support health and its own tiers) — and may change dimension weights (adding up to 100), a metric's bands, the tier cut-offs and \
             per-segment cut-offs. A file that does not add up is refused with its line and reason, and the last valid \
             model stays in force. 'model check FILE' reads a model file and shows the model it makes, or why it is \
             refused, without using it. See the README for the format.

@@ -19,7 +19,7 @@ struct NRRReportCommand: Command {
             has start ≤ day and (no end, or end > day). Starting MRR is that of the accounts active on the first day; \
             NRR = their MRR on the last day ÷ starting MRR; GRR = (starting − churned − contraction) ÷ starting; logo \
             retention = accounts active on both days ÷ accounts active on the first; churn rate = 1 − logo retention. \
-            The default period is the last 12 months. 'by segment' compares each with seed 002's benchmarks \
+            The default period is the last 12 months. 'by segment' compares each with the segment's NRR benchmarks \
             (enterprise 110/120/130%, mid-market 105/110/120%, SMB 95/100/110%).
             """,
         examples: ["NRR report", "NRR report by segment", "nrr report for 2025", "nrr report last quarter by segment",
@@ -173,7 +173,7 @@ struct NRRReport: Report {
         }
         doc.table(table)
         if !rows.contains(where: { $0.segment != nil }) {
-            doc.line(Span("add 'by segment' to compare each segment with seed 002's NRR benchmarks", .dim))
+            doc.line(Span("add 'by segment' to compare each segment with its NRR benchmarks", .dim))
         }
     }
 }

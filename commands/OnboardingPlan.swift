@@ -14,7 +14,7 @@ struct OnboardingPlanCommand: Command {
         usage: "onboarding plan ACCOUNT [as of DATE]",
         summary: "the first 90 days: aha moment, TTFV, dated milestones, day-1…7 checklist, risk signals",
         details: """
-            Seed 002's milestones (weeks 1, 2–3, 4–6, 7–12) and seed 001's day-1…day-7 checklist, dated from the start \
+            The milestones (weeks 1, 2–3, 4–6, 7–12) and the day-1…day-7 checklist, dated from the start \
             date. An item is done when the workspace shows it (a kickoff logged, goals recorded, 5 daily users, 80% of \
             licensed users active, a use case live …) or when marked with 'milestone done ACCOUNT TEXT'; otherwise due \
             or overdue by its date. Applies in the first 90 days.
@@ -66,7 +66,7 @@ struct OnboardingReport: Report {
 
     func render(into doc: inout Document) {
         doc.line(Span(account.name, .bold), " — onboarding, ", Span("day \(plan.day) of \(OnboardingPlan.days)", .bold),
-                 Span(" (started \(plan.start), stage \(plan.stage.rawValue))", .dim))
+                 Span(" (started \(plan.start); next checkpoint: \(plan.stage.goal(day: plan.day)))", .dim))
         let label = { (s: String) in Span(DisplayWidth.pad(s, to: 12), .bold) }
         var aha: [Span] = [Span("\(plan.aha) — target \(plan.ttfv), by \(plan.ttfvDue): ")]
         if let reached = plan.ahaReached {
@@ -86,7 +86,7 @@ struct OnboardingReport: Report {
             doc.checklist(phase.items)
         }
         doc.blank()
-        doc.line(Span("First week (seed 001)", .bold))
+        doc.line(Span("First week", .bold))
         for phase in plan.firstWeek {
             doc.line(Span("  \(phase.name)", .bold), Span("  \(phase.from == phase.to ? phase.from.description : "\(phase.from) – \(phase.to)")", .dim))
             doc.checklist(phase.items, indent: "    ")

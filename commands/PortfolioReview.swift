@@ -4,7 +4,7 @@ import Scoring
 import Shell
 import Workspace
 
-/// `portfolio review [for CSM]`: seed 002's dashboard and the eight monthly questions.
+/// `portfolio review [for CSM]`: the dashboard and the eight monthly questions.
 struct PortfolioReviewCommand: Command {
     let spec = CommandSpec(
         name: "portfolio review",
@@ -13,9 +13,10 @@ struct PortfolioReviewCommand: Command {
         usage: "portfolio review [for CSM] [as of DATE]",
         summary: "the book: ARR per tier, retention, health trend, renewals, ARR at risk, the eight monthly questions",
         details: """
-            Seed 002's weekly dashboard with its targets (GRR > 90%, NRR > 110%, logo retention > 85%, expansion > 15% a \
+            The weekly dashboard with its targets (GRR > 90%, NRR > 110%, logo retention > 85%, expansion > 15% a \
             year, average health > 70), retention from the ledger over the last 12 months and this month, renewals in \
-            30/60/90 days (at risk: tier P0–P1 or churn risk high), ARR at risk (health under 50, seed 004), and the eight \
+            30/60/90 days, ARR at risk (the ARR of live accounts at churn risk high or critical — every P0–P1 \
+            account, and any other whose drivers raise it there), and the eight \
             monthly review questions answered with the accounts behind each. 'for CSM' narrows it to one CSM's book.
             """,
         examples: ["portfolio review", "portfolio review for Dana", "dashboard for Priya", "产品组合回顾"],
@@ -118,9 +119,9 @@ struct PortfolioReport: Report {
             "\(w.days) d: \(w.accounts) (\(money(w.arr))), \(w.onTrack) on track" + (w.atRisk.isEmpty ? "" : ", at risk: \(w.atRisk.joined(separator: ", "))")
         }.joined(separator: " · "))
         doc.wrapped(label("ARR at risk"), text: [Span(money(r.arrAtRisk), r.arrAtRisk > 0 ? .red : .green),
-                                                 Span(" under health 50" + (r.atRiskAccounts.isEmpty ? "" : ": " + r.atRiskAccounts.joined(separator: ", ")))])
+                                                 Span(" at churn risk high or critical" + (r.atRiskAccounts.isEmpty ? "" : ": " + r.atRiskAccounts.joined(separator: ", ")))])
         doc.blank()
-        doc.line(Span("Monthly review (seed 002)", .bold))
+        doc.line(Span("Monthly review", .bold))
         for (i, q) in r.questions.enumerated() {
             doc.wrapped(Span("\(i + 1). "), text: [Span(q.question, .bold)])
             doc.wrapped(Span("   "), text: q.answer)

@@ -69,7 +69,7 @@ struct SavePlanReport: Report {
             doc.wrapped(Span("  \(DisplayWidth.pad(c.week, to: 7)) \(c.date)  "), text: [Span(c.goal), Span(" — \(c.owner)", .dim)])
         }
         doc.blank()
-        doc.line(Span("Escalation (seed 000, \(plan.tier.priority))", .bold))
+        doc.line(Span("Escalation (\(plan.tier.priority))", .bold))
         doc.wrapped(Span("  who        "), text: plan.escalation.who)
         doc.wrapped(Span("  how often  "), text: plan.escalation.frequency)
         doc.wrapped(Span("  plan by    "), text: plan.escalation.planBy.description)

@@ -16,7 +16,7 @@ struct ScoreCommand: Command {
         usage: "score ACCOUNT",
         summary: "health score card: metrics, tier, trend, next actions",
         details: """
-            Scores the account's latest weekly snapshot with the claw model (seed 000): five dimensions, \
+            Scores the account's latest weekly snapshot with the model in force (claw by default): five dimensions, \
             fifteen metrics, 0–100. Missing metrics are left out and the rest of their dimension scaled up; \
             the card says how much of the score is backed by data. The trend compares the last five weekly scores.
             """,
@@ -29,7 +29,7 @@ struct ScoreCommand: Command {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
         }
         let alerts = Monitor.ranked(Monitor.alerts(for: health))
-        var advice = Advice(score: score, trend: health.trend)
+        var advice = Advice(score: score, trend: health.trend, champion: health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name)
         // Seed 002's touch cadence for the segment, after the tier's own cadence.
         advice.nextActions.insert("Keep the \(Cadence(account).summary)", at: min(1, advice.nextActions.count))
         return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name)
@@ -71,7 +71,7 @@ struct ScoreCard: Report {
         try c.encode(score.dimensions, forKey: .dimensions)
         try c.encode(health.trend, forKey: .trend)
         try c.encode(health.weeks, forKey: .weekly)
-        try c.encode(alerts.map { ["monitor": $0.monitor.rawValue, "severity": $0.severity.label, "evidence": $0.evidence, "who": $0.who, "within": $0.within] }, forKey: .alerts)
+        try c.encode(alerts, forKey: .alerts)
         try c.encode(advice.strengths, forKey: .strengths)
         try c.encode(advice.risks, forKey: .risks)
         try c.encode(advice.nextActions, forKey: .nextActions)
@@ -130,7 +130,7 @@ struct ScoreCard: Report {
             doc.line(Span("Alerts", .bold))
             for a in alerts {
                 doc.wrapped(Span("  \(a.severity.emoji) "), text: [Span(a.monitor.label, a.severity == .orange ? .orange : .red),
-                                                               Span(": \(a.evidence) — \(a.who), \(a.within)")])
+                                                               Span(": \(a.evidence.shown) — \(a.who), \(a.within)")])
             }
         }
         section("Strengths", advice.strengths.map(describe), into: &doc)

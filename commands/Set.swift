@@ -32,7 +32,8 @@ struct SetCommand: Command {
             var updated = account
             let contact = try checked(field) { try field.set(text, on: &updated) }
             if let (field, problem) = AccountField.problem(in: updated) { throw CommandError("\(field.rawValue): \(problem.message)") }
-            if let (role, person) = contact {
+            if let (role, found) = contact {
+                let person = found.map { var p = $0; p.recordedOn = context.today; return p }
                 let old = try context.store.contacts(accountID: account.id!).first { $0.role == role }
                 try context.change("set \(account.name) \(field.rawValue)", [.setContact(accountID: account.id!, role: role, contact: person)])
                 return SetReport(account: account.name, field: field.rawValue, before: old?.cell ?? "none", after: person?.cell ?? "none", week: nil, score: nil)
@@ -64,10 +65,12 @@ struct SetCommand: Command {
     func scoreChange(_ context: Context, before: Account, after: Account, snapshot: Snapshot?) throws -> (HealthScore, HealthScore)? {
         let health = try context.health(of: before)
         guard let latest = health.snapshots.last, let old = health.current else { return nil }
-        let week = snapshot ?? latest
+        let history = health.snapshots.filter { $0.week < (snapshot ?? latest).week }
+        // A survey answer missing from the new week is carried into it, as scoring does.
+        let week = snapshot.map { SurveyCarry.fill(history + [$0]).last! } ?? latest
         var records = health.records
         records.account = after
-        let new = context.model.score(week, history: health.snapshots.filter { $0.week < week.week }[...], records: records)
+        let new = context.model.score(week, history: history[...], records: records)
         return (old, new)
     }
 

@@ -16,16 +16,21 @@ struct ShowCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        let contacts = try context.store.contacts(accountID: account.id!)
+        let records = try context.records(of: account)
         let latest = try context.store.snapshots(accountID: account.id!).last { $0.week <= context.today }
-        let events = try context.store.events(accountID: account.id!).filter { $0.date <= context.today }
-        return AccountProfile(account: account, contacts: contacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
+        let events = records.events.filter { $0.date <= context.today }
+        return AccountProfile(account: account, contacts: records.contacts(on: context.today), departures: records.departures(on: context.today),
+                              recordsContacts: records.recordsContacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
     }
 }
 
 struct AccountProfile: Report {
     let account: Account
+    /// Those holding their role today.
     let contacts: [Contact]
+    /// Those who left, with the event that says so.
+    let departures: [AccountRecords.Departure]
+    let recordsContacts: Bool
     let latest: Snapshot?
     /// The most recent events, oldest first.
     let events: [Event]
@@ -36,12 +41,14 @@ struct AccountProfile: Report {
     enum Keys: String, CodingKey {
         case account, aliases, segment, plan, arr, csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
-             contacts, events, week, metrics
+             contacts, departed, events, week, metrics
     }
 
     struct EventJSON: Encodable { var date: Day; var kind: String; var details: String? }
 
     struct ContactJSON: Encodable { var role, name: String; var title, email: String? }
+
+    struct DepartedJSON: Encodable { var role, name: String; var left: Day; var details: String? }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -59,6 +66,8 @@ struct AccountProfile: Report {
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(account.churnReason, forKey: .churnReason)
         try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
+        try c.encode(departures.map { DepartedJSON(role: $0.contact.role.rawValue, name: $0.contact.name, left: $0.event.date, details: $0.event.details) },
+                     forKey: .departed)
         try c.encode(events.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .events)
         try c.encode(latest?.week, forKey: .week)
         var metrics: [String: Double?] = [:]
@@ -84,15 +93,19 @@ struct AccountProfile: Report {
         doc.table(profile)
         doc.blank()
         doc.line(Span("Contacts", .bold))
-        if contacts.isEmpty {
-            doc.line(Span("  none recorded — no champion or executive sponsor is a risk in itself", .dim))
+        if !recordsContacts {
+            doc.wrapped(Span("  "), text: [Span("none recorded — a data gap, not a risk: 'set \(account.name) champion NAME' fills it", .dim)])
         } else {
             var table = TextTable([.init(""), .init(""), .init("", wraps: true), .init("")], indent: 2, showHeader: false)
             for c in contacts { table.add(Span(c.role.label, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
+            for d in departures {
+                table.add(Span("left \(d.event.date)", .red), Span(d.contact.name, .dim), Span("was \(d.contact.role.label)" + (d.contact.title.map { ", \($0)" } ?? ""), .dim),
+                          Span(d.contact.email ?? "", .dim))
+            }
             doc.table(table)
         }
         let missingRoles = Contact.Role.allCases.filter { r in !contacts.contains { $0.role == r } }
-        if !contacts.isEmpty && !missingRoles.isEmpty {
+        if recordsContacts && !missingRoles.isEmpty {
             doc.line(Span("  no \(missingRoles.map(\.label).joined(separator: ", "))", .yellow))
         }
         if !events.isEmpty {

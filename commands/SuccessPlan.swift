@@ -13,7 +13,7 @@ struct SuccessPlanCommand: Command {
         usage: "success plan ACCOUNT [as of DATE]",
         summary: "stakeholders, objectives, use cases, milestones, risks, next review",
         details: """
-            Seed 002's template filled from the workspace. Objectives are edited with 'goal add|update|done|remove', \
+            The success-plan template filled from the workspace. Objectives are edited with 'goal add|update|done|remove', \
             milestones with 'milestone', use cases with 'use case'. An open objective is due within 30 days of its date \
             and overdue after it. Risks come from stakeholder gaps, overdue objectives and milestones, and churn drivers.
             """,

@@ -12,9 +12,10 @@ struct TrendCommand: Command {
         usage: "trend ACCOUNT [as of DATE]",
         summary: "weekly scores and the trend verdict with its numbers",
         details: """
-            Seed 000's rule over the last five weekly scores (four week-over-week changes; net is the change \
-            from four weeks ago): rising — at least 3 of the 4 changes up and net ≥ +5 %; declining — at least \
-            3 down and net ≤ −5 %; stable — every change within ±5 %; otherwise volatile.
+            The rule reads the last five weekly scores (four week-over-week changes; net is the change from four \
+            weeks ago). A change counts as a move from 2 points — smaller ones are noise. Rising: net ≥ +5 % with at \
+            most one move down; declining: net ≤ −5 % with at most one move up; volatile: moves both ways, one of \
+            them over 5 %; otherwise stable.
             """,
         examples: ["trend Soylent", "trend of Acme", "Hooli trend", "星辰科技的趋势", "trend Acme as of 2026-10-01"])
 
@@ -33,15 +34,15 @@ struct TrendReport: Report {
 
     var reason: String {
         let t = health.trend
-        let ups = t.changes.filter { $0 > 0 }.count, downs = t.changes.filter { $0 < 0 }.count
+        let (ups, downs) = t.moves
         let net = t.net.map(Format.signedPercent) ?? ""
-        let largest = t.changes.map(abs).max() ?? 0
+        let moved = ups + downs == 0 ? "no weekly move of 2 points or more" : "moves of 2 points or more: \(ups) up, \(downs) down"
         switch t.direction {
-        case .rising: return "\(ups) of the last 4 weekly changes are up and the net change is \(net) (≥ +5%)"
-        case .declining: return "\(downs) of the last 4 weekly changes are down and the net change is \(net) (≤ -5%)"
-        case .stable: return "every one of the last 4 weekly changes is within ±5% (largest \(Format.percent(largest))); net \(net)"
-        case .volatile:
-            return "\(ups) up and \(downs) down with a net change of \(net): not 3 moves one way with a net past ±5%, and a change of \(Format.percent(largest)) is beyond ±5%"
+        case .rising: return "net \(net) over four weeks (≥ +5%), \(moved)"
+        case .declining: return "net \(net) over four weeks (≤ -5%), \(moved)"
+        case .stable:
+            return "net \(net) over four weeks, \(moved)" + (abs(t.net ?? 0) >= Trend.threshold ? ": moves both ways, none over 5%" : "")
+        case .volatile: return "net \(net) over four weeks, \(moved): it swings both ways"
         case .notEnoughHistory: return "the rule needs five weekly scores; there \(t.scores.count == 1 ? "is" : "are") \(t.scores.count)"
         }
     }
@@ -61,13 +62,17 @@ struct TrendReport: Report {
         let t = health.trend
         doc.line(Span(health.account.name, .bold), " — ", Span("\(t.emoji) \(t.label)", t.direction == .declining ? .red : .bold))
         doc.wrapped(Span("  "), text: reason)
+        doc.wrapped(Span("  "), text: [Span("Rule: " + Trend.rule, .dim)])
         doc.blank()
-        var table = TextTable([.init("Week"), .init("Score", right: true), .init("Change", right: true), .init("Tier"), .init("")])
+        var table = TextTable([.init("Week"), .init("Score", right: true), .init("Points", right: true), .init("Change", right: true), .init("Tier"), .init("")])
         let counted = max(0, health.weeks.count - Trend.window)
         for (i, week) in health.weeks.enumerated() {
             let band = week.band
+            let step = i == 0 ? nil : week.shown - health.weeks[i - 1].shown
             let change = i == 0 ? "" : Format.signedPercent(Trend(weeklyScores: [health.weeks[i - 1].score, week.score]).changes[0])
-            table.add(Span(week.week.description), Span(Format.oneDecimal(week.shown)), Span(change),
+            let points = step.map { ($0 > 0 ? "+" : "") + Format.oneDecimal($0) } ?? ""
+            table.add(Span(week.week.description), Span(Format.oneDecimal(week.shown)),
+                      Span(points, step.map { abs($0) < Trend.noise } ?? false ? .dim : nil), Span(change),
                       Span("\(band.emoji) \(band.label)", band.level.style), i >= counted && health.weeks.count >= Trend.window ? Span("•", .dim) : "")
         }
         doc.table(table)

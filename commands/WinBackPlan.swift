@@ -14,7 +14,7 @@ struct WinBackPlanCommand: Command {
         usage: "win-back plan ACCOUNT [as of DATE]",
         summary: "for a churned account: the window, its success rate, the day-7/30/90 sequence",
         details: """
-            Seed 002's windows since the churn date: 0–30 days 15–25%, 31–90 10–15%, 91–180 5–10%, 181–365 2–5%, \
+            The windows since the churn date: 0–30 days 15–25%, 31–90 10–15%, 91–180 5–10%, 181–365 2–5%, \
             later under 2% (off the list). The e-mails are dated from the churn date; the reason category (product, \
             value, relationship, financial, competition, strategic) is read from the churn reason's words.
             """,
@@ -56,14 +56,14 @@ struct WinBackReport: Report {
         let label = { (s: String) in Span(DisplayWidth.pad(s, to: 10), .bold) }
         doc.wrapped(label("Churned"), text: "\(plan.churnDate), \(Format.count(Double(plan.daysSince), "day")) ago")
         doc.wrapped(label("Reason"), text: [Span(plan.reasonText ?? "not recorded", plan.reasonText == nil ? .yellow : nil),
-                                            Span(plan.reason.map { " — \($0.label) (\($0.preventable))" } ?? " — category unknown; set it with 'set \(account.name) churn reason …'", .dim)])
+                                            Span(plan.reason.map { " — \($0.label) (\($0.preventable))" } ?? " — no category in these words; name one (\(ChurnReason.accepted)) with 'set \(account.name) churn reason …'", .dim)])
         let w = plan.window
         doc.wrapped(label("Window"), text: [Span("\(w.from)–\(w.to.map(String.init) ?? "") days: ", .bold), Span(w.outreach), Span(" — expected success \(w.successRate)", .bold)])
         if let next = plan.nextWindow {
             doc.wrapped(label(""), text: [Span("from \(next.starts): \(next.window.outreach) (\(next.window.successRate))", .dim)])
         }
         doc.blank()
-        doc.line(Span("Sequence (seed 002)", .bold))
+        doc.line(Span("Sequence", .bold))
         for step in plan.sequence {
             let (mark, style): (String, Style?) = step.status == .next ? ("→", .bold) : step.status == .past ? ("·", .dim) : (" ", nil)
             doc.wrapped(Span("  \(mark) "), text: [Span("day \(step.day)", style), Span("  \(step.date)", style),

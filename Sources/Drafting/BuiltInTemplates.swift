@@ -21,11 +21,11 @@ enum BuiltInTemplates {
 
         Hi {{firstName}},
 
-        Thank you for a productive review today. Here's a summary:
+        Thank you for our review on {{reviewDate}}. Here's a summary:
 
         What we achieved in {{quarter}}:
         {{#achieved}}
-        - {{objective}}: {{result}}{{#metric}} ({{metric}}, from {{baseline}}){{/metric}}
+        - {{line}}
         {{/achieved}}
         {{^achieved}}
         - {{noResults}}
@@ -124,7 +124,6 @@ enum BuiltInTemplates {
         ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
         Account:
         - Name: {{account}}
-        - Account ID: {{accountID}}
         - CSM: {{csm}}
 
         Health change:

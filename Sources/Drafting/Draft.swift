@@ -27,6 +27,9 @@ public struct Draft: Equatable, Sendable {
     public var date: Day
     /// Set when a workspace template override could not be used.
     public var templateWarning: String?
+    /// What the data says against sending it (an escalation for an account not at risk …):
+    /// the draft is written because the CSM asked, with this above it.
+    public var caution: String?
 
     public init(kind: DraftKind, account: String, to: [Recipient], cc: [Recipient] = [], subject: String, body: String, missing: [String],
                 date: Day, templateWarning: String? = nil) {

@@ -8,6 +8,7 @@ import Workspace
 public enum Drafter {
     public static func draft(_ kind: DraftKind, _ input: PlaybookInput, templates: TemplateSet) -> Result<Draft, NotApplicable> {
         var missing = MissingFields()
+        var caution: String?
         let account = input.account
         if kind != .healthAlert && kind != .escalation && !kind.rawValue.hasPrefix("win-back"),
            let churn = account.churnDate, churn <= input.today {
@@ -17,11 +18,11 @@ public enum Drafter {
         switch kind {
         case .qbrRecap: built = .success(qbrRecap(input, &missing))
         case .winBack7, .winBack30, .winBack90: built = winBack(kind, input, &missing)
-        case .activation: built = activation(input, &missing)
+        case .activation: built = activation(input, &missing, &caution)
         case .healthAlert: built = healthAlert(input, &missing)
         case .welcome: built = welcome(input, &missing)
         case .renewal: built = renewal(input, &missing)
-        case .escalation: built = escalation(input, &missing)
+        case .escalation: built = escalation(input, &missing, &caution)
         }
         switch built {
         case .failure(let why): return .failure(why)
@@ -30,8 +31,10 @@ public enum Drafter {
             var unfilled = missing.labels(in: rendered.subject + "\n" + rendered.body)
             if parts.to.isEmpty { unfilled.insert("recipient", at: 0) }
             for r in parts.to + parts.cc where r.email == nil { unfilled.append("e-mail address of \(r.name)") }
-            return .success(Draft(kind: kind, account: account.name, to: parts.to, cc: parts.cc, subject: rendered.subject, body: rendered.body,
-                                  missing: unfilled, date: input.today, templateWarning: rendered.warning))
+            var draft = Draft(kind: kind, account: account.name, to: parts.to, cc: parts.cc, subject: rendered.subject, body: rendered.body,
+                              missing: unfilled, date: input.today, templateWarning: rendered.warning)
+            draft.caution = caution
+            return .success(draft)
         }
     }
 
@@ -57,11 +60,21 @@ public enum Drafter {
         let side = customerSide(input)
         let (year, q) = quarter(input.today)
         let next = q == 4 ? "Q1 \(year + 1)" : "Q\(q + 1) \(year)"
-        let achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { g in
-            var row: [String: Any] = ["objective": g.objective, "result": missing.fill(g.result, "result of '\(g.objective)'")]
-            if let metric = g.metric { row["metric"] = metric; row["baseline"] = missing.fill(g.baseline, "baseline of '\(g.objective)'") }
-            return row
+        // What the quarter achieved: goals met, goals that moved from their baseline, use cases gone live.
+        let quarterStart = Day(year: year, month: (q - 1) * 3 + 1, day: 1)!
+        var achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { g in
+            var line = "\(g.objective): \(missing.fill(g.result, "result of '\(g.objective)'"))"
+            if let metric = g.metric { line += " (\(metric), from \(missing.fill(g.baseline, "baseline of '\(g.objective)'")))" }
+            return ["line": line]
         }
+        achieved += input.goals.filter { !$0.isAchieved && $0.result != nil && $0.baseline != nil && $0.result != $0.baseline }.map { g in
+            ["line": "\(g.objective): \(g.baseline!) → \(g.result!)" + (g.target.map { ", on the way to \($0)" } ?? "")]
+        }
+        achieved += input.useCases.filter { [.live, .optimizing].contains($0.status) && ($0.goLive.map { $0 >= quarterStart && $0 <= input.today } ?? false) }.map { u in
+            ["line": "\(u.name) went live on \(u.goLive!)"]
+        }
+        // The review the recap follows: a QBR logged in the last two weeks.
+        let held = input.last(.qbrHeld).flatMap { $0.date.days(until: input.today) <= 14 ? $0.date : nil }
         let open = input.goals.filter { !$0.isAchieved }
         let objectives: [[String: Any]] = open.enumerated().map { i, g in
             ["number": i + 1, "objective": g.objective, "owner": missing.fill(g.owner, "\(next) objective \(i + 1) owner"),
@@ -74,12 +87,13 @@ public enum Drafter {
         if actions.isEmpty {
             actions = [["action": missing.fill(nil, "action item"), "owner": missing.fill(nil, "action owner"), "date": missing.fill(nil, "action date")]]
         }
-        let every = input.cadence.qbrEveryDays
         return ([
             "company": input.account.name, "quarter": "Q\(q) \(year)", "nextQuarter": next,
-            "firstName": missing.fill(side.first, "first name"), "achieved": achieved, "noResults": missing.fill(nil, "result achieved this quarter"),
+            "firstName": missing.fill(side.first, "first name"), "reviewDate": missing.fill(held?.description, "date of the review"), "achieved": achieved, "noResults": missing.fill(nil, "result achieved this quarter"),
             "objectives": objectives, "noObjectives": missing.fill(nil, "\(next) objective"), "actions": actions,
-            "nextQBR": missing.fill(every.map { input.today.adding(days: $0).description }, "next QBR date"), "csm": csm,
+            // The next QBR follows the one logged; with none logged, the plan's next review may be the one just held.
+            "nextQBR": held == nil || input.cadence.qbrEveryDays == nil ? missing.fill(nil, "next QBR date") : SuccessPlan(input).nextReview.description,
+            "csm": csm,
         ], side.to, side.cc)
     }
 
@@ -114,22 +128,22 @@ public enum Drafter {
         }
     }
 
-    static func activation(_ input: PlaybookInput, _ missing: inout MissingFields)
+    static func activation(_ input: PlaybookInput, _ missing: inout MissingFields, _ caution: inout String?)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
         let account = input.account
         let adoption = { (s: Snapshot) in s[.coreFeaturesUsed].map { $0 / 6 } }
         guard let latest = input.snapshots.last, let now = adoption(latest) else {
             return .failure(NotApplicable("\(account.name) has no feature-depth data (core features used)"))
         }
-        guard now < 0.5 else {
-            return .failure(NotApplicable("\(account.name) uses \(Format.number(latest[.coreFeaturesUsed]!)) of 6 core features (\(Format.percent(now * 100))); the activation sequence starts under 50%"))
+        if now >= 0.5 {
+            caution = "\(account.name) uses \(Format.number(latest[.coreFeaturesUsed]!)) of 6 core features (\(Format.percent(now * 100))): the activation sequence is for accounts under 50%"
         }
         // Day 0 is the first week of the current run under 50%.
         var start = latest.week
         for s in input.snapshots.reversed() { if let a = adoption(s), a < 0.5 { start = s.week } else { break } }
         let day = start.days(until: input.today)
-        guard day < 14 else {
-            return .failure(NotApplicable("\(account.name) has been under 50% feature adoption since \(start) (day \(day)): the e-mails are done — seed 002 says call them personally now"))
+        if day >= 14 {
+            caution = "\(account.name) has been under 50% feature adoption since \(start) (day \(day)): the e-mail sequence is over — a personal call now works better than another e-mail"
         }
         let side = customerSide(input)
         let feature = missing.fill(nil, "feature")
@@ -167,7 +181,7 @@ public enum Drafter {
         let csm = missing.fill(account.csm, "CSM name")
         let drop = (before.total - after.total) / before.total * 100
         return .success(([
-            "account": account.name, "accountID": account.id.map(String.init) ?? missing.fill(nil, "account ID"), "csm": csm,
+            "account": account.name, "csm": csm,
             "before": Format.oneDecimal(before.shown), "beforeWeek": before.week.description, "after": Format.oneDecimal(after.shown),
             "afterWeek": after.week.description, "drop": "\(Format.oneDecimal(before.total - after.total)) points (-\(Format.percent(drop)))",
             "changes": changes, "tier": "\(after.band.emoji) \(after.band.label) (\(after.tier.priority))", "director": missing.fill(nil, "CSM director"),
@@ -211,9 +225,15 @@ public enum Drafter {
         }
     }
 
-    static func escalation(_ input: PlaybookInput, _ missing: inout MissingFields)
+    static func escalation(_ input: PlaybookInput, _ missing: inout MissingFields, _ caution: inout String?)
         -> Result<(data: [String: Any], to: [Draft.Recipient], cc: [Draft.Recipient]), NotApplicable> {
-        switch SavePlan.make(input) {
+        var made = SavePlan.make(input)
+        // Asked for an account that is not at risk: written anyway, with what the data says above it.
+        if case .failure(let why) = made, !input.health.isChurned, let score = input.health.current {
+            caution = "the data does not call for an escalation — " + why.reason
+            made = .success(SavePlan(input, score: score))
+        }
+        switch made {
         case .failure(let why): return .failure(why)
         case .success(let plan):
             let account = input.account

@@ -18,16 +18,17 @@ public struct PlaybookInput: Sendable {
 
     public var account: Account { health.account }
     public var today: Day { health.asOf }
-    public var contacts: [Contact] { health.records.contacts }
+    /// The contacts holding their role today: those who left are gone.
+    public var contacts: [Contact] { health.records.contacts(on: today) }
     public var goals: [Goal] { health.records.goals }
     /// Events on or before today, oldest first.
     public var events: [Event] { health.records.events.filter { $0.date <= today } }
     public var snapshots: [Snapshot] { health.snapshots }
     public var cadence: Cadence { Cadence(account) }
 
-    /// Tier P0–P1, or churn risk high or critical: the accounts a save plan is for, and
-    /// those not to pitch an expansion to.
-    public var isAtRisk: Bool { (health.tier?.isAtRisk ?? false) || risk.level >= .high }
+    /// At risk as `BookFigures` defines it: the accounts a save plan is for, and those not
+    /// to pitch an expansion to.
+    public var isAtRisk: Bool { BookFigures.isAtRisk(risk) }
 
     /// One contact holds the whole relationship.
     public var isSingleThreaded: Bool { contacts.count == 1 }

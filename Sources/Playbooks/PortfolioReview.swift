@@ -1,10 +1,10 @@
 import Scoring
 import Workspace
 
-/// Seed 002's weekly dashboard and its eight monthly review questions, from the workspace:
+/// The weekly dashboard and the eight monthly review questions, from the workspace:
 /// accounts and ARR per tier, retention from the ledger, expansion, average health and its
-/// trend, renewals in 30 / 60 / 90 days on track or at risk, ARR at risk (health under 50,
-/// seed 004), and each question answered with the accounts and numbers behind it.
+/// trend, renewals in 30 / 60 / 90 days on track or at risk, ARR at risk (`BookFigures`),
+/// and each question answered with the accounts and numbers behind it.
 public struct PortfolioReview: Sendable {
     public struct TierRow: Equatable, Sendable, Encodable {
         public var tier: String
@@ -71,9 +71,6 @@ public struct PortfolioReview: Sendable {
     public var atRiskAccounts: [String]
     public var questions: [Question]
 
-    /// Health under this is ARR at risk (seed 004).
-    public static let riskLine = 50.0
-
     public init(inputs: [PlaybookInput], ledger: Ledger, today: Day, qbrOutcomes: [QBROutcome]) {
         self.today = today
         let live = inputs.filter { !$0.health.isChurned }
@@ -81,7 +78,7 @@ public struct PortfolioReview: Sendable {
         let arrOf = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
         let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
         accounts = live.count
-        arr = live.map(arrOf).reduce(0, +)
+        arr = BookFigures.arr(inputs.map(\.health)).dollars
         churned = inputs.count - live.count
         noData = live.count - scored.count
         tiers = Tier.allCases.map { level in
@@ -105,21 +102,24 @@ public struct PortfolioReview: Sendable {
             return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !$0.isAtRisk }.count,
                             atRisk: due.filter(\.isAtRisk).map(\.account.name))
         }
-        let underLine = scored.filter { $0.health.current!.total < PortfolioReview.riskLine }.sorted { arrOf($0) > arrOf($1) }
-        arrAtRisk = underLine.map(arrOf).reduce(0, +)
-        atRiskAccounts = underLine.map { "\($0.account.name) (\(Format.oneDecimal($0.health.current!.shown)), \(money(arrOf($0))))" }
+        let atRisk = live.filter(\.isAtRisk).sorted { (arrOf($0), $1.account.name) > (arrOf($1), $0.account.name) }
+        arrAtRisk = BookFigures.arrAtRisk(inputs.map(\.risk)).dollars
+        atRiskAccounts = atRisk.map { i in
+            "\(i.account.name) (\(i.health.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.risk.level.label), \(money(arrOf(i))))"
+        }
 
         var questions: [Question] = []
-        // 1. Green to yellow or worse, and why.
+        // 1. Down a tier or more (green to yellow, yellow to orange …), and why.
+        let rank = { (t: Tier) in Tier.allCases.firstIndex(of: t)! }
         let fell = scored.filter { i in
             let w = i.health.weeks
-            return w.count >= 5 && w[w.count - 5].band.level == .healthy && i.health.tier != .healthy
+            return w.count >= 5 && rank(i.health.tier!) > rank(w[w.count - 5].band.level)
         }
-        questions.append(Question(question: "Which accounts went from green to yellow or worse, and why?",
+        questions.append(Question(question: "Which accounts went down a tier (green to yellow or worse), and why?",
             answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
             evidence: fell.map { i in
                 let w = i.health.weeks
-                let why = i.risk.drivers.first.map { "\($0.signal): \($0.evidence)" }
+                let why = i.risk.drivers.first?.shown
                     ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.metric.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
                     ?? "no single cause in the metrics"
                 return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — \(why)"

@@ -1,7 +1,7 @@
 import Scoring
 import Workspace
 
-/// Seed 002's QBR: the 60-minute agenda and the prep checklist, each item answered from
+/// The QBR: the 60-minute agenda and the prep checklist, each item answered from
 /// the workspace where it can be and left open where it cannot, 1–2 expansion
 /// recommendations, and who should attend from both sides.
 public struct QBRPrep: Sendable {
@@ -22,6 +22,8 @@ public struct QBRPrep: Sendable {
     public var dateBasis: String
     public var preReadBy: Day
     public var agenda: [Section]
+    /// Done only where the workspace shows it done; what is still to do (even with a
+    /// proposal or a date) stays open.
     public var checklist: [Item]
     public var recommendations: [Expansion.Play]
     public var theirSide: [String]
@@ -100,15 +102,16 @@ public struct QBRPrep: Sendable {
                  open: "the dollar value of these results is not in the workspace — price the hours or tickets saved"),
             Item(item: "Review the health score trend", answer: trend, open: nil),
             Item(item: "Check open support tickets — resolve them before the QBR",
-                 answer: openTickets == 0 ? "no severe ticket open (\(opened) opened, \(closed) closed on record)" : "\(openTickets) severe ticket\(openTickets == 1 ? "" : "s") open — resolve before \(date)",
-                 open: nil),
+                 answer: openTickets == 0 ? "no severe ticket open (\(opened) opened, \(closed) closed on record)" : nil,
+                 open: openTickets == 0 ? nil : "\(openTickets) severe ticket\(openTickets == 1 ? "" : "s") open — resolve before \(date)"),
             Item(item: "Review the success plan — score each goal", answer: scored, open: scored == nil ? "no goals recorded: agree them in this QBR" : nil),
             Item(item: "Draft next quarter's objectives", answer: nextQuarter.isEmpty ? nil : "carry over: " + nextQuarter.joined(separator: "; "),
                  open: nextQuarter.isEmpty ? "draft new objectives aligned to their business" : nil),
             Item(item: "Prepare 1–2 expansion recommendations with ROI", answer: recommendations.isEmpty ? nil : recommendations.map { "\($0.play): \($0.roi)" }.joined(separator: "; "),
                  open: recommendations.isEmpty ? (expansion?.hold != nil ? "hold: the account is at risk" : "no expansion signal in the workspace") : nil),
-            Item(item: "Decide who attends (their side and ours)", answer: "theirs: \(theirSide.joined(separator: ", ")); ours: \(ours.joined(separator: ", "))", open: nil),
-            Item(item: "Send the pre-read agenda 5 days before", answer: "send by \(preReadBy) for a QBR on \(date)", open: nil),
+            Item(item: "Decide who attends (their side and ours)", answer: nil,
+                 open: "proposed — theirs: \(theirSide.joined(separator: ", ")); ours: \(ours.joined(separator: ", "))"),
+            Item(item: "Send the pre-read agenda 5 days before", answer: nil, open: "send by \(preReadBy) for a QBR on \(date)"),
             Item(item: "Prepare competitive intel", answer: competitors.isEmpty ? "no competitor mentioned in 180 days"
                     : competitors.map { "competitor mentioned \($0.date)" + ($0.details.map { ": \($0)" } ?? "") }.joined(separator: "; "), open: nil),
         ]

@@ -77,7 +77,7 @@ public struct RenewalPrep: Sendable {
         let score = input.health.current
         var reasons: [String] = []
         if let score { reasons.append("health \(Format.oneDecimal(score.shown)) \(score.band.label) (\(score.tier.priority)), trend \(input.health.trend.label)") }
-        reasons += input.risk.drivers.map { "\($0.signal): \($0.evidence)" }
+        reasons += input.risk.drivers.map(\.shown)
         risk = input.risk.level
         riskReasons = reasons
 

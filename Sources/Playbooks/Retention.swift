@@ -2,7 +2,9 @@ import Workspace
 
 /// Revenue and logo retention over a period from the subscription ledger, exactly as
 /// SPEC.md section 4 defines them. Starting MRR is the MRR on the first day of the accounts
-/// active then; their MRR on the last day splits into expansion, contraction and churn.
+/// active then; their MRR at the end of the last day (the period includes it) splits into
+/// expansion, contraction and churn. So consecutive periods add up: a subscription ending on
+/// 2026-11-01 (its last day 10-31) churns in October, and twelve months make the year.
 public struct Retention: Equatable, Sendable, Encodable {
     public var from: Day
     public var to: Day
@@ -13,9 +15,9 @@ public struct Retention: Equatable, Sendable, Encodable {
     public var expansion: Int64
     public var contraction: Int64
     public var churned: Int64
-    /// The same accounts' MRR on the last day: start + expansion − contraction − churned.
+    /// The same accounts' MRR at the end of the last day: start + expansion − contraction − churned.
     public var endingMRR: Int64
-    /// MRR on the last day of accounts not active on the first (new and won back).
+    /// MRR at the end of the last day of accounts not active on the first (new and won back).
     public var newMRR: Int64
 
     /// NRR = ending ÷ starting MRR; nil with no starting MRR.
@@ -56,13 +58,15 @@ public struct Retention: Equatable, Sendable, Encodable {
     public init(ledger: Ledger, from: Day, to: Day, include: (Int64) -> Bool = { _ in true }) {
         self.from = from
         self.to = to
+        // The period includes `to`: what it ends with is the state once that day is over.
+        let end = to.adding(days: 1)
         var atStart = 0, retained = 0
         var starting: Int64 = 0, expansion: Int64 = 0, contraction: Int64 = 0, churned: Int64 = 0, new: Int64 = 0
         for (id, range) in ledger.accounts where include(id) {
             let before = ledger.mrr(range, on: from)
             let wasActive = ledger.isActive(range, on: from)
-            let isActive = ledger.isActive(range, on: to)
-            let after = ledger.mrr(range, on: to)
+            let isActive = ledger.isActive(range, on: end)
+            let after = ledger.mrr(range, on: end)
             guard wasActive else {
                 if isActive { new += after }
                 continue

@@ -1,7 +1,7 @@
 import Scoring
 import Workspace
 
-/// Seed 002's intervention for an at-risk account, with seed 000's escalation: what to do
+/// The intervention for an at-risk account, with its escalation: what to do
 /// within 48 hours, the root cause (product, people or process) read from the churn
 /// drivers, a 30-day recovery plan with weekly checkpoints and dates, an owner for each step.
 public struct SavePlan: Sendable {
@@ -38,20 +38,6 @@ public struct SavePlan: Sendable {
         public var owner: String
     }
 
-    /// The first move for a driver where its reason's first save play is not the right one.
-    static let firstMove: [String: String] = [
-        "negative NPS": "call the detractors personally: what went wrong, and what would fix it (seed 000: within 24 hours)",
-        "payment late": "settle the late invoice with finance and the champion before it becomes a renewal problem",
-        "payment refused": "settle the refused payments with finance and the champion; check the card and the budget owner",
-        "budget review mentioned": "show the ROI before the budget review: what they pay against the value delivered",
-        "usage down more than 30% in a month": "find out with the champion why usage fell; check the usage dashboard together",
-        "health declining": "find what changed: 'why ACCOUNT' names the metrics that moved",
-        "support escalation": "review the escalations with support leadership and agree a follow-up with the customer",
-        "support tickets spiked, then went quiet": "call the team that filed the tickets: silence after a spike often means they gave up",
-        "data export requested": "ask why they need the export and who asked for it",
-        "missed renewal meeting": "re-book the renewal meeting through the executive sponsor",
-    ]
-
     public var tier: Tier
     public var level: ChurnRisk.Level
     public var rootCause: RootCause
@@ -73,13 +59,14 @@ public struct SavePlan: Sendable {
         }
         let tier = score.tier
         guard input.isAtRisk else {
-            let drivers = input.risk.drivers.isEmpty ? "no churn driver firing" : "drivers: " + input.risk.drivers.map(\.signal).joined(separator: ", ")
+            let drivers = input.risk.drivers.isEmpty ? "no churn driver firing" : "drivers: " + input.risk.drivers.map(\.label).joined(separator: ", ")
             return .failure(NotApplicable("\(account.name) needs none: health \(Format.oneDecimal(score.shown)) \(score.band.label) (\(tier.priority)), churn risk \(input.risk.level.label), \(drivers). Keep the \(tier.label) cadence: \(tier.cadence)"))
         }
         return .success(SavePlan(input, score: score))
     }
 
-    init(_ input: PlaybookInput, score: HealthScore) {
+    /// The plan whether or not the account needs one (`make` says when it does not).
+    public init(_ input: PlaybookInput, score: HealthScore) {
         let today = input.today
         tier = score.tier
         level = input.risk.level
@@ -93,10 +80,11 @@ public struct SavePlan: Sendable {
         if let top = [RootCause.product, .people, .process].max(by: { (weights[$0] ?? 0) < (weights[$1] ?? 0) }), (weights[top] ?? 0) > 0 {
             cause = top
         } else {
-            cause = RootCause(input.risk.reason)
+            // No driver fired: where the score is weakest, which the evidence below shows.
+            cause = RootCause(ChurnReason.weakest(in: score))
         }
         rootCause = cause
-        evidence = drivers.filter { RootCause($0.reason) == cause }.map { "\($0.signal): \($0.evidence)" }
+        evidence = drivers.filter { RootCause($0.reason) == cause }.map { "\($0.label): \($0.evidence.shown)" }
             + weakest.map { "\($0.metric.label): \($0.reading?.shown ?? "missing") — \(Format.oneDecimal($0.points ?? 0)) of \(Format.number($0.max)) points" }
 
         let intervention = tier.intervention
@@ -107,12 +95,12 @@ public struct SavePlan: Sendable {
         let director = tier == .critical ? "VP of Customer Success" : "CSM director"
         var steps = [
             Step(action: "Call \(champion ?? sponsor ?? "the main contact") and hear the problem in their words; confirm the root cause", owner: csm, by: today.adding(days: 1)),
-            Step(action: "Agree the intervention plan with \(intervention.who.lowercased().hasPrefix("csm") ? "the " + director : intervention.who) (seed 000: within \(planBy == today.adding(days: 1) ? "24" : "48") hours)", owner: csm, by: planBy),
+            Step(action: "Agree the intervention plan with \(intervention.who.lowercased().hasPrefix("csm") ? "the " + director : intervention.who) (within \(planBy == today.adding(days: 1) ? "24" : "48") hours)", owner: csm, by: planBy),
             Step(action: sponsor.map { "Executive contact: the \(director) meets \($0)" } ?? "Find an executive sponsor: ask \(champion ?? "the main contact") to introduce their manager",
                  owner: sponsor == nil ? csm : director, by: planBy),
         ]
         for d in drivers.prefix(2) {
-            steps.append(Step(action: "\(d.signal): \(SavePlan.firstMove[d.signal] ?? d.reason.savePlays.first!)",
+            steps.append(Step(action: "\(d.label): \(d.play)",
                               owner: d.reason == .product ? "technical team with \(csm)" : csm, by: planBy))
         }
         steps.append(Step(action: "Offer dedicated support or an on-site visit", owner: csm, by: planBy))
@@ -123,7 +111,7 @@ public struct SavePlan: Sendable {
         let lift = weakest.first.map { "\($0.metric.label) (now \($0.reading?.shown ?? "missing"))" } ?? "the weakest metric"
         let fix: (String, String)
         switch cause {
-        case .product: fix = ("the technical team delivers a fix or a workaround for \(drivers.first { RootCause($0.reason) == .product }?.signal ?? "the defect")", "technical team")
+        case .product: fix = ("the technical team delivers a fix or a workaround for \(drivers.first { RootCause($0.reason) == .product }?.label ?? "the defect")", "technical team")
         case .people: fix = ("a named champion and an executive sponsor meeting held", director)
         case .process: fix = ("re-onboarding under way: new success-plan goals, training booked, a 30-day value sprint", csm)
         }

@@ -44,7 +44,7 @@ public struct SuccessPlan: Sendable {
         return .success(SuccessPlan(input))
     }
 
-    init(_ input: PlaybookInput) {
+    public init(_ input: PlaybookInput) {
         let today = input.today
         let csm = input.account.csm ?? "the CSM"
         owner = csm
@@ -70,10 +70,12 @@ public struct SuccessPlan: Sendable {
 
         var risks: [Risk] = []
         let champion = input.contact(.champion)?.name
-        if input.contact(.champion) == nil && !input.risk.drivers.contains(where: { $0.signal == "champion left" }) {
+        if !input.health.records.recordsContacts {
+            risks.append(Risk(risk: "no contacts recorded (a data gap)", mitigation: "record the champion and executive sponsor: 'set \(input.account.name) champion NAME'", owner: csm))
+        } else if input.contact(.champion) == nil && !input.risk.drivers.contains(where: { $0.signal == .championLeft }) {
             risks.append(Risk(risk: "no champion on record", mitigation: "find a new champion within 48 hours; re-establish executive contact", owner: csm))
         }
-        if input.contact(.executiveSponsor) == nil {
+        if input.health.records.recordsContacts && input.contact(.executiveSponsor) == nil {
             risks.append(Risk(risk: "no executive sponsor", mitigation: "ask \(champion ?? "the champion") to introduce their manager", owner: csm))
         }
         if input.isSingleThreaded {
@@ -90,7 +92,7 @@ public struct SuccessPlan: Sendable {
             risks.append(Risk(risk: "milestone \(m.status == .atRisk ? "at risk" : "late"): \(m.name)", mitigation: "agree the blocker and a new date", owner: csm))
         }
         for d in input.risk.drivers {
-            risks.append(Risk(risk: "\(d.signal): \(d.evidence)", mitigation: d.reason.savePlays.first!, owner: csm))
+            risks.append(Risk(risk: "\(d.label): \(d.evidence.shown)", mitigation: d.play, owner: csm))
         }
         self.risks = risks
 
@@ -105,6 +107,12 @@ public struct SuccessPlan: Sendable {
             while review < today { review = review.adding(days: every) }
             nextReview = review
             nextReviewBasis = "no QBR logged; 90 days from the start, then \(cadence.qbr == "none" ? "every 90 days" : cadence.qbr)"
+        }
+        // A working day, and before a renewal still ahead: a review after it comes too late.
+        nextReview = nextReview.workdayOnOrAfter
+        if let renewal = input.account.renewalDate, renewal >= today, nextReview > renewal {
+            nextReview = max(today, renewal.adding(days: -1).workdayOnOrBefore)
+            nextReviewBasis += "; brought before the renewal on \(renewal)"
         }
     }
 }

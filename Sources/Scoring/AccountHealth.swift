@@ -26,7 +26,7 @@ public struct AccountHealth: Sendable {
     public init(records: AccountRecords, snapshots: [Snapshot], asOf: Day, model: HealthModel = .claw) {
         self.records = records
         self.asOf = asOf
-        let known = snapshots.filter { $0.week <= asOf }.sorted { $0.week < $1.week }
+        let known = SurveyCarry.fill(snapshots.filter { $0.week <= asOf }.sorted { $0.week < $1.week })
         self.snapshots = known
         self.model = model
         let scores = known.indices.map { model.week(known[$0], history: known[..<$0], records: records) }

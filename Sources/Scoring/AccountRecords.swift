@@ -2,15 +2,57 @@ import Workspace
 
 /// What a model may read about an account besides its weekly snapshots.
 public struct AccountRecords: Sendable {
+    /// A person who left: the contact as recorded, and the "champion left" event that says so.
+    public struct Departure: Equatable, Sendable {
+        public var contact: Contact
+        public var event: Event
+    }
+
     public var account: Account
-    public var contacts: [Contact]
+    /// Every contact on record, those who have since left included.
+    public var allContacts: [Contact]
     public var events: [Event]
     public var goals: [Goal]
+    /// Who left and when, oldest first: a "champion left" event vacates the contact it
+    /// names first (in any role), or, naming nobody on record, the champion recorded by then.
+    public let departures: [Departure]
 
     public init(account: Account, contacts: [Contact] = [], events: [Event] = [], goals: [Goal] = []) {
         self.account = account
-        self.contacts = contacts
+        self.allContacts = contacts
         self.events = events
         self.goals = goals
+        departures = AccountRecords.departures(contacts: contacts, events: events)
+    }
+
+    /// The contacts holding their role on `day`: anyone who had left by then is gone.
+    public func contacts(on day: Day) -> [Contact] {
+        if departures.isEmpty { return allContacts }
+        let gone = departures.filter { $0.event.date <= day }.map(\.contact)
+        return allContacts.filter { !gone.contains($0) }
+    }
+
+    /// The departures logged on or before `day`.
+    public func departures(on day: Day) -> [Departure] { departures.filter { $0.event.date <= day } }
+
+    /// Whether the workspace records anyone at this account at all: without contacts,
+    /// a missing role is a data gap, not a risk.
+    public var recordsContacts: Bool { !allContacts.isEmpty }
+
+    static func departures(contacts: [Contact], events: [Event]) -> [Departure] {
+        let left = events.filter { $0.kind == EventKind.championLeft.rawValue }.sorted { $0.date < $1.date }
+        guard !left.isEmpty, !contacts.isEmpty else { return [] }
+        var result: [Departure] = []
+        for event in left {
+            let text = (event.details ?? "").comparable
+            // The person named first ("Nina Sharp resigned; Tom Becker takes over" vacates Nina).
+            let named = contacts.compactMap { c in c.name.isEmpty ? nil : text.range(of: c.name.comparable).map { (c, $0.lowerBound) } }
+                .min { $0.1 < $1.1 }.map { first in contacts.filter { $0.name.comparable == first.0.name.comparable } } ?? []
+            let vacated = !named.isEmpty ? named : contacts.filter { $0.role == .champion && ($0.recordedOn.map { $0 <= event.date } ?? true) }
+            for contact in vacated where !result.contains(where: { $0.contact == contact }) {
+                result.append(Departure(contact: contact, event: event))
+            }
+        }
+        return result
     }
 }

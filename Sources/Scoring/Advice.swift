@@ -1,4 +1,4 @@
-/// Strengths, risks and next actions for a score card (seed 000 appendix A), from the
+/// Strengths, risks and next actions for a score card, from the
 /// metric tables below rather than free text, so every line points at a number.
 public struct Advice: Equatable, Sendable {
     public var strengths: [MetricScore]
@@ -9,7 +9,9 @@ public struct Advice: Equatable, Sendable {
     static let strengthRatio = 0.8
     static let riskRatio = 0.6
 
-    public init(score: HealthScore, trend: Trend) {
+    /// `champion`: who holds the role today; the actions name them, or "the main contact"
+    /// when nobody does.
+    public init(score: HealthScore, trend: Trend, champion: String? = nil) {
         let scored = score.metrics.filter { $0.points != nil }
         strengths = Array(scored.filter { $0.ratio! >= Advice.strengthRatio }
             .sorted { ($0.ratio!, $0.max) > ($1.ratio!, $1.max) }.prefix(3))
@@ -27,7 +29,7 @@ public struct Advice: Equatable, Sendable {
         for action in Advice.tierActions[tier]! where actions.count < 5 && !actions.contains(action) {
             actions.append(action)
         }
-        nextActions = Array(actions.prefix(6))
+        nextActions = actions.prefix(6).map { $0.replacingOccurrences(of: "the champion", with: champion ?? "the main contact") }
     }
 
     /// Seed 000 "行动策略" per tier.

@@ -1,4 +1,4 @@
-/// Seed 002's churn-reason categories, with whether they can be prevented and the save
+/// The churn-reason categories, with whether they can be prevented and the save
 /// plays for each.
 public enum ChurnReason: String, CaseIterable, Codable, Sendable {
     case product, value, relationship, financial, competition, strategic
@@ -36,7 +36,8 @@ public enum ChurnReason: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Seed 002 "根据流失原因制定的挽救措施".
+    /// The save plays for the category (seed 002, "根据流失原因制定的挽救措施"); the plays for
+    /// a particular driver come with its signal.
     public var savePlays: [String] {
         switch self {
         case .product:
@@ -50,10 +51,8 @@ public enum ChurnReason: String, CaseIterable, Codable, Sendable {
                     "Run a 30-day 'value sprint' of intensive enablement to prove ROI",
                     "Record quick wins every week and share them with the executive sponsor"]
         case .relationship:
-            return ["Find the new main contact within 48 hours",
-                    "Offer a 'new relationship' session",
-                    "Re-establish executive-to-executive contact",
-                    "Give the new champion a fresh business case document"]
+            return ["Offer a 'new relationship' session: what went wrong, and what would put it right",
+                    "Re-establish executive-to-executive contact"]
         case .financial:
             return ["Never discount without something in return (multi-year term, case study, reference)",
                     "Right-size the contract: remove unused features and seats",
@@ -71,17 +70,33 @@ public enum ChurnReason: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The category of the score's weakest dimension: where to look when no driver says.
+    public static func weakest(in score: HealthScore) -> ChurnReason {
+        let weakest = score.dimensions.filter { $0.points != nil }.min { $0.points! / $0.max < $1.points! / $1.max }
+        switch weakest?.dimension {
+        case .technicalHealth?, .supportHealth?: return .product
+        case .engagement?, .relationship?: return .relationship
+        case .financial?: return .financial
+        default: return .value
+        }
+    }
+
+    /// The categories as the CSM may name them in a churn reason, for the message when none matches.
+    public static let accepted = "product, value (adoption, onboarding, ROI), relationship, financial (budget, price), competition, strategic"
+
     /// The category a churn reason written in words falls in ("budget cut after a
     /// reorganisation" → financial); nil when no keyword says.
     public init?(describing text: String) {
         let t = text.lowercased()
         let keywords: [(ChurnReason, [String])] = [
-            (.competition, ["competitor", "rival", "switched", "moved to", "in-house", "in house", "竞品", "竞争"]),
-            (.financial, ["budget", "price", "pricing", "cost", "expensive", "cut", "bankrupt", "acquisition", "acquired", "merger", "预算", "价格"]),
-            (.relationship, ["champion", "left the company", "relationship", "support", "service", "trust", "倡导者", "关系"]),
-            (.product, ["feature", "bug", "performance", "slow", "missing", "ux", "integration", "功能", "性能"]),
-            (.value, ["roi", "value", "adoption", "not used", "unused", "use case", "oversold", "价值"]),
-            (.strategic, ["strategy", "strategic", "direction", "closed", "priority", "priorities", "shut down", "战略"]),
+            (.competition, ["competitor", "competition", "rival", "switched", "moved to", "in-house", "in house", "built their own", "竞品", "竞争"]),
+            (.financial, ["budget", "price", "pricing", "cost", "expensive", "cut", "bankrupt", "acquisition", "acquired", "merger",
+                          "payment", "afford", "预算", "价格"]),
+            (.relationship, ["champion", "left the company", "relationship", "support", "service", "trust", "sponsor", "倡导者", "关系"]),
+            (.product, ["feature", "bug", "performance", "slow", "missing", "ux", "integration", "outage", "downtime", "reliab", "功能", "性能"]),
+            (.value, ["roi", "value", "adopt", "onboarding", "not used", "unused", "never used", "low usage", "usage", "use case", "oversold",
+                      "training", "价值", "使用"]),
+            (.strategic, ["strategy", "strategic", "direction", "closed", "priority", "priorities", "shut down", "reorg", "战略"]),
         ]
         guard let found = keywords.first(where: { $0.1.contains(where: t.contains) }) else { return nil }
         self = found.0

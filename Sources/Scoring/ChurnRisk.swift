@@ -1,7 +1,8 @@
 import Workspace
 
-/// Churn risk (SPEC.md section 3): the health tier combined with seed 002 / 004's leading
-/// indicators, each with its evidence and lead time, and the likely reason.
+/// Churn risk (SPEC.md section 3): the health tier combined with the leading indicators
+/// of `ChurnSignal.all`, each with its evidence and lead time, and the likely reason —
+/// only where a driver that fired points to one.
 public struct ChurnRisk: Sendable {
     public enum Level: Int, Comparable, CaseIterable, Encodable, Sendable {
         case low, medium, high, critical
@@ -14,159 +15,203 @@ public struct ChurnRisk: Sendable {
         }
     }
 
-    public enum Weight: Int, Sendable {
-        case medium = 1, high = 2, veryHigh = 3
-        public var label: String { self == .veryHigh ? "very high" : self == .high ? "high" : "medium" }
-    }
+    public typealias Weight = ChurnSignal.Weight
 
     public struct Driver: Equatable, Sendable {
-        public var signal: String
-        public var evidence: String
+        public var signal: ChurnSignal.ID
+        public var label: String
+        public var evidence: Evidence
         public var leadTime: String?
         public var weight: Weight
         public var reason: ChurnReason
+        public var play: String
+
+        /// "champion left: logged 2026-11-15: Nina Sharp resigned".
+        public var shown: String { "\(label): \(evidence.shown)" }
+    }
+
+    /// With no driver behind a reason, the question that finds it.
+    public static let reasonQuestion = "ask the champion: \"if the renewal were today, what would stop you signing?\""
+
+    /// What the workspace does not record, which would otherwise be read as a risk.
+    public enum DataGap: String, Equatable, Sendable {
+        case noContacts = "no_contacts"
+        case noKickoffLogged = "no_kickoff_logged"
+
+        public var shown: String {
+            switch self {
+            case .noContacts: return "no contacts recorded: champion, executive sponsor and technical lead are unknown"
+            case .noKickoffLogged: return "no kickoff logged: whether it was held on time is unknown"
+            }
+        }
+
+        /// What would fill the gap.
+        public var fill: String {
+            switch self {
+            case .noContacts: return "set ACCOUNT champion NAME, or import accounts with champion and executive_sponsor columns"
+            case .noKickoffLogged: return "log ACCOUNT kickoff held on DATE"
+            }
+        }
     }
 
     public var health: AccountHealth
     public var level: Level
     public var drivers: [Driver]
-    public var reason: ChurnReason
+    /// The category the drivers that fired point to most; nil when none fired.
+    public var reason: ChurnReason?
+    public var gaps: [DataGap]
     /// Driver weights added up, for ranking accounts at the same level.
     public var points: Int
 
-    /// The level the tier alone gives; drivers raise it (2+ points one level; 5+, or any
-    /// very-high driver, two).
-    static func floor(_ tier: Tier?) -> Level {
+    /// The tier is the floor: healthy → low, warning → medium, high risk → high, critical → critical.
+    public static func floor(_ tier: Tier?) -> Level {
         switch tier {
-        case .critical?: return .high
-        case .highRisk?: return .medium
+        case .critical?: return .critical
+        case .highRisk?: return .high
+        case .warning?: return .medium
         default: return .low
         }
     }
 
     public init(health: AccountHealth) {
         self.health = health
-        let drivers = ChurnRisk.drivers(health: health)
-        self.drivers = drivers.sorted { $0.weight.rawValue > $1.weight.rawValue }
+        var gaps: [DataGap] = []
+        let drivers = ChurnRisk.drivers(health: health, gaps: &gaps)
+        self.gaps = gaps
+        self.drivers = drivers.enumerated().sorted { ($0.element.weight.rawValue, -$0.offset) > ($1.element.weight.rawValue, -$1.offset) }.map(\.element)
         points = drivers.reduce(0) { $0 + $1.weight.rawValue }
         let bump = points >= 5 || drivers.contains { $0.weight == .veryHigh } ? 2 : points >= 2 ? 1 : 0
         level = Level(rawValue: min(Level.critical.rawValue, ChurnRisk.floor(health.tier).rawValue + bump))!
         var byReason: [ChurnReason: Int] = [:]
         for d in drivers { byReason[d.reason, default: 0] += d.weight.rawValue }
-        if let top = ChurnReason.allCases.max(by: { (byReason[$0] ?? 0, -$0.order) < (byReason[$1] ?? 0, -$1.order) }), (byReason[top] ?? 0) > 0 {
-            reason = top
-        } else {
-            reason = ChurnRisk.weakestReason(health.current)
+        // The heaviest category; on a tie, the one of the heaviest driver listed first.
+        let top = byReason.values.max() ?? 0
+        reason = self.drivers.first { byReason[$0.reason] == top }?.reason
+    }
+
+    /// The drivers behind the likely reason.
+    public var reasonDrivers: [Driver] { drivers.filter { $0.reason == reason } }
+
+    /// The save plays: each driver's first move, then, for a high or critical risk, the reason's own plays.
+    public var savePlays: [String] {
+        var plays: [String] = []
+        for d in drivers {
+            let play = d.play.prefix(1).uppercased() + d.play.dropFirst()
+            if !plays.contains(play) { plays.append(play) }
+        }
+        if let reason, level >= .high { plays += reason.savePlays.filter { !plays.contains($0) } }
+        return plays
+    }
+
+    /// Every signal of the table evaluated for one account as of `health.asOf`.
+    static func drivers(health: AccountHealth, gaps: inout [DataGap]) -> [Driver] {
+        let context = SignalContext(health: health)
+        if !health.records.recordsContacts { gaps.append(.noContacts) }
+        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
+        var drivers: [Driver] = []
+        for signal in ChurnSignal.all {
+            if signal.onboarding && !context.onboarding { continue }
+            guard let evidence = context.evaluate(signal.rule, gaps: &gaps) else { continue }
+            let reason = signal.reason ?? context.fallingReason
+            drivers.append(Driver(signal: signal.id, label: signal.label, evidence: evidence, leadTime: signal.leadTime,
+                                  weight: signal.weight, reason: reason,
+                                  play: signal.play.replacingOccurrences(of: "the champion", with: champion).replacingOccurrences(of: "ACCOUNT", with: health.account.name)))
+        }
+        return drivers
+    }
+}
+
+/// One account's weeks and events as of a day, and the evaluator of `ChurnSignal.Rule`.
+struct SignalContext {
+    let health: AccountHealth
+    let today: Day
+    let events: [Event]
+    /// Days since the start; nil when the start date is unknown or in the future.
+    let day: Int?
+
+    init(health: AccountHealth) {
+        self.health = health
+        today = health.asOf
+        events = health.records.events.filter { $0.date <= health.asOf }
+        day = health.account.startDate.map { $0.days(until: health.asOf) }.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    var onboarding: Bool { day.map { $0 <= ChurnSignal.onboardingDays } ?? false }
+
+    func last(_ kind: EventKind, within days: Int) -> Event? {
+        events.last { $0.kind == kind.rawValue && $0.date.days(until: today) <= days }
+    }
+
+    /// The snapshot `weeks` weeks before the latest, or nil when the history is shorter.
+    func weeksBack(_ weeks: Int) -> Snapshot? {
+        let s = health.snapshots
+        return s.count > weeks ? s[s.count - 1 - weeks] : nil
+    }
+
+    func evaluate(_ rule: ChurnSignal.Rule, gaps: inout [ChurnRisk.DataGap]) -> Evidence? {
+        let latest = health.snapshots.last
+        switch rule {
+        case let .event(kind, days):
+            return last(kind, within: days).map(Evidence.logged)
+        case let .eventUnless(kind, days, unless):
+            guard last(unless, within: days) == nil else { return nil }
+            return last(kind, within: days).map(Evidence.logged)
+        case let .fell(field, weeks, percent):
+            guard let now = latest?[field], let before = weeksBack(weeks)?[field], before > 0, now < before,
+                  (before - now) / before * 100 > percent else { return nil }
+            return .change(what: field.words, from: before, to: now, weeks: weeks, inPoints: false)
+        case let .below(field, limit):
+            guard let value = latest?[field], value < limit else { return nil }
+            return .level(what: field == .nps ? "NPS" : field.words, value: value, limit: limit, above: false)
+        case let .either(first, second):
+            return evaluate(first, gaps: &gaps) ?? evaluate(second, gaps: &gaps)
+        case .ticketsSpikeThenQuiet(let tickets):
+            let spike = events.filter { $0.kind == EventKind.severeTicketOpened.rawValue && (31...90).contains($0.date.days(until: today)) }
+            let quiet = !events.contains { [EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue].contains($0.kind) && $0.date.days(until: today) <= 30 }
+            return spike.count >= tickets && quiet ? .ticketSpike(tickets: spike.count) : nil
+        case .renewalWithoutMeeting(let days):
+            guard let renewal = health.account.renewalDate, (0...days).contains(today.days(until: renewal)) else { return nil }
+            let meetings = MeetingRecord(health)
+            return meetings.met ? nil : .renewalWithoutMeeting(renewal: renewal, daysLeft: today.days(until: renewal), meetings: meetings)
+        case .trendDeclining:
+            guard health.trend.direction == .declining else { return nil }
+            return .scores([health.trend.scores.first!, health.trend.scores.last!], weeks: health.trend.scores.count - 1)
+        case .noUsageAfter(let after):
+            guard let start = health.account.startDate, let day, day > after,
+                  let first = health.snapshots.first(where: { start.days(until: $0.week) >= after }), first[.dau] == 0 else { return nil }
+            return .noUsage(week: first.week)
+        case .kickoffAfter(let after):
+            guard let start = health.account.startDate, let day, day > after else { return nil }
+            guard let kickoff = events.first(where: { $0.kind == EventKind.kickoffHeld.rawValue }) else {
+                gaps.append(.noKickoffLogged)
+                return nil
+            }
+            let held = start.days(until: kickoff.date)
+            return held > after ? .kickoff(held: kickoff.date, day: held) : nil
+        case let .activeShareBelow(share, fromDay):
+            guard let day, day >= fromDay, let dau = latest?[.dau], let licensed = latest?[.licensedUsers], licensed > 0, dau / licensed < share else { return nil }
+            return .share(what: "licensed users active on day \(day)", part: dau, whole: licensed, limit: share)
+        case .missingRole(let role):
+            guard health.records.recordsContacts, let day,
+                  !health.records.contacts(on: today).contains(where: { $0.role == role }) else { return nil }
+            return .missingRole(role, day: day)
         }
     }
 
-    /// With no signal, the likely reason is where the score is weakest.
-    static func weakestReason(_ score: HealthScore?) -> ChurnReason {
-        guard let score else { return .value }
-        let weakest = score.dimensions.filter { $0.points != nil }.min { $0.points! / $0.max < $1.points! / $1.max }
-        switch weakest?.dimension {
+    /// For a falling score: the category of the dimension that lost the most points in
+    /// four weeks (value when none did).
+    var fallingReason: ChurnReason {
+        guard let now = health.current, let before = health.score(weeksBack: 4) else { return .value }
+        var worst: (Dimension, Double)?
+        for d in now.dimensions {
+            guard let p = d.points, let q = before.dimensions.first(where: { $0.dimension == d.dimension })?.points else { continue }
+            if q - p > (worst?.1 ?? 0) { worst = (d.dimension, q - p) }
+        }
+        switch worst?.0 {
         case .technicalHealth?, .supportHealth?: return .product
         case .engagement?, .relationship?: return .relationship
         case .financial?: return .financial
         default: return .value
         }
     }
-
-    static func drivers(health: AccountHealth) -> [Driver] {
-        let today = health.asOf
-        let contacts = health.records.contacts
-        let recent = health.records.events.filter { $0.date <= today }
-        let n = Format.number
-        var drivers: [Driver] = []
-        func add(_ signal: String, _ evidence: String, _ lead: String?, _ weight: Weight, _ reason: ChurnReason) {
-            drivers.append(Driver(signal: signal, evidence: evidence, leadTime: lead, weight: weight, reason: reason))
-        }
-        func last(_ kind: EventKind, within days: Int) -> Event? {
-            recent.last { $0.kind == kind.rawValue && $0.date.days(until: today) <= days }
-        }
-        func describe(_ e: Event) -> String { "logged \(e.date)" + (e.details.map { ": \($0)" } ?? "") }
-
-        let weeks = health.snapshots
-        let latest = weeks.last
-        let monthAgo = weeks.count >= 5 ? weeks[weeks.count - 5] : nil
-        if let now = latest?[.weeklyHours], let before = monthAgo?[.weeklyHours], before > 0, (before - now) / before > 0.3 {
-            add("usage down more than 30% in a month", "weekly hours \(n(before)) → \(n(now)) (-\(Format.percent((before - now) * 100 / before)))", "90 days", .high, .value)
-        }
-        if let e = last(.championLeft, within: 90) {
-            add("champion left", describe(e), "60–90 days", .high, .relationship)
-        }
-        let spikeWindow = recent.filter { $0.kind == EventKind.severeTicketOpened.rawValue && (31...90).contains($0.date.days(until: today)) }
-        let quiet = recent.filter { [EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue].contains($0.kind) && $0.date.days(until: today) <= 30 }
-        if spikeWindow.count >= 3 && quiet.isEmpty {
-            add("support tickets spiked, then went quiet", "\(spikeWindow.count) severe tickets 31–90 days ago, none in the last 30", "60 days", .medium, .product)
-        }
-        if let e = last(.billingPageVisited, within: 60), last(.contractDowngraded, within: 60) == nil {
-            add("billing page visited without upgrading", describe(e), "45 days", .medium, .financial)
-        }
-        if let e = last(.competitorMentioned, within: 90) {
-            add("competitor evaluation or mention", describe(e), "30–60 days", .high, .competition)
-        }
-        if let e = last(.dataExportRequested, within: 60) {
-            add("data export requested", describe(e), "30 days", .high, .competition)
-        }
-        if let e = last(.procurementDelay, within: 90) {
-            add("renewal signals missing or procurement delays", describe(e), "30–45 days", .high, .relationship)
-        } else if let renewal = health.account.renewalDate, (0...45).contains(today.days(until: renewal)),
-                  last(.meetingAttended, within: 30) == nil {
-            add("renewal signals missing", "renews \(renewal) (in \(today.days(until: renewal)) days) and no meeting attended in 30 days", "30–45 days", .high, .relationship)
-        }
-        if let e = last(.seatsRemoved, within: 90) {
-            add("seats or licences removed", describe(e), "30 days", .medium, .value)
-        } else if let now = latest?[.licensedUsers], let before = monthAgo?[.licensedUsers], now < before {
-            add("seats or licences removed", "licensed users \(n(before)) → \(n(now)) in four weeks", "30 days", .medium, .value)
-        }
-        if let nps = latest?[.nps], nps < 0 {
-            add("negative NPS", "NPS \(n(nps)): detractors outnumber promoters", nil, .high, .relationship)
-        }
-        if let e = last(.supportEscalation, within: 90) {
-            add("support escalation", describe(e), nil, .high, .product)
-        }
-        if let e = last(.renewalMeetingMissed, within: 90) {
-            add("missed renewal meeting", describe(e), nil, .high, .relationship)
-        }
-        if let e = last(.contractDowngraded, within: 180) {
-            add("contract downgrade", describe(e), nil, .veryHigh, .financial)
-        }
-        if let e = last(.budgetReviewMentioned, within: 90) {
-            add("budget review mentioned", describe(e), nil, .medium, .financial)
-        }
-        if let e = last(.paymentRefused, within: 90) {
-            add("payment refused", describe(e), nil, .high, .financial)
-        } else if let e = last(.paymentLate, within: 90) {
-            add("payment late", describe(e), nil, .medium, .financial)
-        }
-        if health.trend.direction == .declining, let net = health.trend.net {
-            add("health declining", "score \(Format.oneDecimal(health.trend.scores.first!)) → \(Format.oneDecimal(health.trend.scores.last!)) (\(Format.signedPercent(net)) in four weeks)",
-                nil, .medium, weakestReason(health.current))
-        }
-
-        // Seed 002's onboarding risk signals, in the first 90 days.
-        if let start = health.account.startDate, (0...90).contains(start.days(until: today)) {
-            let day = start.days(until: today)
-            if day > 3, let firstAfter = weeks.first(where: { start.days(until: $0.week) >= 3 }), firstAfter[.dau] == 0 {
-                add("no login after day 3", "DAU 0 in the week ending \(firstAfter.week)", nil, .high, .value)
-            }
-            if let e = last(.integrationFailed, within: 90) { add("integration failed", describe(e), nil, .high, .product) }
-            let kickoff = recent.first { $0.kind == EventKind.kickoffHeld.rawValue }
-            if day > 7, kickoff.map({ start.days(until: $0.date) > 7 }) ?? true {
-                add("kickoff late by more than a week", kickoff.map { "kickoff held \($0.date), day \(start.days(until: $0.date))" } ?? "no kickoff logged by day \(day)", nil, .medium, .relationship)
-            }
-            if day >= 30, let dau = latest?[.dau], let licensed = latest?[.licensedUsers], licensed > 0, dau / licensed < 0.5 {
-                add("under 50% of users active by day 30", "\(n(dau)) of \(n(licensed)) licensed users active on day \(day)", nil, .medium, .value)
-            }
-            if !contacts.contains(where: { $0.role == .executiveSponsor }) {
-                add("no executive sponsor", "no executive sponsor on record on day \(day)", nil, .medium, .relationship)
-            }
-        }
-        return drivers
-    }
-}
-
-extension ChurnReason {
-    var order: Int { ChurnReason.allCases.firstIndex(of: self)! }
 }

@@ -1,6 +1,6 @@
 import Workspace
 
-/// Seed 000's monitors (SPEC.md section 2): each reads an account's recent weeks and events.
+/// The monitors of SPEC.md section 2: `rules` is the table, `alerts` runs it.
 public enum Monitor: String, CaseIterable, Codable, Sendable {
     case healthDropWeek = "health_drop_week"
     case dauDrop = "dau_drop"
@@ -30,76 +30,122 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Events count for the champion monitor this many days back, payments this many.
-    public static let championWindow = 30
-    public static let paymentWindow = 90
+    /// What a monitor measures, read from an account's recent weeks and events.
+    public enum Measure: Sendable {
+        /// The score's fall in percent against `weeks` weeks back; a fall under `Trend.noise` points is none.
+        case scoreDrop(weeks: Int)
+        /// A snapshot quantity's fall in percent against `weeks` weeks back.
+        case fieldDrop(SnapshotField, weeks: Int)
+        /// A snapshot quantity's fall in points against `weeks` weeks back.
+        case fieldFall(SnapshotField, weeks: Int)
+        /// Events of a kind logged in the last `days` days.
+        case events(EventKind, days: Int)
+        /// Severe tickets opened and not closed.
+        case openSevereTickets
+        /// A snapshot value in the latest week.
+        case value(SnapshotField)
+        /// `part` as a share of `whole` (a field, or a fixed count) in the latest week.
+        case share(SnapshotField, of: SnapshotField?, fixed: Double)
+        /// Weekly score falls in a row ending this week, each of `Trend.noise` points or more.
+        case declineRun
+    }
 
-    /// Every monitor over one account as it stood on `health.asOf`. A churned account has none.
+    /// A level of a rule: past `threshold`, it fires with this severity, for whom, how fast.
+    public struct Level: Sendable {
+        public let threshold: Double
+        public let severity: Alert.Severity
+        public let who: String
+        public let within: String
+    }
+
+    /// One row of SPEC.md section 2: the monitor, what it measures, and its levels (the
+    /// last one crossed wins). `below`: fires under the threshold instead of over it.
+    public struct Rule: Sendable {
+        public let monitor: Monitor
+        public let measure: Measure
+        public let below: Bool
+        public let levels: [Level]
+
+        init(_ monitor: Monitor, _ measure: Measure, below: Bool = false, _ levels: [(Double, Alert.Severity, String, String)]) {
+            self.monitor = monitor
+            self.measure = measure
+            self.below = below
+            self.levels = levels.map { Level(threshold: $0.0, severity: $0.1, who: $0.2, within: $0.3) }
+        }
+    }
+
+    /// The table, in SPEC.md's order.
+    public static let rules: [Rule] = [
+        Rule(.healthDropWeek, .scoreDrop(weeks: 1), [(10, .orange, "CSM", "within 4 h"), (20, .red, "CSM and CSM director", "within 4 h")]),
+        Rule(.dauDrop, .fieldDrop(.dau, weeks: 1), [(30, .orange, "CSM and product team", "within 24 h"), (50, .red, "CSM and product team", "within 2 h")]),
+        Rule(.championLeft, .events(.championLeft, days: 30), [(0, .red, "CSM and sales", "within 24 h")]),
+        Rule(.severeTickets, .openSevereTickets, [(3, .orange, "CSM", "this week")]),
+        Rule(.apiErrorRate, .value(.apiErrorRatePct), [(5, .red, "technical team and CSM", "within 24 h"), (10, .redImmediate, "technical team and CSM", "immediately")]),
+        Rule(.paymentRefused, .events(.paymentRefused, days: 90), [(1, .red, "CSM and finance", "within 24 h")]),
+        Rule(.healthDropMonth, .scoreDrop(weeks: 4), [(15, .orange, "CSM", "this week")]),
+        Rule(.featureDepth, .share(.coreFeaturesUsed, of: nil, fixed: 6), below: true, [(0.3, .orange, "CSM", "this week")]),
+        Rule(.meetingAttendance, .share(.meetingsAttended, of: .meetingsScheduled, fixed: 0), below: true, [(0.6, .orange, "CSM", "this week")]),
+        Rule(.npsDrop, .fieldFall(.nps, weeks: 4), [(20, .red, "CSM", "within 24 h")]),
+        Rule(.declinedTwoWeeks, .declineRun, [(1, .red, "CSM", "within 24 h")]),
+    ]
+
+    /// Every rule over one account as it stood on `health.asOf`. A churned account has none.
     public static func alerts(for health: AccountHealth) -> [Alert] {
-        guard !health.isChurned, let latest = health.snapshots.last else { return [] }
-        let today = health.asOf
-        let account = health.account
+        guard !health.isChurned, !health.snapshots.isEmpty else { return [] }
         var alerts: [Alert] = []
-        func fire(_ m: Monitor, _ s: Alert.Severity, _ evidence: String, _ who: String, _ within: String) {
-            alerts.append(Alert(account: account.name, arr: account.arr, monitor: m, severity: s, evidence: evidence, who: who, within: within))
-        }
-        let scores = health.weeks.map(\.score)
-        let n = Format.number
-
-        if scores.count >= 2 {
-            let (before, now) = (scores[scores.count - 2], scores[scores.count - 1])
-            let drop = percentDrop(from: before, to: now)
-            let evidence = "score \(Format.oneDecimal(before)) → \(Format.oneDecimal(now)) (-\(Format.percent(drop)) in a week)"
-            if drop > 20 { fire(.healthDropWeek, .red, evidence, "CSM and CSM director", "within 4 h") }
-            else if drop > 10 { fire(.healthDropWeek, .orange, evidence, "CSM", "within 4 h") }
-        }
-        if health.snapshots.count >= 2, let before = health.snapshots[health.snapshots.count - 2][.dau], let now = latest[.dau], before > 0 {
-            let drop = percentDrop(from: before, to: now)
-            let evidence = "DAU \(n(before)) → \(n(now)) (-\(Format.percent(drop)) in a week)"
-            if drop > 50 { fire(.dauDrop, .red, evidence, "CSM and product team", "within 2 h") }
-            else if drop > 30 { fire(.dauDrop, .orange, evidence, "CSM and product team", "within 24 h") }
-        }
-        let recent = health.records.events.filter { $0.date <= today }
-        if let left = recent.last(where: { $0.kind == EventKind.championLeft.rawValue && $0.date.days(until: today) <= championWindow }) {
-            fire(.championLeft, .red, "logged \(left.date)" + (left.details.map { ": \($0)" } ?? ""), "CSM and sales", "within 24 h")
-        }
-        let opened = recent.filter { $0.kind == EventKind.severeTicketOpened.rawValue }.count
-        let closed = recent.filter { $0.kind == EventKind.severeTicketClosed.rawValue }.count
-        if opened - closed > 3 {
-            fire(.severeTickets, .orange, "\(opened - closed) open (\(opened) opened, \(closed) closed)", "CSM", "this week")
-        }
-        if let rate = latest[.apiErrorRatePct] {
-            if rate > 10 { fire(.apiErrorRate, .redImmediate, "\(n(rate))% of API calls failing (> 10%)", "technical team and CSM", "immediately") }
-            else if rate > 5 { fire(.apiErrorRate, .red, "\(n(rate))% of API calls failing (> 5%)", "technical team and CSM", "within 24 h") }
-        }
-        let refused = recent.filter { $0.kind == EventKind.paymentRefused.rawValue && $0.date.days(until: today) <= paymentWindow }
-        if refused.count > 1 {
-            fire(.paymentRefused, .red, "\(refused.count) refused payments in \(paymentWindow) days (last \(refused.last!.date))", "CSM and finance", "within 24 h")
-        }
-        if scores.count >= 5 {
-            let (before, now) = (scores[scores.count - 5], scores[scores.count - 1])
-            let drop = percentDrop(from: before, to: now)
-            if drop > 15 {
-                fire(.healthDropMonth, .orange, "score \(Format.oneDecimal(before)) → \(Format.oneDecimal(now)) (-\(Format.percent(drop)) in four weeks)", "CSM", "this week")
-            }
-        }
-        if let used = latest[.coreFeaturesUsed], used / 6 < 0.3 {
-            fire(.featureDepth, .orange, "\(n(used)) of 6 core features used (\(Format.percent(used * 100 / 6)) < 30%)", "CSM", "this week")
-        }
-        if let scheduled = latest[.meetingsScheduled], let attended = latest[.meetingsAttended], scheduled > 0, attended / scheduled < 0.6 {
-            fire(.meetingAttendance, .orange, "\(n(attended)) of \(n(scheduled)) meetings attended (\(Format.percent(attended * 100 / scheduled)) < 60%)", "CSM", "this week")
-        }
-        if health.snapshots.count >= 5, let before = health.snapshots[health.snapshots.count - 5][.nps], let now = latest[.nps], before - now > 20 {
-            fire(.npsDrop, .red, "NPS \(n(before)) → \(n(now)) (-\(n(before - now)) points in four weeks)", "CSM", "within 24 h")
-        }
-        // The run of weekly declines ending this week; two or more fire.
-        var run = 0
-        while run + 1 < scores.count && scores[scores.count - 1 - run] < scores[scores.count - 2 - run] { run += 1 }
-        if run >= 2 {
-            let fall = scores.suffix(run + 1).map(Format.oneDecimal).joined(separator: " → ")
-            fire(.declinedTwoWeeks, .red, "fell \(run) weeks running: \(fall)", "CSM", "within 24 h")
+        for rule in rules {
+            guard let (value, evidence) = measure(rule.measure, health) else { continue }
+            guard let level = rule.levels.last(where: { rule.below ? value < $0.threshold : value > $0.threshold }) else { continue }
+            alerts.append(Alert(account: health.account.name, arr: health.account.arr, monitor: rule.monitor, severity: level.severity,
+                                evidence: evidence.limit(level.threshold), who: level.who, within: level.within))
         }
         return alerts
+    }
+
+    /// The measure's value and the facts behind it; nil when the data is missing.
+    static func measure(_ measure: Measure, _ health: AccountHealth) -> (Double, Evidence)? {
+        let snapshots = health.snapshots
+        let scores = health.weeks.map(\.score)
+        let today = health.asOf
+        func back<T>(_ list: [T], _ weeks: Int) -> (T, T)? { list.count > weeks ? (list[list.count - 1 - weeks], list[list.count - 1]) : nil }
+        switch measure {
+        case .scoreDrop(let weeks):
+            guard let (before, now) = back(scores, weeks), before - now >= Trend.noise else { return nil }
+            return (percentDrop(from: before, to: now), .scores([before, now], weeks: weeks))
+        case let .fieldDrop(field, weeks):
+            guard let (a, b) = back(snapshots, weeks), let before = a[field], let now = b[field], before > 0 else { return nil }
+            return (percentDrop(from: before, to: now), .change(what: field == .dau ? "DAU" : field.words, from: before, to: now, weeks: weeks, inPoints: false))
+        case let .fieldFall(field, weeks):
+            guard let (a, b) = back(snapshots, weeks), let before = a[field], let now = b[field] else { return nil }
+            return (before - now, .change(what: field == .nps ? "NPS" : field.words, from: before, to: now, weeks: weeks, inPoints: true))
+        case let .events(kind, days):
+            let found = health.records.events.filter { $0.kind == kind.rawValue && $0.date <= today && $0.date.days(until: today) <= days }
+            guard let last = found.last else { return nil }
+            return (Double(found.count), found.count == 1 ? .logged(last) : .loggedCount(kind: kind.rawValue, count: found.count, days: days, last: last.date))
+        case .openSevereTickets:
+            let events = health.records.events.filter { $0.date <= today }
+            let opened = events.filter { $0.kind == EventKind.severeTicketOpened.rawValue }.count
+            let closed = events.filter { $0.kind == EventKind.severeTicketClosed.rawValue }.count
+            return (Double(opened - closed), .openTickets(open: opened - closed, opened: opened, closed: closed))
+        case .value(let field):
+            guard let value = snapshots.last![field] else { return nil }
+            return (value, .level(what: field == .apiErrorRatePct ? "of API calls failing" : field.words, value: value, limit: 0, above: true))
+        case let .share(part, whole, fixed):
+            guard let p = snapshots.last![part], let w = whole.map({ snapshots.last![$0] }) ?? fixed, w > 0 else { return nil }
+            let what = part == .coreFeaturesUsed ? "core features used" : "meetings attended"
+            return (p / w, .share(what: what, part: p, whole: w, limit: 0))
+        case .declineRun:
+            let run = declineRun(scores)
+            guard run >= 2 else { return nil }
+            return (Double(run), .scores(Array(scores.suffix(run + 1)), weeks: run))
+        }
+    }
+
+    /// How many weeks in a row, ending with the latest, the score fell by `Trend.noise` points or more.
+    public static func declineRun(_ scores: [Double]) -> Int {
+        var run = 0
+        while run + 1 < scores.count && scores[scores.count - 2 - run] - scores[scores.count - 1 - run] >= Trend.noise { run += 1 }
+        return run
     }
 
     static func percentDrop(from before: Double, to now: Double) -> Double {

@@ -11,6 +11,8 @@ public struct Reading: Equatable, Sendable {
     private var p0, p1, p2: Double
     /// The plan name, for the subscription level.
     var plan: String?
+    /// The week a carried-forward survey answer was given (`SurveyCarry`).
+    public var carriedFrom: Day?
 
     public init(metric: Metric, value: Double, parts: [Double] = [], plan: String? = nil) {
         self.metric = metric
@@ -37,7 +39,9 @@ public struct Reading: Equatable, Sendable {
     /// users, 0 meetings scheduled, 0 users last month, no goals, no payment on record).
     public static func of(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> Reading? {
         func v(_ f: SnapshotField) -> Double? { snapshot[f] }
-        func single(_ f: SnapshotField) -> Reading? { v(f).map { Reading(metric: metric, value: $0, $0) } }
+        func single(_ f: SnapshotField) -> Reading? {
+            v(f).map { var r = Reading(metric: metric, value: $0, $0); r.carriedFrom = snapshot.carried?[f]; return r }
+        }
         /// The value four weeks back, or from the earliest week when the history is shorter.
         func monthAgo(_ f: SnapshotField) -> (value: Double, weeks: Double)? {
             guard !history.isEmpty else { return nil }
@@ -89,7 +93,9 @@ public struct Reading: Equatable, Sendable {
             guard let now = v(.licensedUsers), let (before, weeks) = monthAgo(.licensedUsers), before > 0 else { return nil }
             return Reading(metric: metric, value: (now - before) * 100 / before, now, before, weeks)
         case .relationshipBreadth:
-            let roles = Set(records.contacts.map(\.role))
+            // No contact on record at all is a data gap; a role vacated by a departure is not.
+            guard records.recordsContacts else { return nil }
+            let roles = Set(records.contacts(on: today).map(\.role))
             let level: Double = !roles.contains(.champion) ? 0 : !roles.contains(.executiveSponsor) ? 1 : roles.count < 3 ? 2 : 3
             return Reading(metric: metric, value: level, Double(roles.count))
         case .goalsAchieved:
@@ -119,8 +125,12 @@ public struct Reading: Equatable, Sendable {
         }
     }
 
-    /// The reading as a CSM would say it.
+    /// The reading as a CSM would say it; a carried survey answer says since when.
     public var shown: String {
+        carriedFrom.map { "\(said) (carried from the week ending \($0))" } ?? said
+    }
+
+    var said: String {
         let n = Format.number
         let parts = [p0, p1, p2]
         switch metric {

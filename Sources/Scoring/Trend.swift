@@ -1,6 +1,8 @@
-/// Seed 000's four-week trend over the last five weekly scores, tested in order:
-/// rising (≥3 of 4 changes up and net ≥ +5 %), declining (≥3 down and net ≤ −5 %),
-/// stable (every change within ±5 %), else volatile.
+/// The four-week trend over the last five weekly scores, robust to noise. A week's change
+/// counts as a move when it is 2 points or more (`noise`); tested in order:
+/// rising — up 5 % or more net, with at most one move down; declining — the mirror;
+/// volatile — moves both ways, one of them over 5 %; else stable. A slide of a point or
+/// two a week is declining, and one step of 3 points is not volatile.
 public struct Trend: Equatable, Sendable {
     public enum Direction: String, Codable, Sendable {
         case rising, declining, stable, volatile
@@ -8,7 +10,14 @@ public struct Trend: Equatable, Sendable {
     }
 
     public static let window = 5
+    /// Net change, in percent, for rising or declining; and a move's size for volatile.
     public static let threshold = 5.0
+    /// A week's change smaller than this many points is noise, not a move.
+    public static let noise = 2.0
+
+    /// The rule as `trend` and the README state it.
+    public static let rule = "a week's change counts as a move from 2 points; rising: up 5% or more over four weeks with at most one move down; "
+        + "declining: down 5% or more with at most one move up; volatile: moves both ways, one of them over 5%; otherwise stable"
 
     public var direction: Direction
     /// The scores the verdict was made on, oldest first (up to five).
@@ -17,6 +26,11 @@ public struct Trend: Equatable, Sendable {
     public var changes: [Double]
     /// Change from four weeks ago to now, in percent.
     public var net: Double?
+    /// Week-over-week changes of `noise` points or more, up and down.
+    public var moves: (up: Int, down: Int) {
+        let steps = zip(scores, scores.dropFirst()).map { $1 - $0 }
+        return (steps.filter { $0 >= Trend.noise }.count, steps.filter { $0 <= -Trend.noise }.count)
+    }
 
     public init(weeklyScores: [Double]) {
         scores = Array(weeklyScores.suffix(Trend.window))
@@ -28,16 +42,17 @@ public struct Trend: Equatable, Sendable {
         }
         let net = Trend.percentChange(from: scores.first!, to: scores.last!)
         self.net = net
-        let ups = changes.filter { $0 > 0 }.count
-        let downs = changes.filter { $0 < 0 }.count
-        if ups >= 3 && net >= Trend.threshold {
+        let steps = zip(scores, scores.dropFirst()).map { $1 - $0 }
+        let ups = steps.filter { $0 >= Trend.noise }.count, downs = steps.filter { $0 <= -Trend.noise }.count
+        let bigMove = zip(steps, changes).contains { abs($0.0) >= Trend.noise && abs($0.1) > Trend.threshold }
+        if net >= Trend.threshold && downs <= 1 {
             direction = .rising
-        } else if downs >= 3 && net <= -Trend.threshold {
+        } else if net <= -Trend.threshold && ups <= 1 {
             direction = .declining
-        } else if changes.allSatisfy({ abs($0) <= Trend.threshold }) {
-            direction = .stable
-        } else {
+        } else if ups > 0 && downs > 0 && bigMove {
             direction = .volatile
+        } else {
+            direction = .stable
         }
     }
 

@@ -28,7 +28,7 @@ public struct WhatIf: Sendable {
             var r = records
             for change in changes {
                 switch change {
-                case let .metric(field, value): s[field] = value
+                case let .metric(field, value): s[field] = value; s.carried?[field] = nil
                 case let .plan(plan): r.account.plan = plan
                 case let .arr(arr): r.account.arr = arr
                 }

@@ -23,14 +23,19 @@ public struct Contact: Equatable, Sendable {
     public var name: String
     public var title: String?
     public var email: String?
+    /// The day cse learned of this person in this role (set or imported); nil for
+    /// contacts from before cse kept the date. A departure logged on or after this day
+    /// without naming anyone vacates the role.
+    public var recordedOn: Day?
 
-    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil) {
+    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil, recordedOn: Day? = nil) {
         self.id = id
         self.accountID = accountID
         self.role = role
         self.name = name
         self.title = title
         self.email = email
+        self.recordedOn = recordedOn
     }
 
     /// `Name, Title <email>`: the one-cell form used in CSV and YAML.

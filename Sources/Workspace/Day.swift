@@ -57,6 +57,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
+    /// This day, or the Monday after it when it falls on a weekend: a meeting's day.
+    public var workdayOnOrAfter: Day { weekday == 6 ? adding(days: 2) : weekday == 7 ? adding(days: 1) : self }
+
+    /// This day, or the Friday before it when it falls on a weekend.
+    public var workdayOnOrBefore: Day { weekday == 6 ? adding(days: -1) : weekday == 7 ? adding(days: -2) : self }
+
     /// Same day of month `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29).
     public func adding(months: Int) -> Day {
         let c = components

@@ -71,7 +71,7 @@ public enum Importer {
             }
             rows += table.rows.count
             switch kind {
-            case .accounts: readAccounts(table, file: file, into: &batch, problems: &problems)
+            case .accounts: readAccounts(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .snapshots: moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
@@ -81,7 +81,7 @@ public enum Importer {
         return Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows, rowsMovedToWeekEnd: moved)
     }
 
-    private static func readAccounts(_ table: Table, file: String, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
+    private static func readAccounts(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
         let present = AccountField.allCases.filter { table.index(of: $0.rawValue) != nil }
         batch.accountFields.formUnion(present)
         var seen: [String: Int] = [:]
@@ -101,7 +101,9 @@ public enum Importer {
             for field in present where field != .account {
                 let c = cell(field)!
                 do {
-                    if let (role, contact) = try field.set(c.text, on: &account) { batch.contacts.append((name, role, contact)) }
+                    if let (role, contact) = try field.set(c.text, on: &account) {
+                        batch.contacts.append((name, role, contact.map { var c = $0; c.recordedOn = rules.today; return c }))
+                    }
                 } catch {
                     fail(c, field, (error as? FieldProblem)?.message ?? "\(error)")
                 }

@@ -249,6 +249,10 @@ public final class SQLiteStore: WorkspaceStore {
         if var contact {
             contact.accountID = accountID
             contact.id = nil
+            // The same person again (a CRM export loaded twice) keeps the day first recorded.
+            if let old, old.name.comparable == contact.name.comparable, let first = old.recordedOn {
+                contact.recordedOn = min(first, contact.recordedOn ?? first)
+            }
             try contact.insert(db)
         }
         return .setContact(accountID: accountID, role: role, contact: old)

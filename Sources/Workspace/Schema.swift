@@ -89,6 +89,9 @@ enum Schema {
                 t.column("go_live", .text)
             }
         }
+        migrator.registerMigration("v4: when a contact was recorded") { db in
+            try db.alter(table: "contact") { t in t.add(column: "recorded_on", .text) }
+        }
         return migrator
     }
 }

@@ -4,6 +4,9 @@ public struct Snapshot: Equatable, Sendable {
     public var accountID: Int64
     public var week: Day
     public var values: [Double?]
+    /// Values carried forward from an earlier week's answer (a monthly survey), with the
+    /// week they were answered in; set by scoring, never stored.
+    public var carried: [SnapshotField: Day]?
 
     public init(accountID: Int64, week: Day, values: [Double?] = Array(repeating: nil, count: SnapshotField.allCases.count)) {
         self.accountID = accountID

@@ -103,5 +103,6 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(ChurnReason(describing: "Moved to a competitor"), .competition)
         XCTAssertEqual(ChurnReason(describing: "missing Salesforce integration"), .product)
         XCTAssertNil(ChurnReason(describing: "no idea"))
+        XCTAssertEqual(ChurnReason(describing: "poor onboarding, never adopted"), .value)
     }
 }

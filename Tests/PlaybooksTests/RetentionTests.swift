@@ -23,6 +23,21 @@ final class RetentionTests: XCTestCase {
     ])
     let segments: [Int64: Segment] = [1: .enterprise, 2: .enterprise, 3: .midMarket, 4: .midMarket, 5: .smb, 6: .smb, 7: .smb, 8: .smb]
 
+    func testToIncludesItsDayAndConsecutivePeriodsAddUp() {
+        let ledger = Ledger(rows: [row(1, "2025-01-01", "2026-11-01", 500), row(2, "2025-06-01", "2026-03-15", 300),
+                                   row(3, "2025-02-01", nil, 200), row(4, "2026-05-01", "2026-08-01", 100)])
+        let october = Retention(ledger: ledger, from: d("2026-10-01"), to: d("2026-10-31"))
+        XCTAssertEqual(october.churned, 50_000, "its last day is 10-31: it churns in October")
+        XCTAssertEqual(Retention(ledger: ledger, from: d("2026-11-01"), to: d("2026-11-30")).churned, 0, "and not again in November")
+        let months = (1...12).map { m -> Retention in
+            let first = Day(year: 2026, month: m, day: 1)!
+            return Retention(ledger: ledger, from: first, to: first.adding(months: 1).adding(days: -1))
+        }
+        let year = Retention(ledger: ledger, from: d("2026-01-01"), to: d("2026-12-31"))
+        XCTAssertEqual(months.map(\.churned).reduce(0, +), year.churned + 10_000, "the year misses only account 4, which started and ended inside it")
+        XCTAssertEqual(year.churned, 80_000)
+    }
+
     func testEveryFigureToTheCent() {
         let r = Retention(ledger: ledger, from: d("2025-01-01"), to: d("2025-12-31"))
         XCTAssertEqual(r.accountsAtStart, 6, "A, B, C, D, G, H; F had ended, E had not started")

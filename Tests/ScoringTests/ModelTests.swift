@@ -37,10 +37,15 @@ final class ModelTests: XCTestCase {
     func testEngineLeavesOutWhatTheWorkspaceDoesNotHold() {
         let snapshots = weeks(dauFourWeeksAgo: 16)
         let score = HealthModel.engine.score(snapshots[4], history: snapshots[..<4], records: AccountRecords(account: account))
-        XCTAssertEqual(Set(score.missing.map(\.metric)), [.goalsAchieved, .paymentStatus])
-        XCTAssertEqual(score.coverage, 0.65, accuracy: 1e-9)
-        let earned = 21 + (15.0 / 23 - 0.4) / 0.4 * 9 + 5.5 + 3
-        XCTAssertEqual(score.total, earned / 65 * 100, accuracy: 1e-9, "no champion on record: 3 of 15")
+        XCTAssertEqual(Set(score.missing.map(\.metric)), [.goalsAchieved, .paymentStatus, .relationshipBreadth],
+                       "no contacts recorded is a data gap, not 'no champion'")
+        XCTAssertEqual(score.coverage, 0.5, accuracy: 1e-9)
+        let earned = 21 + (15.0 / 23 - 0.4) / 0.4 * 9 + 5.5
+        XCTAssertEqual(score.total, earned / 50 * 100, accuracy: 1e-9)
+        let departed = AccountRecords(account: account, contacts: [Contact(accountID: 1, role: .champion, name: "Nina Sharp")],
+                                      events: [Event(accountID: 1, date: week.adding(days: -2), kind: "champion left", details: "Nina Sharp resigned")])
+        let vacated = HealthModel.engine.score(snapshots[4], history: snapshots[..<4], records: departed)
+        XCTAssertEqual(vacated.metrics.first { $0.metric == .relationshipBreadth }?.points, 3, "the champion left: no champion, 3 of 15")
     }
 
     func testAnalystTiersAndSupportHealth() {

@@ -1,0 +1,26 @@
+import Workspace
+
+/// The book's money and counts, one definition each, named in the output as here: every
+/// command that shows one of these calls this.
+public enum BookFigures {
+    /// Live on the day: not churned by then. (An account not yet started is not in the
+    /// book at all on that day.)
+    public static func isLive(_ health: AccountHealth) -> Bool { !health.isChurned }
+
+    /// "ARR": the live accounts' ARR added up; churned accounts are out of the book.
+    public static func arr(_ book: [AccountHealth]) -> Money {
+        book.filter(isLive).reduce(.zero) { $0 + ($1.account.arr ?? .zero) }
+    }
+
+    /// "At risk": churn risk high or critical — every P0–P1 account (the tier is the floor)
+    /// and any other whose drivers raise it there.
+    public static func isAtRisk(_ risk: ChurnRisk) -> Bool { !risk.health.isChurned && risk.level >= .high }
+
+    /// "ARR at risk": the ARR of the live accounts at risk.
+    public static func arrAtRisk(_ risks: [ChurnRisk]) -> Money {
+        risks.filter(isAtRisk).reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
+    }
+
+    public static let arrMeaning = "ARR of live accounts (churned ones are out of the book)"
+    public static let atRiskMeaning = "churn risk high or critical: every P0–P1 account, and any other whose drivers raise it there"
+}
