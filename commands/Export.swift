@@ -36,7 +36,8 @@ struct ExportCommand: Command {
         let accounts = try context.accounts()
         switch kind {
         case .accounts:
-            let contacts = Dictionary(grouping: try context.store.contacts(), by: \.accountID)
+            // The contacts holding their role today: replaced ones and those who left are history.
+            let contacts = Dictionary(grouping: try context.everyAccountsRecords().flatMap { $0.contacts(on: context.today) }, by: \.accountID)
             let health = Dictionary(uniqueKeysWithValues: try context.portfolio().map { ($0.account.id!, $0) })
             for account in accounts {
                 let h = health[account.id!]

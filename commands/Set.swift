@@ -34,8 +34,8 @@ struct SetCommand: Command {
             if let (field, problem) = AccountField.problem(in: updated) { throw CommandError("\(field.rawValue): \(problem.message)") }
             if let (role, found) = contact {
                 let person = found.map { var p = $0; p.recordedOn = context.today; return p }
-                let old = try context.store.contacts(accountID: account.id!).first { $0.role == role }
-                try context.change("set \(account.name) \(field.rawValue)", [.setContact(accountID: account.id!, role: role, contact: person)])
+                let old = try context.records(of: account).contacts(on: context.today).first { $0.role == role }
+                try context.change("set \(account.name) \(field.rawValue)", [.setContact(accountID: account.id!, role: role, contact: person, on: context.today)])
                 return SetReport(account: account.name, field: field.rawValue, before: old?.cell ?? "none", after: person?.cell ?? "none", week: nil, score: nil)
             }
             if field == .account, let other = try context.accounts().first(where: { $0.id != account.id && $0.name.comparable == updated.name.comparable }) {

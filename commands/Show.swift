@@ -19,7 +19,11 @@ struct ShowCommand: Command {
         let records = try context.records(of: account)
         let latest = try context.store.snapshots(accountID: account.id!).last { $0.week <= context.today }
         let events = records.events.filter { $0.date <= context.today }
-        return AccountProfile(account: account, contacts: records.contacts(on: context.today), departures: records.departures(on: context.today),
+        let left = records.departures(on: context.today)
+        let former = left.map { AccountProfile.Former(contact: $0.contact, how: "left", on: $0.event.date, details: $0.event.details) }
+            + records.allContacts.filter { c in !c.holdsRole(on: context.today) && !left.contains { $0.contact == c } }
+                .map { AccountProfile.Former(contact: $0, how: "replaced", on: $0.replacedOn!, details: nil) }
+        return AccountProfile(account: account, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
                               recordsContacts: records.recordsContacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
     }
 }
@@ -28,8 +32,9 @@ struct AccountProfile: Report {
     let account: Account
     /// Those holding their role today.
     let contacts: [Contact]
-    /// Those who left, with the event that says so.
-    let departures: [AccountRecords.Departure]
+    /// Who held a role before: left (a "champion left" event says so) or replaced, newest first.
+    struct Former { var contact: Contact; var how: String; var on: Day; var details: String? }
+    let former: [Former]
     let recordsContacts: Bool
     let latest: Snapshot?
     /// The most recent events, oldest first.
@@ -41,14 +46,14 @@ struct AccountProfile: Report {
     enum Keys: String, CodingKey {
         case account, aliases, segment, plan, arr, csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
-             contacts, departed, events, week, metrics
+             contacts, former = "former_contacts", events, week, metrics
     }
 
     struct EventJSON: Encodable { var date: Day; var kind: String; var details: String? }
 
     struct ContactJSON: Encodable { var role, name: String; var title, email: String? }
 
-    struct DepartedJSON: Encodable { var role, name: String; var left: Day; var details: String? }
+    struct FormerJSON: Encodable { var role, name, how: String; var on: Day; var details: String? }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -66,8 +71,8 @@ struct AccountProfile: Report {
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(account.churnReason, forKey: .churnReason)
         try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
-        try c.encode(departures.map { DepartedJSON(role: $0.contact.role.rawValue, name: $0.contact.name, left: $0.event.date, details: $0.event.details) },
-                     forKey: .departed)
+        try c.encode(former.map { FormerJSON(role: $0.contact.role.rawValue, name: $0.contact.name, how: $0.how, on: $0.on, details: $0.details) },
+                     forKey: .former)
         try c.encode(events.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .events)
         try c.encode(latest?.week, forKey: .week)
         var metrics: [String: Double?] = [:]
@@ -98,9 +103,9 @@ struct AccountProfile: Report {
         } else {
             var table = TextTable([.init(""), .init(""), .init("", wraps: true), .init("")], indent: 2, showHeader: false)
             for c in contacts { table.add(Span(c.role.label, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
-            for d in departures {
-                table.add(Span("left \(d.event.date)", .red), Span(d.contact.name, .dim), Span("was \(d.contact.role.label)" + (d.contact.title.map { ", \($0)" } ?? ""), .dim),
-                          Span(d.contact.email ?? "", .dim))
+            for f in former {
+                table.add(Span("\(f.how) \(f.on)", f.how == "left" ? .red : .dim), Span(f.contact.name, .dim),
+                          Span("was \(f.contact.role.label)" + (f.contact.title.map { ", \($0)" } ?? ""), .dim), Span(f.contact.email ?? "", .dim))
             }
             doc.table(table)
         }

@@ -25,7 +25,7 @@ enum BuiltInTemplates {
 
         What we achieved in {{quarter}}:
         {{#achieved}}
-        - {{line}}
+        - {{objective}}: {{result}}{{#metric}} ({{metric}}, from {{baseline}}){{/metric}}
         {{/achieved}}
         {{^achieved}}
         - {{noResults}}

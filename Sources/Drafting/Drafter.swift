@@ -63,15 +63,15 @@ public enum Drafter {
         // What the quarter achieved: goals met, goals that moved from their baseline, use cases gone live.
         let quarterStart = Day(year: year, month: (q - 1) * 3 + 1, day: 1)!
         var achieved: [[String: Any]] = input.goals.filter(\.isAchieved).map { g in
-            var line = "\(g.objective): \(missing.fill(g.result, "result of '\(g.objective)'"))"
-            if let metric = g.metric { line += " (\(metric), from \(missing.fill(g.baseline, "baseline of '\(g.objective)'")))" }
-            return ["line": line]
+            var row: [String: Any] = ["objective": g.objective, "result": missing.fill(g.result, "result of '\(g.objective)'")]
+            if let metric = g.metric { row["metric"] = metric; row["baseline"] = missing.fill(g.baseline, "baseline of '\(g.objective)'") }
+            return row
         }
         achieved += input.goals.filter { !$0.isAchieved && $0.result != nil && $0.baseline != nil && $0.result != $0.baseline }.map { g in
-            ["line": "\(g.objective): \(g.baseline!) → \(g.result!)" + (g.target.map { ", on the way to \($0)" } ?? "")]
+            ["objective": g.objective, "result": "\(g.baseline!) → \(g.result!)" + (g.target.map { ", on the way to \($0)" } ?? "")]
         }
         achieved += input.useCases.filter { [.live, .optimizing].contains($0.status) && ($0.goLive.map { $0 >= quarterStart && $0 <= input.today } ?? false) }.map { u in
-            ["line": "\(u.name) went live on \(u.goLive!)"]
+            ["objective": u.name, "result": "live since \(u.goLive!)"]
         }
         // The review the recap follows: a QBR logged in the last two weeks.
         let held = input.last(.qbrHeld).flatMap { $0.date.days(until: input.today) <= 14 ? $0.date : nil }

@@ -9,12 +9,13 @@ public struct AccountRecords: Sendable {
     }
 
     public var account: Account
-    /// Every contact on record, those who have since left included.
+    /// Every contact on record, those replaced or gone since included.
     public var allContacts: [Contact]
     public var events: [Event]
     public var goals: [Goal]
-    /// Who left and when, oldest first: a "champion left" event vacates the contact it
-    /// names first (in any role), or, naming nobody on record, the champion recorded by then.
+    /// Who left and when, oldest first: a "champion left" event vacates the contact on record
+    /// it names first (in any role, replaced ones included, so a champion set since does not
+    /// shift the name onto someone else), or, naming nobody on record, the champion then.
     public let departures: [Departure]
 
     public init(account: Account, contacts: [Contact] = [], events: [Event] = [], goals: [Goal] = []) {
@@ -25,11 +26,10 @@ public struct AccountRecords: Sendable {
         departures = AccountRecords.departures(contacts: contacts, events: events)
     }
 
-    /// The contacts holding their role on `day`: anyone who had left by then is gone.
+    /// The contacts holding their role on `day`: anyone replaced or gone by then is not.
     public func contacts(on day: Day) -> [Contact] {
-        if departures.isEmpty { return allContacts }
         let gone = departures.filter { $0.event.date <= day }.map(\.contact)
-        return allContacts.filter { !gone.contains($0) }
+        return allContacts.filter { $0.holdsRole(on: day) && !gone.contains($0) }
     }
 
     /// The departures logged on or before `day`.
@@ -48,7 +48,8 @@ public struct AccountRecords: Sendable {
             // The person named first ("Nina Sharp resigned; Tom Becker takes over" vacates Nina).
             let named = contacts.compactMap { c in c.name.isEmpty ? nil : text.range(of: c.name.comparable).map { (c, $0.lowerBound) } }
                 .min { $0.1 < $1.1 }.map { first in contacts.filter { $0.name.comparable == first.0.name.comparable } } ?? []
-            let vacated = !named.isEmpty ? named : contacts.filter { $0.role == .champion && ($0.recordedOn.map { $0 <= event.date } ?? true) }
+            let vacated = !named.isEmpty ? named
+                : contacts.filter { $0.role == .champion && $0.holdsRole(on: event.date) && ($0.recordedOn.map { $0 <= event.date } ?? true) }
             for contact in vacated where !result.contains(where: { $0.contact == contact }) {
                 result.append(Departure(contact: contact, event: event))
             }

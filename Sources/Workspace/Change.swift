@@ -6,7 +6,12 @@ public enum Change: Sendable {
     case deleteAccount(Int64)
     case saveSnapshot(Snapshot)
     case deleteSnapshot(accountID: Int64, week: Day)
-    case setContact(accountID: Int64, role: Contact.Role, contact: Contact?)
+    /// Puts `contact` in the role on `day`; whoever held it stays on record, replaced that day.
+    /// The same person again updates their title and e-mail.
+    case setContact(accountID: Int64, role: Contact.Role, contact: Contact?, on: Day)
+    /// Inserts (no id) or replaces (with id) a contact row exactly: what undo puts back.
+    case putContact(Contact)
+    case deleteContact(Int64)
     case addEvent(Event)
     case deleteEvent(Int64)
     case addNote(Note)

@@ -27,8 +27,11 @@ public struct Contact: Equatable, Sendable {
     /// contacts from before cse kept the date. A departure logged on or after this day
     /// without naming anyone vacates the role.
     public var recordedOn: Day?
+    /// The day someone else was set in the role; the contact stays on record as history.
+    public var replacedOn: Day?
 
-    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil, recordedOn: Day? = nil) {
+    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil, recordedOn: Day? = nil,
+                replacedOn: Day? = nil) {
         self.id = id
         self.accountID = accountID
         self.role = role
@@ -36,7 +39,11 @@ public struct Contact: Equatable, Sendable {
         self.title = title
         self.email = email
         self.recordedOn = recordedOn
+        self.replacedOn = replacedOn
     }
+
+    /// Holds the role on `day` as far as the contact records go (a departure is an event; see AccountRecords).
+    public func holdsRole(on day: Day) -> Bool { replacedOn.map { $0 > day } ?? true }
 
     /// `Name, Title <email>`: the one-cell form used in CSV and YAML.
     public var cell: String {

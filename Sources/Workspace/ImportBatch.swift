@@ -12,6 +12,9 @@ public struct ImportBatch: Sendable {
     public var subscriptions: [(account: String, subscription: Subscription)] = []
     /// What the ledger says of accounts the workspace may lack: first start, churn, ARR now.
     public var ledgerProfiles: [String: (start: Day, churn: Day?, arr: Money)] = [:]
+    /// The day of the import: a contact it replaces (or an empty contact cell clears) is
+    /// kept on record, replaced on this day.
+    public var day: Day?
 
     public init(accountFields: Set<AccountField> = [], accounts: [Account] = [], contacts: [(account: String, role: Contact.Role, contact: Contact?)] = [],
                 snapshots: [(account: String, snapshot: Snapshot)] = [], events: [(account: String, event: Event)] = []) {

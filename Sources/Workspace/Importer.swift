@@ -48,6 +48,7 @@ public enum Importer {
     /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
     static func plan(tables: [Table], file: String, fullHeader: Bool, rules: Rules) throws -> Plan {
         var batch = ImportBatch()
+        batch.day = rules.today
         var moved = 0
         var problems: [ImportProblem] = []
         var kinds: [ImportKind] = []

@@ -50,7 +50,7 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
 
     public init(row: Row) {
         self.init(id: row["id"], accountID: row["account_id"], role: Role(rawValue: row["role"]) ?? .champion,
-                  name: row["name"], title: row["title"], email: row["email"], recordedOn: Day(column: row["recorded_on"]))
+                  name: row["name"], title: row["title"], email: row["email"], recordedOn: Day(column: row["recorded_on"]), replacedOn: Day(column: row["replaced_on"]))
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -61,6 +61,7 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
         container["title"] = title
         container["email"] = email
         container["recorded_on"] = recordedOn?.description
+        container["replaced_on"] = replacedOn?.description
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

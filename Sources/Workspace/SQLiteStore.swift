@@ -137,7 +137,7 @@ public final class SQLiteStore: WorkspaceStore {
         case .deleteAccount(let id):
             guard let old = try Account.fetchOne(db, key: id) else { return [] }
             var restore: [Change] = [.insertAccount(old)]
-            restore += try Contact.filter(Column("account_id") == id).fetchAll(db).map { .setContact(accountID: id, role: $0.role, contact: $0) }
+            restore += try Contact.filter(Column("account_id") == id).fetchAll(db).map { .putContact($0) }
             restore += try snapshots(db, accountID: id).map { .saveSnapshot($0) }
             restore += try Event.filter(Column("account_id") == id).fetchAll(db).map { var e = $0; e.id = nil; return .addEvent(e) }
             restore += try Note.filter(Column("account_id") == id).fetchAll(db).map { var n = $0; n.id = nil; return .addNote(n) }
@@ -156,8 +156,10 @@ public final class SQLiteStore: WorkspaceStore {
             guard let old = try fetchSnapshot(db, accountID, week) else { return [] }
             try db.execute(sql: "DELETE FROM snapshot WHERE account_id = ? AND week = ?", arguments: [accountID, week.description])
             return [.saveSnapshot(old)]
-        case let .setContact(accountID, role, contact):
-            return [try setContact(db, accountID: accountID, role: role, contact: contact)]
+        case let .setContact(accountID, role, contact, day):
+            return try setContact(db, accountID: accountID, role: role, contact: contact, on: day)
+        case .putContact(let c): return [try put(c, db, Change.putContact, Change.deleteContact)]
+        case .deleteContact(let id): return try delete(Contact.self, id, db, Change.putContact)
         case .addEvent(var event):
             event.id = nil
             try event.insert(db)
@@ -241,21 +243,34 @@ public final class SQLiteStore: WorkspaceStore {
         return account.id!
     }
 
-    /// Replaces the account's contact in a role; returns what puts the old one back.
-    private func setContact(_ db: Database, accountID: Int64, role: Contact.Role, contact: Contact?) throws -> Change {
-        let request = Contact.filter(Column("account_id") == accountID && Column("role") == role.rawValue)
-        let old = try request.fetchOne(db)
-        try request.deleteAll(db)
-        if var contact {
+    /// Puts a contact in a role on `day`: whoever held it is kept, replaced that day; the same
+    /// person again (a CRM export loaded twice) is updated in place and keeps the day first
+    /// recorded. Returns what undoes it, in the order applied.
+    private func setContact(_ db: Database, accountID: Int64, role: Contact.Role, contact: Contact?, on day: Day) throws -> [Change] {
+        let holders = try Contact.filter(Column("account_id") == accountID && Column("role") == role.rawValue).fetchAll(db).filter { $0.replacedOn == nil }
+        var undo: [Change] = []
+        let same = contact.flatMap { c in holders.first { $0.name.comparable == c.name.comparable } }
+        for old in holders where old.id != same?.id {
+            undo.append(.putContact(old))
+            var replaced = old
+            replaced.replacedOn = day
+            try replaced.update(db)
+        }
+        if let contact, let same {
+            undo.append(.putContact(same))
+            var updated = same
+            updated.title = contact.title
+            updated.email = contact.email
+            try updated.update(db)
+        } else if var contact {
             contact.accountID = accountID
             contact.id = nil
-            // The same person again (a CRM export loaded twice) keeps the day first recorded.
-            if let old, old.name.comparable == contact.name.comparable, let first = old.recordedOn {
-                contact.recordedOn = min(first, contact.recordedOn ?? first)
-            }
+            contact.role = role
+            contact.recordedOn = contact.recordedOn ?? day
             try contact.insert(db)
+            undo.append(.deleteContact(contact.id!))
         }
-        return .setContact(accountID: accountID, role: role, contact: old)
+        return undo
     }
 
     private func fetchSnapshot(_ db: Database, _ accountID: Int64, _ week: Day) throws -> Snapshot? {
@@ -338,8 +353,8 @@ public final class SQLiteStore: WorkspaceStore {
 
             for (name, role, contact) in batch.contacts {
                 guard let id = index.id(for: name) else { continue }
-                let inverse = try setContact(db, accountID: id, role: role, contact: contact)
-                if !created.contains(id) { undo.append(inverse) }
+                let inverse = try setContact(db, accountID: id, role: role, contact: contact, on: contact?.recordedOn ?? batch.day ?? Day(ordinal: 0))
+                if !created.contains(id) { undo += inverse }
                 if contact != nil { summary.contactsSet += 1 }
             }
 
@@ -441,5 +456,6 @@ extension Account {
 /// A record with an optional row id, for the generic put and delete of the store.
 protocol Identified { var id: Int64? { get } }
 extension Goal: Identified {}
+extension Contact: Identified {}
 extension Milestone: Identified {}
 extension UseCase: Identified {}

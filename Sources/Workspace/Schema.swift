@@ -89,8 +89,11 @@ enum Schema {
                 t.column("go_live", .text)
             }
         }
-        migrator.registerMigration("v4: when a contact was recorded") { db in
-            try db.alter(table: "contact") { t in t.add(column: "recorded_on", .text) }
+        migrator.registerMigration("v4: when a contact was recorded and replaced") { db in
+            try db.alter(table: "contact") { t in
+                t.add(column: "recorded_on", .text)
+                t.add(column: "replaced_on", .text)
+            }
         }
         return migrator
     }

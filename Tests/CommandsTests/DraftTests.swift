@@ -85,7 +85,8 @@ final class DraftTests: XCTestCase {
         XCTAssertTrue(session.run("draft qbr recap Acme"))
         let draft = try XCTUnwrap(session.context.remembered["draft"] as? Draft)
         XCTAssertEqual(draft.subject, "Recap for Acme Corp")
-        XCTAssertEqual(draft.body, "Hello Maria — Cut first-response time. Next: 2027-05-25\n")
+        XCTAssertEqual(draft.body, "Hello Maria — Cut first-response timeResolve tier-1 tickets with AI. Next: [next QBR date]\n",
+                       "a goal met and one moved (10% → 31%); no QBR logged in the last two weeks, so the next one is not known")
         XCTAssertNil(draft.templateWarning)
     }
 }

@@ -94,7 +94,11 @@ final class PlanTests: XCTestCase {
         let events = [Event(accountID: 1, date: day("2026-08-16"), kind: EventKind.qbrHeld.rawValue)]
         let plan = try SuccessPlan.make(input(account, today: today, events: events, goals: goals)).get()
         XCTAssertEqual(plan.objectives.map(\.status), [.achieved, .overdue, .due, .onTrack])
-        XCTAssertEqual(plan.nextReview.description, "2027-02-14", "mid-market: twice a year after the last QBR")
+        XCTAssertEqual(plan.nextReview.description, "2027-02-15", "mid-market: twice a year after the last QBR, 2027-02-14, a Sunday: the Monday")
+        var renewing = account
+        renewing.renewalDate = day("2027-01-31")
+        let early = try SuccessPlan.make(input(renewing, today: today, events: events, goals: goals)).get()
+        XCTAssertEqual(early.nextReview.description, "2027-01-29", "before a renewal on Sunday 2027-01-31: the Friday")
         XCTAssertTrue(plan.risks.contains { $0.risk.hasPrefix("objective 2 overdue") })
     }
 

@@ -26,7 +26,7 @@ final class UndoTests: XCTestCase {
         newWeek.week = week.week.adding(days: 7)
         let undo = try store.apply([
             .saveAccount(acme), .saveSnapshot(week), .saveSnapshot(newWeek),
-            .setContact(accountID: acme.id!, role: .champion, contact: nil),
+            .setContact(accountID: acme.id!, role: .champion, contact: nil, on: Day(iso: "2026-11-24")!),
             .addEvent(Event(accountID: acme.id!, date: week.week, kind: "payment refused")),
             .addNote(Note(accountID: acme.id!, date: week.week, text: "x")),
         ])
