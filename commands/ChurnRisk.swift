@@ -74,8 +74,8 @@ struct ChurnRiskCard: Report {
     let today: Day
 
     var tier: Tier? { risk.health.tier }
-    /// The intervention's date: the tier's plan or next contact, never after the renewal.
-    var planBy: Day? { tier.map { Intervention.due(tier: $0, today: today, renewal: risk.health.account.renewalDate) } }
+    /// The intervention's date: the playbook's plan or next contact, never after the renewal.
+    var planBy: Day? { tier.map { _ in Intervention.due(tier: risk.playbook, today: today, renewal: risk.health.account.renewalDate) } }
 
     enum Keys: String, CodingKey {
         case account, level, floor, points, score, tier, drivers, reason, reasonLabel = "reason_label", reasonDrivers = "reason_drivers"
@@ -94,13 +94,13 @@ struct ChurnRiskCard: Report {
         try c.encode(risk.reason, forKey: .reason)
         try c.encode(risk.reason?.label, forKey: .reasonLabel)
         try c.encode(risk.reasonDrivers.map(\.signal.rawValue), forKey: .reasonDrivers)
-        if risk.reason == nil { try c.encode(ChurnRisk.reasonQuestion, forKey: .reasonQuestion) }
+        if risk.reason == nil { try c.encode(risk.reasonQuestion, forKey: .reasonQuestion) }
         try c.encode(risk.reason?.preventable, forKey: .preventable)
         try c.encode(risk.savePlays, forKey: .savePlays)
-        try c.encode(risk.gaps.map { ["gap": $0.rawValue, "shown": $0.shown, "fill": $0.fill] }, forKey: .dataGaps)
-        if let tier, let planBy {
-            let i = tier.intervention
-            try c.encode(["who": i.who, "frequency": i.frequency, "plan_by": planBy.description], forKey: .intervention)
+        try c.encode(risk.gaps.map { ["gap": $0.rawValue, "shown": $0.shown, "fill": $0.fill(risk.health.account.name)] }, forKey: .dataGaps)
+        if let planBy {
+            let i = risk.playbook.intervention
+            try c.encode(["who": i.who, "frequency": i.frequency, "plan_by": planBy.description, "playbook": risk.playbook.priority], forKey: .intervention)
         }
     }
 
@@ -127,7 +127,7 @@ struct ChurnRiskCard: Report {
             doc.blank()
             doc.line(Span("Not recorded", .bold))
             for gap in risk.gaps {
-                doc.wrapped(Span("  "), text: [Span(gap.shown), Span(" — \(gap.fill)", .dim)])
+                doc.wrapped(Span("  "), text: [Span(gap.shown), Span(" — \(gap.fill(risk.health.account.name))", .dim)])
             }
         }
         doc.blank()
@@ -135,7 +135,7 @@ struct ChurnRiskCard: Report {
             let behind = risk.reasonDrivers.map(\.label).joined(separator: ", ")
             doc.wrapped(Span("Likely reason  ", .bold), text: [Span(reason.label, .bold), Span(" — from \(behind) (\(reason.preventable))")])
         } else {
-            doc.wrapped(Span("Likely reason  ", .bold), text: [Span("unknown", .bold), Span(" — no driver points to one; \(ChurnRisk.reasonQuestion)", .dim)])
+            doc.wrapped(Span("Likely reason  ", .bold), text: [Span("unknown", .bold), Span(" — no driver points to one; \(risk.reasonQuestion)", .dim)])
         }
         if !risk.savePlays.isEmpty {
             doc.blank()
@@ -143,13 +143,15 @@ struct ChurnRiskCard: Report {
             for (i, play) in risk.savePlays.enumerated() { doc.wrapped(Span("  \(i + 1). "), text: play) }
         }
         if let tier, let planBy {
-            let i = tier.intervention
+            let playbook = risk.playbook
+            let i = playbook.intervention
             doc.blank()
-            doc.line(Span("Intervention for \(risk.health.current.map { "\($0.band.emoji) \($0.band.label)" } ?? tier.label) (\(tier.priority))", .bold))
+            doc.line(Span(playbook == tier ? "Intervention for \(risk.health.current.map { "\($0.band.emoji) \($0.band.label)" } ?? tier.label) (\(tier.priority))"
+                          : "Intervention for churn risk \(risk.level.label) (the \(playbook.priority) playbook)", .bold))
             doc.wrapped(Span("  who        "), text: i.who)
             doc.wrapped(Span("  how often  "), text: i.frequency)
             let capped = risk.health.account.renewalDate == planBy ? " (the renewal date)" : ""
-            doc.wrapped(Span("  by         "), text: "\(planBy): " + (tier.isAtRisk ? "intervention plan agreed (within \(i.planWithinDays == 1 ? "24 h" : "48 h"))" : "next contact") + capped)
+            doc.wrapped(Span("  by         "), text: "\(planBy): " + (playbook.isAtRisk ? "intervention plan agreed (within \(i.planWithinDays == 1 ? "24 h" : "48 h"))" : "next contact") + capped)
         }
     }
 }

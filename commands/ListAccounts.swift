@@ -184,13 +184,15 @@ struct AccountList: Report {
             return
         }
         var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
-                               .init("Score", right: true), .init("Tier"), .init("Trend", optional: true),
+                               .init("Score", right: true), .init("Tier"), .init("Risk", optional: true), .init("Trend", optional: true),
                                .init("CSM", shrinkable: true, optional: true)])
-        for h in rows.map(\.health) {
+        for r in rows {
+            let h = r.health
             let standing = Standing(h)
             table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),
                       Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
-                      Span(standing == .churned ? "" : "\(h.trend.emoji) \(h.trend.direction == .notEnoughHistory ? "new" : h.trend.label)"),
+                      h.isChurned ? Span("") : Span(r.level.label, r.level.style),
+                      Span(standing == .churned ? "" : h.trend.direction == .notEnoughHistory ? "new" : h.trend.label, h.trend.direction == .declining ? .red : nil),
                       Span(h.account.csm ?? "—"))
         }
         doc.table(table)

@@ -10,7 +10,7 @@ struct LogCommand: Command {
         usage: "log ACCOUNT EVENT [details] [on YYYY-MM-DD]",
         summary: "record an event: champion left, competitor mentioned, payment refused …",
         details: "Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", ")
-            + ". The date is today unless given ('on 2026-11-20'); details are free text.",
+            + ". The date is today unless given ('on 2026-11-20', after the event or at the end); details are free text.",
         examples: ["log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20",
                    "log Soylent competitor mentioned pricing page of a rival", "record Wonka payment refused", "记录 Acme kickoff held"],
         accountSlots: ["rest"], writes: true)
@@ -35,13 +35,20 @@ struct LogCommand: Command {
             date = d
             words.removeLast()
         }
-        guard date <= today else { throw CommandError("\(date) is after today (\(today)): log what has happened") }
-        guard let (kind, details) = EventKind.leading(words.joined(separator: " ")) else {
+        guard let (kind, found) = EventKind.leading(words.joined(separator: " ")) else {
             let typed = words.prefix(3).joined(separator: " ")
             let near = EventKind.allCases.map(\.rawValue).filter { editDistance($0, typed.lowercased()) <= max(2, typed.count / 4) }
             throw CommandError("'\(typed)' is not an event I know" + (near.isEmpty ? "." : " — did you mean \(near.joined(separator: " or "))?")
                 + " Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        // "kickoff held on 2026-11-06 with Norman": the date right after the event.
+        var details = found
+        let rest = found.split(separator: " ", maxSplits: 2).map(String.init)
+        if date == today, rest.count >= 2, rest[0].lowercased() == "on", let d = Day(iso: rest[1]) {
+            date = d
+            details = rest.count > 2 ? rest[2] : ""
+        }
+        guard date <= today else { throw CommandError("\(date) is after today (\(today)): log what has happened") }
         return (kind, details, date)
     }
 }

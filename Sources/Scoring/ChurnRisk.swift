@@ -30,8 +30,12 @@ public struct ChurnRisk: Sendable {
         public var shown: String { "\(label): \(evidence.shown)" }
     }
 
-    /// With no driver behind a reason, the question that finds it.
-    public static let reasonQuestion = "ask the champion: \"if the renewal were today, what would stop you signing?\""
+    /// With no driver behind a reason, the question that finds it, put to the champion (or
+    /// the main contact when nobody holds the role).
+    public var reasonQuestion: String {
+        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
+        return "ask \(champion): \"if the renewal were today, what would stop you signing?\""
+    }
 
     /// What the workspace does not record, which would otherwise be read as a risk.
     public enum DataGap: String, Equatable, Sendable {
@@ -46,10 +50,10 @@ public struct ChurnRisk: Sendable {
         }
 
         /// What would fill the gap.
-        public var fill: String {
+        public func fill(_ account: String) -> String {
             switch self {
-            case .noContacts: return "set ACCOUNT champion NAME, or import accounts with champion and executive_sponsor columns"
-            case .noKickoffLogged: return "log ACCOUNT kickoff held on DATE"
+            case .noContacts: return "'set \(account) champion NAME', or import accounts with champion and executive_sponsor columns"
+            case .noKickoffLogged: return "'log \(account) kickoff held on DATE'"
             }
         }
     }
@@ -87,6 +91,17 @@ public struct ChurnRisk: Sendable {
         // The heaviest category; on a tie, the one of the heaviest driver listed first.
         let top = byReason.values.max() ?? 0
         reason = self.drivers.first { byReason[$0.reason] == top }?.reason
+    }
+
+    /// The playbook the level calls for: the tier's, or the tier the drivers raised it to
+    /// (a healthy account at high churn risk gets the high-risk intervention).
+    public var playbook: Tier {
+        switch level {
+        case .low: return .healthy
+        case .medium: return .warning
+        case .high: return .highRisk
+        case .critical: return .critical
+        }
     }
 
     /// The drivers behind the likely reason.
