@@ -94,7 +94,7 @@ struct SuccessPlanReport: Report {
                 }
                 if let r = g.result { facts.append("now \(r)") }
                 if let d = g.due { facts.append("by \(d)") }
-                if let owner = g.owner { facts.append("owner \(owner)") }
+                if let owner = g.owner { facts.append("owner \(owner)" + (o.ownerLeft.map { " (left \($0))" } ?? "")) }
                 doc.wrapped(Span("  \(o.number). "), text: [Span("[\(o.status.rawValue)] ", style), Span(g.objective, .bold),
                                                          Span(facts.isEmpty ? "" : " — " + facts.joined(separator: ", "))])
             }

@@ -77,7 +77,7 @@ public enum Drafter {
         let held = input.last(.qbrHeld).flatMap { $0.date.days(until: input.today) <= 14 ? $0.date : nil }
         let open = input.goals.filter { !$0.isAchieved }
         let objectives: [[String: Any]] = open.enumerated().map { i, g in
-            ["number": i + 1, "objective": g.objective, "owner": missing.fill(g.owner, "\(next) objective \(i + 1) owner"),
+            ["number": i + 1, "objective": g.objective, "owner": missing.fill(input.present(g.owner), "\(next) objective \(i + 1) owner"),
              "target": missing.fill(g.target, "\(next) objective \(i + 1) target"), "due": missing.fill(g.due?.description, "\(next) objective \(i + 1) date")]
         }
         let csm = missing.fill(input.account.csm, "CSM name")

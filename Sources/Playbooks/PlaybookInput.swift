@@ -35,6 +35,15 @@ public struct PlaybookInput: Sendable {
 
     public func contact(_ role: Contact.Role) -> Contact? { contacts.first { $0.role == role } }
 
+    /// When a person (a goal's owner, say) left the account, if the workspace says they did.
+    public func leftOn(_ person: String?) -> Day? {
+        guard let person, !person.isEmpty else { return nil }
+        return health.records.departures(on: today).first { $0.contact.name.comparable == person.comparable }?.event.date
+    }
+
+    /// The person if they are still there, else nil.
+    public func present(_ person: String?) -> String? { leftOn(person) == nil ? person : nil }
+
     /// The latest event of a kind, if any.
     public func last(_ kind: EventKind) -> Event? { events.last { $0.kind == kind.rawValue } }
 

@@ -15,6 +15,8 @@ public struct SuccessPlan: Sendable {
         public var number: Int
         public var goal: Goal
         public var status: Status
+        /// The day the goal's owner left, when they did.
+        public var ownerLeft: Day?
     }
 
     public struct Risk: Equatable, Sendable, Encodable {
@@ -55,7 +57,7 @@ public struct SuccessPlan: Sendable {
             else if let due = goal.due, due < today { status = .overdue }
             else if let due = goal.due, today.days(until: due) <= SuccessPlan.dueWindow { status = .due }
             else { status = .onTrack }
-            return Objective(number: i + 1, goal: goal, status: status)
+            return Objective(number: i + 1, goal: goal, status: status, ownerLeft: input.leftOn(goal.owner))
         }
         useCases = input.useCases
         milestones = input.milestones.map { m in
@@ -86,7 +88,13 @@ public struct SuccessPlan: Sendable {
         }
         for o in objectives where o.status == .overdue {
             risks.append(Risk(risk: "objective \(o.number) overdue: \(o.goal.objective) (due \(o.goal.due!))",
-                              mitigation: "re-plan it with \(o.goal.owner ?? champion ?? "the customer"): a new date, or what blocks it", owner: o.goal.owner ?? csm))
+                              mitigation: "re-plan it with \(input.present(o.goal.owner) ?? champion ?? "the customer"): a new date, or what blocks it",
+                              owner: input.present(o.goal.owner) ?? csm))
+        }
+        for o in objectives where o.status != .achieved {
+            guard let left = o.ownerLeft, let owner = o.goal.owner else { continue }
+            risks.append(Risk(risk: "objective \(o.number) has no owner: \(owner) left on \(left)",
+                              mitigation: "agree a new owner with \(champion ?? "the main contact")", owner: csm))
         }
         for m in input.milestones where m.status == .atRisk || (m.status == .pending && (m.due.map { $0 < today } ?? false)) {
             risks.append(Risk(risk: "milestone \(m.status == .atRisk ? "at risk" : "late"): \(m.name)", mitigation: "agree the blocker and a new date", owner: csm))
