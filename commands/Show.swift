@@ -23,13 +23,16 @@ struct ShowCommand: Command {
         let former = left.map { AccountProfile.Former(contact: $0.contact, how: "left", on: $0.event.date, details: $0.event.details) }
             + records.allContacts.filter { c in !c.holdsRole(on: context.today) && !left.contains { $0.contact == c } }
                 .map { AccountProfile.Former(contact: $0, how: "replaced", on: $0.replacedOn!, details: nil) }
-        return AccountProfile(account: account, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
+        let ledger = BookFigures.ledgerARR(try context.store.subscriptions(accountID: account.id!), on: context.today)
+        return AccountProfile(account: account, ledgerARR: ledger, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
                               recordsContacts: records.recordsContacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
     }
 }
 
 struct AccountProfile: Report {
     let account: Account
+    /// What the subscription ledger says the account pays a year today, when it has rows.
+    let ledgerARR: Money?
     /// Those holding their role today.
     let contacts: [Contact]
     /// Who held a role before: left (a "champion left" event says so) or replaced, newest first.
@@ -44,7 +47,7 @@ struct AccountProfile: Report {
     var stage: (stage: LifecycleStage, day: Int)? { LifecycleStage.of(account, on: today) }
 
     enum Keys: String, CodingKey {
-        case account, aliases, segment, plan, arr, csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
+        case account, aliases, segment, plan, arr, ledgerARR = "ledger_arr", csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
              contacts, former = "former_contacts", events, week, metrics
     }
@@ -62,6 +65,7 @@ struct AccountProfile: Report {
         try c.encode(account.segment?.rawValue, forKey: .segment)
         try c.encode(account.plan, forKey: .plan)
         try c.encode(account.arr?.dollars, forKey: .arr)
+        try c.encode(ledgerARR?.dollars, forKey: .ledgerARR)
         try c.encode(account.csm, forKey: .csm)
         try c.encode(account.startDate, forKey: .startDate)
         try c.encode(stage?.stage.rawValue, forKey: .lifecycleStage)
@@ -87,7 +91,11 @@ struct AccountProfile: Report {
         if !account.aliases.isEmpty { row("aliases", account.aliases.joined(separator: ", ")) }
         row("segment", account.segment?.label)
         row("plan", account.plan)
-        row("ARR", account.arr?.description)
+        row("ARR", account.arr.map { arr in
+            // Within a dollar is MRR rounded to the cent, not a disagreement.
+            guard let ledger = ledgerARR, abs(ledger.cents - arr.cents) >= 100 else { return arr.description + (ledgerARR == nil ? "" : " (the ledger agrees)") }
+            return "\(arr) — the subscription ledger says \(ledger) a year (MRR × 12 on \(today)): they disagree"
+        } ?? ledgerARR.map { "not on record; the subscription ledger says \($0) a year" })
         row("CSM", account.csm)
         row("start date", account.startDate.map { d in "\(d)" + (stage.map { " — \($0.stage.rawValue), day \($0.day)" } ?? "") })
         row("renewal date", account.renewalDate.map { d in

@@ -88,13 +88,16 @@ public struct SavePlan: Sendable {
             + weakest.map { "\($0.metric.label): \($0.reading?.shown ?? "missing") — \(Format.oneDecimal($0.points ?? 0)) of \(Format.number($0.max)) points" }
 
         let intervention = tier.intervention
-        let planBy = today.adding(days: min(intervention.planWithinDays, 2))
+        // Every date of the plan falls on or before a renewal still ahead: after it is too late.
+        let renewal = input.account.renewalDate.flatMap { $0 >= today ? $0 : nil }
+        let by = { (days: Int) in renewal.map { min($0, today.adding(days: days)) } ?? today.adding(days: days) }
+        let planBy = by(min(intervention.planWithinDays, 2))
         escalation = (intervention.who, intervention.frequency, planBy)
         let champion = input.contact(.champion)?.name
         let sponsor = input.contact(.executiveSponsor)?.name
         let director = tier == .critical ? "VP of Customer Success" : "CSM director"
         var steps = [
-            Step(action: "Call \(champion ?? sponsor ?? "the main contact") and hear the problem in their words; confirm the root cause", owner: csm, by: today.adding(days: 1)),
+            Step(action: "Call \(champion ?? sponsor ?? "the main contact") and hear the problem in their words; confirm the root cause", owner: csm, by: by(1)),
             Step(action: "Agree the intervention plan with \(intervention.who.lowercased().hasPrefix("csm") ? "the " + director : intervention.who) (within \(planBy == today.adding(days: 1) ? "24" : "48") hours)", owner: csm, by: planBy),
             Step(action: sponsor.map { "Executive contact: the \(director) meets \($0)" } ?? "Find an executive sponsor: ask \(champion ?? "the main contact") to introduce their manager",
                  owner: sponsor == nil ? csm : director, by: planBy),
@@ -116,10 +119,10 @@ public struct SavePlan: Sendable {
         case .process: fix = ("re-onboarding under way: new success-plan goals, training booked, a 30-day value sprint", csm)
         }
         recovery = [
-            Checkpoint(week: "week 1", date: today.adding(days: 7), goal: "root cause agreed with the customer; recovery goals set, starting with \(lift)", owner: csm),
-            Checkpoint(week: "week 2", date: today.adding(days: 14), goal: fix.0, owner: fix.1),
-            Checkpoint(week: "week 3", date: today.adding(days: 21), goal: "usage moving: \(lift) checked weekly; a quick win shared with \(sponsor ?? "the sponsor")", owner: csm),
-            Checkpoint(week: "day 30", date: today.adding(days: 30),
+            Checkpoint(week: "week 1", date: by(7), goal: "root cause agreed with the customer; recovery goals set, starting with \(lift)", owner: csm),
+            Checkpoint(week: "week 2", date: by(14), goal: fix.0, owner: fix.1),
+            Checkpoint(week: "week 3", date: by(21), goal: "usage moving: \(lift) checked weekly; a quick win shared with \(sponsor ?? "the sponsor")", owner: csm),
+            Checkpoint(week: "day 30", date: by(30),
                        goal: "review: health \(target.map { "at \(Format.number($0)) or above" } ?? "holding") and churn risk down a level — else escalate to \(tier == .critical ? "the CEO" : "the VP of Customer Success")",
                        owner: director),
         ]

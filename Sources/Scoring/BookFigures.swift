@@ -21,6 +21,14 @@ public enum BookFigures {
         risks.filter(isAtRisk).reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
     }
 
+    /// What the subscription ledger says the account pays a year on `day` (its active MRR ×
+    /// 12); nil when the ledger has no row for it. `show` says when it differs from the ARR.
+    public static func ledgerARR(_ subscriptions: [Subscription], on day: Day) -> Money? {
+        guard !subscriptions.isEmpty else { return nil }
+        let mrr = subscriptions.filter { $0.start <= day && ($0.end.map { $0 > day } ?? true) }.reduce(Money.zero) { $0 + $1.mrr }
+        return Money(cents: mrr.cents * 12)
+    }
+
     public static let arrMeaning = "ARR of live accounts (churned ones are out of the book)"
     public static let atRiskMeaning = "churn risk high or critical: every P0–P1 account, and any other whose drivers raise it there"
 }

@@ -112,8 +112,13 @@ final class OneTruthTests: XCTestCase {
             // The tier is the floor; the next contact is never after the renewal.
             let floor = ["low", "medium", "high", "critical"]
             XCTAssertGreaterThanOrEqual(floor.firstIndex(of: card["level"] as! String)!, floor.firstIndex(of: card["floor"] as! String)!)
-            if let renewal = account.renewalDate, renewal >= today, let by = (card["intervention"] as? [String: String])?["plan_by"] {
+            if let renewal = account.renewalDate, renewal >= today {
+                let by = (card["intervention"] as? [String: String])?["plan_by"] ?? ""
                 XCTAssertLessThanOrEqual(by, renewal.description, "\(account.name): next contact after the renewal")
+                let plan = try run.object("save plan \(account.name)")
+                let dates = (plan["within_48_hours"] as? [[String: Any]] ?? []).compactMap { $0["by"] as? String }
+                    + (plan["recovery"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
+                for date in dates { XCTAssertLessThanOrEqual(date, renewal.description, "\(account.name): a save-plan date after the renewal") }
             }
         }
 
