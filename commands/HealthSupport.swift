@@ -25,7 +25,10 @@ extension Context {
         let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks + SurveyCarry.maxWeeks)
         let records = withRecords || model.readsRecords ? try everyAccountsRecords() : try accounts().map { AccountRecords(account: $0) }
         // An account that starts after the day is not in the book on that day.
-        return records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map { AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model) }
+        // Only the trend's weeks are scored: the older ones are history and survey answers.
+        return records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map {
+            AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model, scoring: Trend.window)
+        }
     }
 
     /// Every account with its contacts, events and goals, read in three queries.

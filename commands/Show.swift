@@ -23,7 +23,8 @@ struct ShowCommand: Command {
         let former = left.map { AccountProfile.Former(contact: $0.contact, how: "left", on: $0.event.date, details: $0.event.details) }
             + records.allContacts.filter { c in !c.holdsRole(on: context.today) && !left.contains { $0.contact == c } }
                 .map { AccountProfile.Former(contact: $0, how: "replaced", on: $0.replacedOn!, details: nil) }
-        let ledger = BookFigures.ledgerARR(try context.store.subscriptions(accountID: account.id!), on: context.today)
+        // A churned account pays nothing now: there is no ARR to compare.
+        let ledger = account.isChurned(on: context.today) ? nil : BookFigures.ledgerARR(try context.store.subscriptions(accountID: account.id!), on: context.today)
         return AccountProfile(account: account, ledgerARR: ledger, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
                               recordsContacts: records.recordsContacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
     }

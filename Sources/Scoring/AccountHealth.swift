@@ -23,13 +23,15 @@ public struct AccountHealth: Sendable {
     public let model: HealthModel
     public var trend: Trend
 
-    public init(records: AccountRecords, snapshots: [Snapshot], asOf: Day, model: HealthModel = .claw) {
+    /// `scoring`: how many of the latest weeks to score (all when nil); the book's lists read
+    /// five (the trend's), while the older weeks still serve as history and survey answers.
+    public init(records: AccountRecords, snapshots: [Snapshot], asOf: Day, model: HealthModel = .claw, scoring: Int? = nil) {
         self.records = records
         self.asOf = asOf
         let known = SurveyCarry.fill(snapshots.filter { $0.week <= asOf }.sorted { $0.week < $1.week })
         self.snapshots = known
         self.model = model
-        let scores = known.indices.map { model.week(known[$0], history: known[..<$0], records: records) }
+        let scores = known.indices.suffix(scoring ?? known.count).map { model.week(known[$0], history: known[..<$0], records: records) }
         weeks = scores.map { Week(week: $0.week, score: $0.total, band: $0.band, shown: $0.shown) }
         current = known.last.map { model.score($0, history: known.dropLast(), records: records) }
         trend = Trend(weeklyScores: scores.map(\.total))

@@ -39,6 +39,13 @@ public struct AccountRecords: Sendable {
     /// a missing role is a data gap, not a risk.
     public var recordsContacts: Bool { !allContacts.isEmpty }
 
+    /// The champion a departure naming nobody on record means: the one holding the role that
+    /// day. Someone recorded only after it is taken for the successor, not the one who left
+    /// (to vacate them, name them: "champion left Nina Sharp resigned").
+    static func championThen(_ day: Day, _ contacts: [Contact]) -> [Contact] {
+        contacts.filter { $0.role == .champion && $0.holdsRole(on: day) && ($0.recordedOn.map { $0 <= day } ?? true) }
+    }
+
     static func departures(contacts: [Contact], events: [Event]) -> [Departure] {
         let left = events.filter { $0.kind == EventKind.championLeft.rawValue }.sorted { $0.date < $1.date }
         guard !left.isEmpty, !contacts.isEmpty else { return [] }
@@ -48,8 +55,7 @@ public struct AccountRecords: Sendable {
             // The person named first ("Nina Sharp resigned; Tom Becker takes over" vacates Nina).
             let named = contacts.compactMap { c in c.name.isEmpty ? nil : text.range(of: c.name.comparable).map { (c, $0.lowerBound) } }
                 .min { $0.1 < $1.1 }.map { first in contacts.filter { $0.name.comparable == first.0.name.comparable } } ?? []
-            let vacated = !named.isEmpty ? named
-                : contacts.filter { $0.role == .champion && $0.holdsRole(on: event.date) && ($0.recordedOn.map { $0 <= event.date } ?? true) }
+            let vacated = !named.isEmpty ? named : championThen(event.date, contacts)
             for contact in vacated where !result.contains(where: { $0.contact == contact }) {
                 result.append(Departure(contact: contact, event: event))
             }

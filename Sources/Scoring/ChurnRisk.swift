@@ -118,11 +118,16 @@ public struct ChurnRisk: Sendable {
         return plays
     }
 
+    /// A play with the champion today (or "the main contact") and the account's name in it.
+    static func personalised(_ play: String, _ health: AccountHealth) -> String {
+        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
+        return play.replacingOccurrences(of: "the champion", with: champion).replacingOccurrences(of: "ACCOUNT", with: health.account.name)
+    }
+
     /// Every signal of the table evaluated for one account as of `health.asOf`.
     static func drivers(health: AccountHealth, gaps: inout [DataGap]) -> [Driver] {
         let context = SignalContext(health: health)
         if !health.records.recordsContacts { gaps.append(.noContacts) }
-        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
         var drivers: [Driver] = []
         for signal in ChurnSignal.all {
             if signal.onboarding && !context.onboarding { continue }
@@ -130,7 +135,7 @@ public struct ChurnRisk: Sendable {
             let reason = signal.reason ?? context.fallingReason
             drivers.append(Driver(signal: signal.id, label: signal.label, evidence: evidence, leadTime: signal.leadTime,
                                   weight: signal.weight, reason: reason,
-                                  play: signal.play.replacingOccurrences(of: "the champion", with: champion).replacingOccurrences(of: "ACCOUNT", with: health.account.name)))
+                                  play: signal.personal ? personalised(signal.play, health) : signal.play))
         }
         return drivers
     }

@@ -42,9 +42,16 @@ final class OneTruthTests: XCTestCase {
         let old = contact(.champion, "Ann Lee", recorded: "2026-01-01")
         let records = AccountRecords(account: Account(id: 1, name: "M"), contacts: [old], events: [event(9, "champion left", "resigned")])
         XCTAssertTrue(records.contacts(on: today).isEmpty)
-        let new = contact(.champion, "Bo Chen", recorded: "2026-11-20")
-        let later = AccountRecords(account: Account(id: 1, name: "M"), contacts: [new], events: [event(9, "champion left", "resigned")])
-        XCTAssertEqual(later.contacts(on: today).map(\.name), ["Bo Chen"], "recorded after the departure: the new champion")
+        let recordedSince = contact(.champion, "Jian Yang", recorded: "2026-11-24")
+        let hooli = AccountRecords(account: Account(id: 1, name: "Hooli"), contacts: [recordedSince],
+                                   events: [event(9, "champion left", "Nelson Bighetti, Director of Operations, left Hooli")])
+        XCTAssertEqual(hooli.contacts(on: today).map(\.name), ["Jian Yang"], "set after Nelson (never on record) left: the successor")
+        var replaced = contact(.champion, "Ann Lee", recorded: "2026-01-01")
+        replaced.replacedOn = today.adding(days: -2)
+        let new = contact(.champion, "Bo Chen", recorded: "2026-11-22")
+        let later = AccountRecords(account: Account(id: 1, name: "M"), contacts: [replaced, new], events: [event(9, "champion left", "resigned")])
+        XCTAssertEqual(later.contacts(on: today).map(\.name), ["Bo Chen"], "set in her place after the departure: the new champion")
+        XCTAssertEqual(later.departures.map(\.contact.name), ["Ann Lee"])
     }
 
     // MARK: data gaps are not drivers
