@@ -24,7 +24,17 @@ public struct ChurnRisk: Sendable {
         public var leadTime: String?
         public var weight: Weight
         public var reason: ChurnReason
-        public var play: String
+        /// The signal's play as written, and whom it names when it fires: filled in when read
+        /// (a book of 10,000 accounts must not format strings it never prints).
+        var template: String
+        var champion: String?
+        var account: String
+
+        /// What to do first, with the champion today (or "the main contact") and the account named.
+        public var play: String {
+            guard template.contains("the champion") || template.contains("ACCOUNT") else { return template }
+            return template.replacingOccurrences(of: "the champion", with: champion ?? "the main contact").replacingOccurrences(of: "ACCOUNT", with: account)
+        }
 
         /// "champion left: logged 2026-11-15: Nina Sharp resigned".
         public var shown: String { "\(label): \(evidence.shown)" }
@@ -118,12 +128,6 @@ public struct ChurnRisk: Sendable {
         return plays
     }
 
-    /// A play with the champion today (or "the main contact") and the account's name in it.
-    static func personalised(_ play: String, _ health: AccountHealth) -> String {
-        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
-        return play.replacingOccurrences(of: "the champion", with: champion).replacingOccurrences(of: "ACCOUNT", with: health.account.name)
-    }
-
     /// Every signal of the table evaluated for one account as of `health.asOf`.
     static func drivers(health: AccountHealth, gaps: inout [DataGap]) -> [Driver] {
         let context = SignalContext(health: health)
@@ -134,8 +138,9 @@ public struct ChurnRisk: Sendable {
             guard let evidence = context.evaluate(signal.rule, gaps: &gaps) else { continue }
             let reason = signal.reason ?? context.fallingReason
             drivers.append(Driver(signal: signal.id, label: signal.label, evidence: evidence, leadTime: signal.leadTime,
-                                  weight: signal.weight, reason: reason,
-                                  play: signal.personal ? personalised(signal.play, health) : signal.play))
+                                  weight: signal.weight, reason: reason, template: signal.play,
+                                  champion: signal.personal ? health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name : nil,
+                                  account: health.account.name))
         }
         return drivers
     }

@@ -59,7 +59,7 @@ public struct ChurnSignal: Sendable {
     /// What to do first when it fires. "the champion" and "ACCOUNT" are filled in for the
     /// account (`ChurnRisk`).
     public let play: String
-    /// Whether the play names the champion or the account (filled in when it fires).
+    /// Whether the play names the champion (who is looked up when it fires).
     let personal: Bool
 
     init(_ id: ID, _ label: String, _ rule: Rule, lead: String? = nil, _ weight: Weight, _ reason: ChurnReason?, onboarding: Bool = false, play: String) {
@@ -71,7 +71,7 @@ public struct ChurnSignal: Sendable {
         self.reason = reason
         self.onboarding = onboarding
         self.play = play
-        personal = play.contains("the champion") || play.contains("ACCOUNT")
+        personal = play.contains("the champion")
     }
 
     /// Onboarding signals count in an account's first this many days.

@@ -17,7 +17,8 @@ public enum SurveyCarry {
                     last[field] = (value, result[i].week)
                 } else if let (value, week) = last[field], week.days(until: result[i].week) <= maxWeeks * 7 {
                     result[i][field] = value
-                    result[i].carried = (result[i].carried ?? [:]).merging([field: week]) { $1 }
+                    if result[i].carried == nil { result[i].carried = [:] }
+                    result[i].carried![field] = week
                 }
             }
         }
