@@ -24,10 +24,23 @@ public struct PortfolioReview: Sendable {
     }
 
     public struct Question: Equatable, Sendable, Encodable {
+        /// Which of the eight it is, for JSON readers: down_a_tier, improved, churn, multi_threading,
+        /// expansion, csm_load, qbr_outcomes, product_feedback.
+        public var key: String
         public var question: String
         public var answer: String
         /// One line per account or fact behind the answer.
         public var evidence: [String]
+        /// The accounts behind the answer, by name.
+        public var accounts: [String]
+
+        init(_ key: String, _ question: String, answer: String, evidence: [String], accounts: [String]) {
+            self.key = key
+            self.question = question
+            self.answer = answer
+            self.evidence = evidence
+            self.accounts = accounts
+        }
     }
 
     /// What the QBR changed: the score at the QBR's week and now (question 7).
@@ -115,7 +128,7 @@ public struct PortfolioReview: Sendable {
             let w = i.health.weeks
             return w.count >= 5 && rank(i.health.tier!) > rank(w[w.count - 5].band.level)
         }
-        questions.append(Question(question: "Which accounts went down a tier (green to yellow or worse), and why?",
+        questions.append(Question("down_a_tier", "Which accounts went down a tier (green to yellow or worse), and why?",
             answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
             evidence: fell.map { i in
                 let w = i.health.weeks
@@ -123,21 +136,21 @@ public struct PortfolioReview: Sendable {
                     ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.metric.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
                     ?? "no single cause in the metrics"
                 return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — \(why)"
-            }))
+            }, accounts: fell.map(\.account.name)))
         // 2. Improved, and what was done.
         let rose = scored.filter { i in
             let w = i.health.weeks
             guard w.count >= 5, let now = i.health.tier else { return false }
             return Tier.allCases.firstIndex(of: now)! < Tier.allCases.firstIndex(of: w[w.count - 5].band.level)!
         }
-        questions.append(Question(question: "Which accounts improved, and what was done?",
+        questions.append(Question("improved", "Which accounts improved, and what was done?",
             answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
             evidence: rose.map { i in
                 let w = i.health.weeks
                 let done = i.events.filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
                 return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — "
                     + (done.isEmpty ? "nothing logged in the last 30 days" : done.joined(separator: ", "))
-            }))
+            }, accounts: rose.map(\.account.name)))
         // 3. Churn this month and the trend.
         let lost = inputs.filter { $0.account.churnDate.map { $0 <= today } ?? false }
         let recent = lost.filter { $0.account.churnDate!.days(until: today) <= 30 }
@@ -147,52 +160,58 @@ public struct PortfolioReview: Sendable {
             return text + (i.account.churnReason.flatMap(ChurnReason.init(describing:)).map { " (\($0.label))" } ?? "")
         }
         let last = lost.max { $0.account.churnDate! < $1.account.churnDate! }
-        questions.append(Question(question: "What were the main reasons for churn this month, and is the trend continuing?",
+        questions.append(Question("churn", "What were the main reasons for churn this month, and is the trend continuing?",
             answer: recent.isEmpty ? "no churn in the last 30 days" + (last.map { "; the last was \($0.account.name) on \($0.account.churnDate!)" } ?? "")
                 : "\(recent.count) account\(recent.count == 1 ? "" : "s") churned in the last 30 days",
             evidence: quarter.map { "\($0.account.name), \($0.account.churnDate!): \(reason($0))" }
-                + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"]))
+                + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"],
+            accounts: quarter.map(\.account.name)))
         // 4. Multi-threading in the top 10.
         let top = live.sorted { arrOf($0) > arrOf($1) }.prefix(10)
         let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
-        questions.append(Question(question: "Are we multi-threaded in the top 10 accounts?",
+        questions.append(Question("multi_threading", "Are we multi-threaded in the top 10 accounts?",
             answer: thin.isEmpty ? "yes: each has a champion and an executive sponsor" : "\(top.count - thin.count) of \(top.count) are; \(thin.count) \(thin.count == 1 ? "is" : "are") not",
             evidence: thin.map { i in
-                let missing = [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
-                               i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
+                // No contacts at all is a data gap, said as one.
+                let missing = !i.health.records.recordsContacts ? ["no contacts recorded"]
+                    : [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
+                       i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
                 return "\(i.account.name) (\(money(arrOf(i)))): \(missing.joined(separator: ", "))"
-            }))
+            }, accounts: thin.map(\.account.name)))
         // 5. Expansion next quarter.
         let expansions = live.compactMap { i -> (PlaybookInput, Expansion)? in
             guard case .success(let e) = Expansion.make(i), e.hold == nil, !e.plays.isEmpty else { return nil }
             return (i, e)
         }.sorted { $0.1.potential > $1.1.potential }
-        questions.append(Question(question: "What expansion is planned for next quarter?",
+        questions.append(Question("expansion", "What expansion is planned for next quarter?",
             answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(expansions.reduce(Money(cents: 0)) { $0 + $1.1.potential }) ARR",
-            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.map(\.play).joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") }))
+            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.map(\.play).joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") },
+            accounts: expansions.map(\.0.account.name)))
         // 6. CSMs holding the most at-risk accounts.
         var byCSM: [String: (count: Int, arr: Double)] = [:]
         for i in scored where i.isAtRisk { byCSM[i.account.csm ?? "no CSM", default: (0, 0)].count += 1; byCSM[i.account.csm ?? "no CSM"]!.arr += arrOf(i) }
         let ranked = byCSM.sorted { ($0.value.count, $0.value.arr) > ($1.value.count, $1.value.arr) }
-        questions.append(Question(question: "Which CSMs hold the most at-risk accounts?",
+        questions.append(Question("csm_load", "Which CSMs hold the most at-risk accounts?",
             answer: ranked.first.map { "\($0.key): \($0.value.count) at-risk account\($0.value.count == 1 ? "" : "s")" } ?? "no account is at risk",
-            evidence: ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" }))
+            evidence: ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" },
+            accounts: scored.filter(\.isAtRisk).map(\.account.name)))
         // 7. QBRs and measurable change.
-        questions.append(Question(question: "Did QBRs lead to measurable change?",
+        questions.append(Question("qbr_outcomes", "Did QBRs lead to measurable change?",
             answer: qbrOutcomes.isEmpty ? "no QBR logged in the last 180 days" : "\(qbrOutcomes.count) QBR\(qbrOutcomes.count == 1 ? "" : "s") in the last 180 days",
             evidence: qbrOutcomes.map { o in
                 let score = o.scoreThen.flatMap { then in o.scoreNow.map { "score \(Format.oneDecimal(then)) (week ending \(o.thenWeek!)) → \(Format.oneDecimal($0))" } } ?? "no score on record"
                 let dau = o.dauThen.flatMap { then in o.dauNow.map { "DAU \(Format.number(then)) → \(Format.number($0))" } }
                 return "\(o.account) (QBR \(o.held)): " + ([score, dau].compactMap { $0 }.joined(separator: ", "))
-            }))
+            }, accounts: qbrOutcomes.map(\.account)))
         // 8. Product feedback to escalate.
         let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
                                           EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
         let feedback = live.flatMap { i in i.events.filter { feedbackKinds.contains($0.kind) && $0.date.days(until: today) <= 90 }.map { (i, $0) } }
             .sorted { ($0.1.date, $0.0.account.name) > ($1.1.date, $1.0.account.name) }
-        questions.append(Question(question: "Which product feedback should go to the product team?",
+        questions.append(Question("product_feedback", "Which product feedback should go to the product team?",
             answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
-            evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") }))
+            evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") },
+            accounts: feedback.map(\.0.account.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }))
         self.questions = questions
     }
 }
