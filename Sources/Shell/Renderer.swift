@@ -107,10 +107,10 @@ public struct Renderer: Sendable {
         func total(_ widths: [Int]) -> Int { table.indent + widths.reduce(0, +) + columns.dropFirst().reduce(0) { $0 + $1.gap } }
         // The widest shrinkable column gives way first, down to the next widest, so two
         // long columns end up sharing the room.
-        func shrink(_ widths: inout [Int], to floor: Int) {
+        func shrink(_ widths: inout [Int], to floor: Int, wrappingOnly: Bool = false) {
             var sum = total(widths)
             while sum > width {
-                let candidates = widths.indices.filter { columns[$0].shrinkable && widths[$0] > floor }
+                let candidates = widths.indices.filter { columns[$0].shrinkable && (!wrappingOnly || columns[$0].wraps) && widths[$0] > floor }
                 guard let i = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
                 let next = candidates.filter { $0 != i }.map { widths[$0] }.max() ?? floor
                 let cut = max(1, min(sum - width, widths[i] - max(next, floor)))
@@ -124,15 +124,17 @@ public struct Renderer: Sendable {
                 if let share = column.share { widths[i] = min(widths[i], max(12, Int(Double(width) * share))) }
             }
         }
-        shrink(&widths, to: 12)
-        // Still too wide: leave out optional columns, rightmost first.
+        // Wrapping loses nothing; then optional columns are left out (rightmost first) before
+        // any name is cut with "…"; only then do the other shrinkable columns give way.
+        shrink(&widths, to: 12, wrappingOnly: true)
         while total(widths) > width, let drop = columns.lastIndex(where: \.optional) {
             columns.remove(at: drop)
             header.remove(at: drop)
             rows = rows.map { var r = $0; r.remove(at: drop); return r }
             widths = measure()
-            shrink(&widths, to: 12)
+            shrink(&widths, to: 12, wrappingOnly: true)
         }
+        shrink(&widths, to: 12)
         shrink(&widths, to: 4)
         let indent = String(repeating: " ", count: table.indent)
         func lines(_ row: [Cell]) -> [String] {

@@ -25,6 +25,15 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("…"))
     }
 
+    func testOptionalColumnsLeaveBeforeANameIsCut() {
+        var table = TextTable([.init("Account", shrinkable: true), .init("Score", right: true), .init("CSM", shrinkable: true, optional: true)])
+        table.add("Vandelay Industries", "68.7", "Sam Okafor")
+        var doc = Document()
+        doc.table(table)
+        XCTAssertEqual(Renderer(width: 30, colour: false).render(doc), "Account              Score\nVandelay Industries   68.7\n")
+        XCTAssertTrue(Renderer(width: 50, colour: false).render(doc).contains("Sam Okafor"), "room for all three")
+    }
+
     func testControlCharactersFromDataAreNeutralised() {
         var doc = Document()
         doc.line(Span("Evil\u{1B}[31mCorp\u{7}", .red))
