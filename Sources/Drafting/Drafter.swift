@@ -29,13 +29,22 @@ public enum Drafter {
         case .success(let parts):
             let rendered = templates.render(kind, parts.data)
             var unfilled = missing.labels(in: rendered.subject + "\n" + rendered.body)
-            if parts.to.isEmpty { unfilled.insert("recipient", at: 0) }
+            if parts.to.isEmpty { unfilled.insert(recipientGap(kind, input), at: 0) }
             for r in parts.to + parts.cc where r.email == nil { unfilled.append("e-mail address of \(r.name)") }
             var draft = Draft(kind: kind, account: account.name, to: parts.to, cc: parts.cc, subject: rendered.subject, body: rendered.body,
                               missing: unfilled, date: input.today, templateWarning: rendered.warning)
             draft.caution = caution
             return .success(draft)
         }
+    }
+
+    /// Why a draft has no recipient: nobody holds a role at the customer today (and who left),
+    /// no contacts are recorded, or the e-mail goes to someone in our own company.
+    static func recipientGap(_ kind: DraftKind, _ input: PlaybookInput) -> String {
+        if kind == .escalation { return "recipient (our executive)" }
+        let left = input.health.records.departures(on: input.today).map { "\($0.contact.name) left \($0.event.date)" }
+        if !input.health.records.recordsContacts { return "recipient (no contacts recorded)" }
+        return "recipient (nobody holds a role at \(input.account.name) today" + (left.isEmpty ? "" : "; " + left.joined(separator: ", ")) + ")"
     }
 
     /// The win-back e-mail due now: the next one of the sequence, else the last.
