@@ -158,7 +158,7 @@ struct AccountList: Report {
         enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", week }
     }
 
-    enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", arrAtRisk = "arr_at_risk", accounts }
+    enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", atRiskMeaning = "at_risk_meaning", arrAtRisk = "arr_at_risk", accounts }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -169,6 +169,7 @@ struct AccountList: Report {
         try c.encode(BookFigures.arr(rows.map(\.health)).dollars, forKey: .arr)
         try c.encode(BookFigures.arrMeaning, forKey: .arrMeaning)
         try c.encode(rows.filter(BookFigures.isAtRisk).count, forKey: .atRisk)
+        try c.encode(BookFigures.atRiskMeaning, forKey: .atRiskMeaning)
         try c.encode(BookFigures.arrAtRisk(rows).dollars, forKey: .arrAtRisk)
         try c.encode(rows.map { r in
             let h = r.health

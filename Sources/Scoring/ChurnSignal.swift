@@ -123,6 +123,4 @@ public struct ChurnSignal: Sendable {
         ChurnSignal(.noExecutiveSponsor, "no executive sponsor", .missingRole(.executiveSponsor), .medium, .relationship, onboarding: true,
                     play: "ask the champion to introduce their manager as executive sponsor"),
     ]
-
-    public static func signal(_ id: ID) -> ChurnSignal { all.first { $0.id == id }! }
 }
