@@ -13,7 +13,8 @@ struct ImportCommand: Command {
         details: """
             The kind is read from the header: accounts (account,segment,plan,arr,csm,start_date,renewal_date \
             [,aliases,churn_date,churn_reason,champion,executive_sponsor,technical_lead]) or snapshots \
-            (account,week, and the 19 raw metrics; an empty cell is missing data) or events (account,date,event[,details], \
+            (account,week, and any of the 19 raw metrics: an empty cell is missing data, a column the file lacks is \
+            not tracked by it — a stored week keeps its value) or events (account,date,event[,details], \
             the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
             bill_period_months,discount]; it replaces the ledger of the accounts it names). YAML and JSON take the rows \
             under accounts:, snapshots:, events: or subscriptions:, or the customer_health: form with a metrics: block. \
@@ -38,6 +39,7 @@ struct ImportCommand: Command {
             }
             context.remember("import \(typed)", undo: summary.undo)
             return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns,
+                                untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
@@ -50,6 +52,8 @@ struct ImportReport: Report {
     let kinds: [String]
     let rows: Int
     let ignoredColumns: [String]
+    /// Metric columns a snapshots file leaves out: stored weeks keep them, new weeks lack them.
+    let untracked: [String]
     /// Snapshot rows dated inside a week, filed under the day it ends.
     let movedToWeekEnd: Int
     let weekEnds: Weekday
@@ -58,7 +62,7 @@ struct ImportReport: Report {
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
-             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns",
+             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
              movedToWeekEnd = "rows_moved_to_week_end"
     }
 
@@ -77,6 +81,7 @@ struct ImportReport: Report {
         try c.encode(summary.subscriptionsReplaced, forKey: .subscriptionsReplaced)
         try c.encode(summary.createdByName.count, forKey: .createdByName)
         try c.encode(ignoredColumns, forKey: .ignoredColumns)
+        try c.encode(untracked, forKey: .untracked)
         try c.encode(movedToWeekEnd, forKey: .movedToWeekEnd)
     }
 
@@ -104,6 +109,10 @@ struct ImportReport: Report {
         if movedToWeekEnd > 0 {
             let one = movedToWeekEnd == 1
             doc.wrapped(text: [Span("note: \(grouped(movedToWeekEnd)) row\(one ? " was" : "s were") dated inside a week and went into the week that contains \(one ? "it" : "them"), which ends on \(weekEnds.name.capitalized) (model.yaml week_ends: sets the day)", .yellow)])
+        }
+        if !untracked.isEmpty {
+            doc.wrapped(text: [Span("note: \(untracked.count) metric column\(untracked.count == 1 ? "" : "s") not in the file (\(untracked.joined(separator: ", "))): "
+                                    + "weeks already stored keep their values; new weeks have them missing, and the score says what is missing", .dim)])
         }
         if !ignoredColumns.isEmpty {
             doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])

@@ -12,6 +12,9 @@ public struct ImportBatch: Sendable {
     public var subscriptions: [(account: String, subscription: Subscription)] = []
     /// What the ledger says of accounts the workspace may lack: first start, churn, ARR now.
     public var ledgerProfiles: [String: (start: Day, churn: Day?, arr: Money)] = [:]
+    /// The metric columns the snapshot rows carry: a week already stored keeps its value of
+    /// any other (a file with four metric columns does not speak for the other fifteen).
+    public var snapshotFields: Set<SnapshotField> = []
     /// The day of the import: a contact it replaces (or an empty contact cell clears) is
     /// kept on record, replaced on this day.
     public var day: Day?

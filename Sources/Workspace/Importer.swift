@@ -10,6 +10,10 @@ public enum Importer {
         public var rows: Int
         /// Snapshot rows dated inside a week, filed under the day that week ends.
         public var rowsMovedToWeekEnd = 0
+        /// Metric columns a snapshots file does not carry: not tracked by it.
+        public var untrackedFields: [SnapshotField] {
+            kinds.contains(.snapshots) ? SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) } : []
+        }
     }
 
     /// What a row is checked against besides itself: the date today (nothing may come from
@@ -59,7 +63,7 @@ public enum Importer {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
                     message: "cannot tell what this file holds from its header (\(table.columns.joined(separator: ","))): "
                         + "an accounts file starts \(ImportKind.accounts.requiredColumns.joined(separator: ",")); "
-                        + "a snapshots file starts account,week,dau,licensed_users,…; an events file has account,date,event")], rowsChecked: 0)
+                        + "a snapshots file has account,week and metric columns (dau, nps, …); an events file has account,date,event")], rowsChecked: 0)
             }
             kinds.append(kind)
             let known = Set(kind.header).union(ImportKind.derivedColumns)
@@ -69,6 +73,10 @@ public enum Importer {
             if !missing.isEmpty {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
                     message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) for a \(kind.rawValue) file")], rowsChecked: 0)
+            }
+            if kind == .snapshots && !SnapshotField.allCases.contains(where: { table.index(of: $0.rawValue) != nil }) {
+                throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
+                    message: "a snapshots file needs at least one metric column besides account and week (dau, licensed_users, … nps)")], rowsChecked: 0)
             }
             rows += table.rows.count
             switch kind {
@@ -208,6 +216,7 @@ public enum Importer {
         let accountIndex = table.index(of: "account")!
         let weekIndex = table.index(of: "week")!
         let fieldIndices = SnapshotField.allCases.map { table.index(of: $0.rawValue) }
+        batch.snapshotFields.formUnion(SnapshotField.allCases.filter { table.index(of: $0.rawValue) != nil })
         var seen: [String: (line: Int, dated: Day)] = [:]
         var moved = 0
         batch.snapshots.reserveCapacity(batch.snapshots.count + table.rows.count)

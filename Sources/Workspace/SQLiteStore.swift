@@ -365,11 +365,14 @@ public final class SQLiteStore: WorkspaceStore {
                 let rows = try Row.fetchCursor(db, sql: "SELECT account_id, week FROM snapshot")
                 while let row = try rows.next() { stored.insert("\(row[0] as Int64) \(row[1] as String)") }
             }
+            // Columns the file does not carry keep what a stored week has (none set: every column).
+            let untracked = batch.snapshotFields.isEmpty ? [] : SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
             for (name, snapshot) in batch.snapshots {
                 var snapshot = snapshot
                 snapshot.accountID = try index.id(for: name) ?? create(name, db, &index, &created, &undo, &summary)
                 if !created.contains(snapshot.accountID), stored.contains("\(snapshot.accountID) \(snapshot.week)"),
                    let old = try fetchSnapshot(db, snapshot.accountID, snapshot.week) {
+                    for field in untracked { snapshot[field] = old[field] }
                     undo.append(.saveSnapshot(old))
                     summary.snapshotsUpdated += 1
                 } else {

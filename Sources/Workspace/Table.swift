@@ -43,7 +43,7 @@ public enum ImportKind: String, Sendable {
     public var requiredColumns: [String] {
         switch self {
         case .accounts: return AccountField.required.map(\.rawValue)
-        case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
+        case .snapshots: return ["account", "week"]
         case .events: return ["account", "date", "event"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr"]
         }

@@ -85,6 +85,26 @@ final class ImportTests: XCTestCase {
         XCTAssertNil(stored[0][.performanceSatisfaction], "an empty cell is missing data")
     }
 
+    func testAFileWithSomeMetricColumnsLeavesTheOthersAsStored() throws {
+        let ws = try workspace()
+        let full = try file("a.csv", Self.snapshotHeader + "\nAcme,2026-11-22,15,30,4,8,25,23,20,10,8,2,6,1,1,0.8,99.5,8,45,9,regular\n")
+        _ = try ws.store.apply(try Importer.read(path: full, shownAs: "a.csv", rules: rules).batch, progress: nil)
+        let four = try file("b.csv", "account,week,dau,licensed_users,core_features_used,nps\nAcme,2026-11-22,21,30,5,\nAcme,2026-11-15,12,30,3,40\n")
+        let plan = try Importer.read(path: four, shownAs: "b.csv", rules: rules)
+        XCTAssertEqual(plan.untrackedFields.count, 15)
+        _ = try ws.store.apply(plan.batch, progress: nil)
+        let stored = Dictionary(uniqueKeysWithValues: try ws.store.allSnapshots().map { ($0.week.description, $0) })
+        XCTAssertEqual(stored["2026-11-22"]?[.dau], 21)
+        XCTAssertEqual(stored["2026-11-22"]?[.weeklyHours], 25, "not in the file: the stored value stays")
+        XCTAssertNil(stored["2026-11-22"]?[.nps], "in the file but empty: missing data")
+        XCTAssertEqual(stored["2026-11-15"]?[.nps], 40)
+        XCTAssertNil(stored["2026-11-15"]?[.weeklyHours], "a new week lacks what the file does not track")
+        let none = try file("c.csv", "account,week\nAcme,2026-11-22\n")
+        XCTAssertThrowsError(try Importer.read(path: none, shownAs: "c.csv", rules: rules)) { error in
+            XCTAssertTrue("\(error)".contains("at least one metric column"), "\(error)")
+        }
+    }
+
     func testSeedCustomerHealthYAML() throws {
         let path = try file("health.yaml", """
             customer_health:
