@@ -11,7 +11,7 @@ struct ListAccountsCommand: Command {
                   "list {filter}", "{filter} accounts", "show accounts", "show {filter} accounts",
                   "列出账户", "账户列表", "所有账户", "列出{filter}账户", "{filter}账户"],
         usage: "list accounts [at-risk | TIER | SEGMENT | CSM]",
-        summary: "accounts with score, tier and trend, riskiest first",
+        summary: "accounts with score, tier, churn risk and trend, riskiest first",
         details: """
             Filters: at-risk (churn risk high or critical: every P0–P1 account, and any other whose churn \
             drivers raise it there), a tier (healthy, warning, high risk, critical, \

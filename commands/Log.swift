@@ -26,12 +26,20 @@ struct LogCommand: Command {
     }
 
     static func entry(_ words: [String], today: Day) throws -> (kind: EventKind, details: String, date: Day) {
+        /// The day a word names; a word shaped like a date that is none is an error, not details.
+        func day(_ word: String) throws -> Day? {
+            if let d = Day(iso: word) { return d }
+            if word.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil {
+                throw CommandError("'\(word.excerpt)' is not a date — write YYYY-MM-DD")
+            }
+            return nil
+        }
         var words = words
-        var date = today
-        if words.count >= 2, words[words.count - 2].lowercased() == "on", let d = Day(iso: words.last!) {
+        var date: Day?
+        if words.count >= 2, words[words.count - 2].lowercased() == "on", let d = try day(words.last!) {
             date = d
             words.removeLast(2)
-        } else if let last = words.last, let d = Day(iso: last) {
+        } else if let last = words.last, let d = try day(last) {
             date = d
             words.removeLast()
         }
@@ -44,12 +52,13 @@ struct LogCommand: Command {
         // "kickoff held on 2026-11-06 with Norman": the date right after the event.
         var details = found
         let rest = found.split(separator: " ", maxSplits: 2).map(String.init)
-        if date == today, rest.count >= 2, rest[0].lowercased() == "on", let d = Day(iso: rest[1]) {
+        if date == nil, rest.count >= 2, rest[0].lowercased() == "on", let d = try day(rest[1]) {
             date = d
             details = rest.count > 2 ? rest[2] : ""
         }
-        guard date <= today else { throw CommandError("\(date) is after today (\(today)): log what has happened") }
-        return (kind, details, date)
+        let when = date ?? today
+        guard when <= today else { throw CommandError("\(when) is after today (\(today)): log what has happened") }
+        return (kind, details, when)
     }
 }
 
