@@ -29,7 +29,7 @@ struct ScoreCommand: Command {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
         }
         let alerts = Monitor.ranked(Monitor.alerts(for: health))
-        var advice = Advice(score: score, trend: health.trend, champion: health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name)
+        var advice = Advice(score: score, trend: health.trend, champion: health.holder(.champion)?.name)
         // Seed 002's touch cadence for the segment, after the tier's own cadence.
         advice.nextActions.insert("Keep the \(Cadence(account).summary)", at: min(1, advice.nextActions.count))
         return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name)

@@ -33,7 +33,7 @@ public struct PlaybookInput: Sendable {
     /// One contact holds the whole relationship.
     public var isSingleThreaded: Bool { contacts.count == 1 }
 
-    public func contact(_ role: Contact.Role) -> Contact? { contacts.first { $0.role == role } }
+    public func contact(_ role: Contact.Role) -> Contact? { health.holder(role) }
 
     /// When a person (a goal's owner, say) left the account, if the workspace says they did.
     public func leftOn(_ person: String?) -> Day? {

@@ -39,6 +39,9 @@ public struct AccountHealth: Sendable {
 
     public var tier: Tier? { current?.tier }
 
+    /// Who holds a role at the account on `asOf` (nobody when they left or none is recorded).
+    public func holder(_ role: Contact.Role) -> Contact? { records.contacts(on: asOf).first { $0.role == role } }
+
     /// The full score of the week `weeksBack` before the latest, for comparisons.
     public func score(weeksBack: Int) -> HealthScore? {
         let i = snapshots.count - 1 - weeksBack

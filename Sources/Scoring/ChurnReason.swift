@@ -72,12 +72,16 @@ public enum ChurnReason: String, CaseIterable, Codable, Sendable {
 
     /// The category of the score's weakest dimension: where to look when no driver says.
     public static func weakest(in score: HealthScore) -> ChurnReason {
-        let weakest = score.dimensions.filter { $0.points != nil }.min { $0.points! / $0.max < $1.points! / $1.max }
-        switch weakest?.dimension {
-        case .technicalHealth?, .supportHealth?: return .product
-        case .engagement?, .relationship?: return .relationship
-        case .financial?: return .financial
-        default: return .value
+        ChurnReason(dimension: score.dimensions.filter { $0.points != nil }.min { $0.points! / $0.max < $1.points! / $1.max }?.dimension)
+    }
+
+    /// The category a dimension's trouble points to (value when none is named).
+    init(dimension: Dimension?) {
+        switch dimension {
+        case .technicalHealth?, .supportHealth?: self = .product
+        case .engagement?, .relationship?: self = .relationship
+        case .financial?: self = .financial
+        default: self = .value
         }
     }
 

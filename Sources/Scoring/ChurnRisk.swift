@@ -43,7 +43,7 @@ public struct ChurnRisk: Sendable {
     /// With no driver behind a reason, the question that finds it, put to the champion (or
     /// the main contact when nobody holds the role).
     public var reasonQuestion: String {
-        let champion = health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name ?? "the main contact"
+        let champion = health.holder(.champion)?.name ?? "the main contact"
         return "ask \(champion): \"if the renewal were today, what would stop you signing?\""
     }
 
@@ -139,7 +139,7 @@ public struct ChurnRisk: Sendable {
             let reason = signal.reason ?? context.fallingReason
             drivers.append(Driver(signal: signal.id, label: signal.label, evidence: evidence, leadTime: signal.leadTime,
                                   weight: signal.weight, reason: reason, template: signal.play,
-                                  champion: signal.personal ? health.records.contacts(on: health.asOf).first { $0.role == .champion }?.name : nil,
+                                  champion: signal.personal ? health.holder(.champion)?.name : nil,
                                   account: health.account.name))
         }
         return drivers
@@ -232,11 +232,6 @@ struct SignalContext {
             guard let p = d.points, let q = before.dimensions.first(where: { $0.dimension == d.dimension })?.points else { continue }
             if q - p > (worst?.1 ?? 0) { worst = (d.dimension, q - p) }
         }
-        switch worst?.0 {
-        case .technicalHealth?, .supportHealth?: return .product
-        case .engagement?, .relationship?: return .relationship
-        case .financial?: return .financial
-        default: return .value
-        }
+        return ChurnReason(dimension: worst?.0)
     }
 }
