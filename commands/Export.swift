@@ -52,6 +52,8 @@ struct ExportCommand: Command {
         case .events:
             let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
             rows = try context.store.events().map { [names[$0.accountID] ?? "", $0.date.description, $0.kind, $0.details ?? ""] }
+        case .productEvents, .dailyCounts:
+            break
         case .snapshots:
             let all = Dictionary(grouping: try context.store.allSnapshots(), by: \.accountID)
             for records in try context.everyAccountsRecords() {

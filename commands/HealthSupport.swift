@@ -14,7 +14,40 @@ extension Context {
 
     /// One account as it stands today, with every week for its sparkline.
     func health(of account: Account) throws -> AccountHealth {
-        AccountHealth(records: try records(of: account), snapshots: try store.snapshots(accountID: account.id!), asOf: today, model: model)
+        AccountHealth(records: try records(of: account), snapshots: try snapshots(of: account), asOf: today, model: model)
+    }
+
+    /// One account's weeks: its snapshots, with what product events say filled in where a
+    /// snapshot lacks a value (or a week has none) — the one place the two meet.
+    func snapshots(of account: Account) throws -> [Snapshot] {
+        let stored = try store.snapshots(accountID: account.id!)
+        guard let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) else { return stored }
+        return usage.merged(into: stored, accountID: account.id!, rules: model.usage, weekEnds: model.weekEnds, through: today)
+    }
+
+    /// Each account's latest `limit` weeks on or before today, product events filled in.
+    func recentSnapshots(limit: Int) throws -> [Int64: [Snapshot]] {
+        var recent = try store.recentSnapshots(through: today, limit: limit)
+        guard try store.hasUsage() else { return recent }
+        let from = today.lastWeekEnd(on: model.weekEnds).adding(days: -7 * limit - UsageHistory.lookbackDays)
+        for account in try accounts() {
+            let id = account.id!
+            guard let usage = try store.usage(accountID: id, from: from, through: today) else { continue }
+            let merged = usage.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, through: today)
+            recent[id] = Array(merged.suffix(limit))
+        }
+        return recent
+    }
+
+    /// The metrics of the workspace's own for one account: snapshot columns cse does not
+    /// score, and each product event's counts.
+    func customMetrics(of account: Account) throws -> [CustomMetric] {
+        var metrics = try store.customMetrics(accountID: account.id!)
+        if let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) {
+            let weeks = usage.coveredWeeks(weekEnds: model.weekEnds, through: today)
+            metrics += usage.eventMetrics(weeks: weeks, rules: model.usage)
+        }
+        return metrics
     }
 
     /// Every account as it stands today, from the weeks the trend needs (and the weeks
@@ -22,7 +55,7 @@ extension Context {
     /// model scores from them or the caller asks (`withRecords`: monitors, churn risk).
     func portfolio(withRecords: Bool = false) throws -> [AccountHealth] {
         // The trend's weeks, the weeks the model reads before them, and the weeks a survey answer may be carried from.
-        let recent = try store.recentSnapshots(through: today, limit: Trend.window + model.historyWeeks + SurveyCarry.maxWeeks)
+        let recent = try recentSnapshots(limit: Trend.window + model.historyWeeks + SurveyCarry.maxWeeks)
         let records = withRecords || model.readsRecords ? try everyAccountsRecords() : try accounts().map { AccountRecords(account: $0) }
         // An account that starts after the day is not in the book on that day.
         // Only the trend's weeks are scored: the older ones are history and survey answers.
@@ -88,11 +121,12 @@ extension Tier {
     }
 }
 
-/// ▁▂▃▄▅▆▇█ over the scores, scaled to their range (at least ten points, so noise stays flat).
-func sparkline(_ scores: [Double]) -> String {
+/// ▁▂▃▄▅▆▇█ over the scores, scaled to their range (at least ten points, so noise stays
+/// flat); another metric passes its own least span.
+func sparkline(_ scores: [Double], minimumSpan: Double = 10) -> String {
     guard let low = scores.min(), let high = scores.max() else { return "" }
     let bars = Array("▁▂▃▄▅▆▇█")
-    let span = max(high - low, 10)
+    let span = max(high - low, minimumSpan, 1e-9)
     let base = low - (span - (high - low)) / 2
     return String(scores.map { bars[max(0, min(bars.count - 1, Int((($0 - base) / span * Double(bars.count - 1)).rounded())))] })
 }

@@ -40,7 +40,8 @@ struct ImportCommand: Command {
             context.remember("import \(typed)", undo: summary.undo)
             return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns,
                                 untracked: plan.untrackedFields.map(\.rawValue),
-                                movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary)
+                                movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,
+                                usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         }
@@ -58,12 +59,16 @@ struct ImportReport: Report {
     let movedToWeekEnd: Int
     let weekEnds: Weekday
     let summary: ImportSummary
+    /// What an event import read.
+    var usage: UsageRead? = nil
+    /// Numeric snapshot columns kept as metrics of the workspace's own.
+    var custom: [String] = []
 
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
              eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
-             movedToWeekEnd = "rows_moved_to_week_end"
+             movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -83,6 +88,8 @@ struct ImportReport: Report {
         try c.encode(ignoredColumns, forKey: .ignoredColumns)
         try c.encode(untracked, forKey: .untracked)
         try c.encode(movedToWeekEnd, forKey: .movedToWeekEnd)
+        try c.encodeIfPresent(usage, forKey: .usage)
+        try c.encode(custom, forKey: .custom)
     }
 
     func render(into doc: inout Document) {
@@ -98,7 +105,24 @@ struct ImportReport: Report {
             parts.append("ledger of \(grouped(summary.subscriptionsAdded)) subscription\(summary.subscriptionsAdded == 1 ? "" : "s")"
                 + (summary.subscriptionsReplaced > 0 ? " (replacing \(grouped(summary.subscriptionsReplaced)))" : ""))
         }
+        if let usage {
+            let one = usage.batch.accounts.count == 1
+            var what = usage.batch.source == .events
+                ? "\(grouped(usage.batch.rows)) product event\(usage.batch.rows == 1 ? "" : "s") of \(grouped(usage.batch.users.count)) user\(usage.batch.users.count == 1 ? "" : "s")"
+                : "\(grouped(usage.batch.rows)) daily count\(usage.batch.rows == 1 ? "" : "s")"
+            what += " in \(grouped(usage.batch.accounts.count)) account\(one ? "" : "s"), \(grouped(usage.batch.events.count)) event name\(usage.batch.events.count == 1 ? "" : "s")"
+            parts.insert(what, at: 0)
+            parts.append("days \(usage.batch.first) to \(usage.batch.last) (\(usage.offset)) replaced" + (summary.usageDaysReplaced > 0 ? " (\(grouped(summary.usageDaysReplaced)) stored rows)" : ""))
+        }
         doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + (parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")))
+        if let usage, usage.batch.withoutAccount > 0 {
+            let one = usage.batch.withoutAccount == 1
+            doc.wrapped(text: [Span("note: \(grouped(usage.batch.withoutAccount)) event\(one ? "" : "s") named no account (no groupId) and \(one ? "was" : "were") left out", .yellow)])
+        }
+        if let usage, usage.batch.notTrack > 0 {
+            let one = usage.batch.notTrack == 1
+            doc.wrapped(text: [Span("note: \(grouped(usage.batch.notTrack)) call\(one ? " was not a track call" : "s were not track calls") (identify, group, page …) and \(one ? "was" : "were") left out", .dim)])
+        }
         let created = summary.createdByName
         if !created.isEmpty {
             let names = created.prefix(3).joined(separator: ", ") + (created.count > 3 ? ", …" : "")
@@ -114,9 +138,35 @@ struct ImportReport: Report {
             doc.wrapped(text: [Span("note: \(untracked.count) metric column\(untracked.count == 1 ? "" : "s") not in the file (\(untracked.joined(separator: ", "))): "
                                     + "weeks already stored keep their values; new weeks have them missing, and the score says what is missing", .dim)])
         }
+        if !custom.isEmpty {
+            doc.wrapped(text: [Span("note: \(custom.count == 1 ? "a column" : "\(custom.count) columns") cse does not score (\(custom.joined(separator: ", "))) \(custom.count == 1 ? "was" : "were") kept as \(custom.count == 1 ? "a metric" : "metrics") of the workspace's own: 'show' and 'trend ACCOUNT METRIC' show \(custom.count == 1 ? "it" : "them")", .dim)])
+        }
         if !ignoredColumns.isEmpty {
             doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])
         }
+    }
+}
+
+/// What an event import read, for the report.
+struct UsageRead: Encodable {
+    let batch: UsageBatch
+    /// The offset days were counted at.
+    let offset: String
+
+    enum Keys: String, CodingKey { case source, events = "rows", accounts, users, eventNames = "event_names", first = "first_day", last = "last_day", dayOffset = "days_at", withoutAccount = "without_account", notTrack = "not_track" }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(batch.source.rawValue, forKey: .source)
+        try c.encode(batch.rows, forKey: .events)
+        try c.encode(batch.accounts.count, forKey: .accounts)
+        try c.encode(batch.users.count, forKey: .users)
+        try c.encode(batch.events.count, forKey: .eventNames)
+        try c.encode(batch.first, forKey: .first)
+        try c.encode(batch.last, forKey: .last)
+        try c.encode(offset, forKey: .dayOffset)
+        try c.encode(batch.withoutAccount, forKey: .withoutAccount)
+        try c.encode(batch.notTrack, forKey: .notTrack)
     }
 }
 

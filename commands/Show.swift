@@ -17,7 +17,7 @@ struct ShowCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
         let records = try context.records(of: account)
-        let latest = try context.store.snapshots(accountID: account.id!).last { $0.week <= context.today }
+        let latest = try context.snapshots(of: account).last { $0.week <= context.today }
         let events = records.events.filter { $0.date <= context.today }
         let left = records.departures(on: context.today)
         let former = left.map { AccountProfile.Former(contact: $0.contact, how: "left", on: $0.event.date, details: $0.event.details) }
@@ -25,8 +25,12 @@ struct ShowCommand: Command {
                 .map { AccountProfile.Former(contact: $0, how: "replaced", on: $0.replacedOn!, details: nil) }
         // A churned account pays nothing now: there is no ARR to compare.
         let ledger = account.isChurned(on: context.today) ? nil : BookFigures.ledgerARR(try context.store.subscriptions(accountID: account.id!), on: context.today)
+        // An event's weekly count stands for it here; its other forms are for 'trend'.
+        let custom = try context.customMetrics(of: account).filter { $0.source == .snapshots || $0.name.hasSuffix(" per week") }.compactMap { m in
+            m.weeks.last { $0.week <= context.today }.map { AccountProfile.Custom(name: m.name, source: m.source, week: $0.week, value: $0.value) }
+        }
         return AccountProfile(account: account, ledgerARR: ledger, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
-                              recordsContacts: records.recordsContacts, latest: latest, events: Array(events.suffix(5)), today: context.today)
+                              recordsContacts: records.recordsContacts, latest: latest, custom: custom, events: Array(events.suffix(5)), today: context.today)
     }
 }
 
@@ -41,6 +45,9 @@ struct AccountProfile: Report {
     let former: [Former]
     let recordsContacts: Bool
     let latest: Snapshot?
+    /// Metrics of the workspace's own: each one's latest week.
+    struct Custom { var name: String; var source: CustomMetric.Source; var week: Day; var value: Double }
+    let custom: [Custom]
     /// The most recent events, oldest first.
     let events: [Event]
     let today: Day
@@ -50,8 +57,10 @@ struct AccountProfile: Report {
     enum Keys: String, CodingKey {
         case account, aliases, segment, plan, arr, ledgerARR = "ledger_arr", csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
-             contacts, former = "former_contacts", events, week, metrics
+             contacts, former = "former_contacts", events, week, metrics, fromEvents = "from_product_events", custom = "custom_metrics"
     }
+
+    struct CustomJSON: Encodable { var name, source: String; var week: Day; var value: Double }
 
     struct EventJSON: Encodable { var date: Day; var kind: String; var details: String? }
 
@@ -83,6 +92,8 @@ struct AccountProfile: Report {
         var metrics: [String: Double?] = [:]
         if let latest { for f in SnapshotField.allCases where f != .execRelationship { metrics[f.rawValue] = latest[f] } }
         try c.encode(metrics, forKey: .metrics)
+        try c.encode(SnapshotField.allCases.filter { latest?.isFromEvents($0) ?? false }.map(\.rawValue), forKey: .fromEvents)
+        try c.encode(custom.map { CustomJSON(name: $0.name, source: $0.source.rawValue, week: $0.week, value: $0.value) }, forKey: .custom)
     }
 
     func render(into doc: inout Document) {
@@ -137,11 +148,23 @@ struct AccountProfile: Report {
             return
         }
         doc.line(Span("Latest week (ending \(latest.week))", .bold))
-        var metrics = TextTable([.init(""), .init("", right: true)], indent: 2, showHeader: false)
+        var metrics = TextTable([.init(""), .init("", right: true), .init("")], indent: 2, showHeader: false)
         for field in SnapshotField.allCases {
             let value = latest[field]
-            metrics.add(Span(field.rawValue, .dim), value.map { Span(field.format($0)) } ?? Span("missing", .yellow))
+            let derived = latest.isFromEvents(field)
+            metrics.add(Span(field.rawValue, .dim), value.map { Span(derived ? Format.number($0) : field.format($0)) } ?? Span("missing", .yellow),
+                        Span(derived ? "from product events" : "", .dim))
         }
         doc.table(metrics)
+        guard !custom.isEmpty else { return }
+        doc.blank()
+        doc.line(Span("Metrics of the workspace's own", .bold))
+        doc.wrapped(Span("  "), text: [Span("'trend \(account.name) METRIC' shows one week by week; an event also counts per 28 days and per active user", .dim)])
+        var table = TextTable([.init(""), .init("", right: true), .init("")], indent: 2, showHeader: false)
+        for m in custom {
+            table.add(Span(m.name, .dim), Span(Format.number(m.value)),
+                      Span((m.source == .events ? "product events" : "snapshot column") + (m.week == latest.week ? "" : ", week ending \(m.week)"), .dim))
+        }
+        doc.table(table)
     }
 }

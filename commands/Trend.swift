@@ -9,18 +9,31 @@ struct TrendCommand: Command {
         name: "trend",
         phrases: ["trend {account}", "trend of {account}", "trend for {account}", "health trend {account}", "health trend of {account}",
                   "{account} trend", "{account}'s trend", "{account}的趋势", "{account}的健康趋势", "趋势 {account}"],
-        usage: "trend ACCOUNT [as of DATE]",
-        summary: "weekly scores and the trend verdict with its numbers",
+        usage: "trend ACCOUNT [METRIC] [as of DATE]",
+        summary: "weekly scores and the trend verdict with its numbers; one metric week by week",
         details: """
             The rule reads the last five weekly scores (four week-over-week changes; net is the change from four \
             weeks ago). A change counts as a move from 2 points — smaller ones are noise. Rising: net ≥ +5 % with at \
             most one move down; declining: net ≤ −5 % with at most one move up; volatile: moves both ways, one of \
-            them over 5 %; otherwise stable.
+            them over 5 %; otherwise stable. With a METRIC — a snapshot column (dau, nps, …) or a metric of the \
+            workspace's own (a snapshot column cse does not score, or a product event per week, per 28 days or per \
+            active user) — it shows that metric week by week, and where each value came from.
             """,
-        examples: ["trend Soylent", "trend of Acme", "Hooli trend", "星辰科技的趋势", "trend Acme as of 2026-10-01"])
+        examples: ["trend Soylent", "trend of Acme", "Hooli trend", "星辰科技的趋势", "trend Acme as of 2026-10-01", "trend Acme nps",
+                   "trend Borealis Search Performed per week"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let text = request["account"]!
+        if try context.exactAccount(text) == nil, text.split(separator: " ").count > 1 {
+            let found = try? context.account(leading: text, usage: spec.usage) { words -> String in
+                guard !words.isEmpty else { throw CommandError("usage: trend ACCOUNT [METRIC]") }
+                return words.joined(separator: " ")
+            }
+            if let (account, metric) = found, (try? context.account(text)) == nil {
+                return MetricTrendReport(account: account, series: try MetricSeries.find(metric, of: account, in: context))
+            }
+        }
+        let account = try context.account(text)
         let health = try context.health(of: account)
         guard !health.weeks.isEmpty else {
             throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")

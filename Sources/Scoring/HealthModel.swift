@@ -32,6 +32,8 @@ public struct HealthModel: Sendable {
     /// The day the workspace's weeks end (model.yaml `week_ends:`): a snapshot dated
     /// inside a week is that week's, and `set` writes the week that ended last.
     public var weekEnds: Weekday = .sunday
+    /// How product events become usage metrics (model.yaml `usage:`).
+    public var usage = UsageRules.none
 
     public init(name: String, rules: [Rule], tiers: TierScheme, segmentTiers: [Segment: TierScheme] = [:]) {
         self.name = name

@@ -58,3 +58,30 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension Metric {
+    /// The snapshot columns a metric reads in its week (none for those read from records).
+    public var inputs: [SnapshotField] {
+        switch self {
+        case .activeUserPenetration: return [.dau, .licensedUsers]
+        case .featureDepth: return [.coreFeaturesUsed]
+        case .usageFrequency: return [.conversationsPerDay]
+        case .usageHours: return [.weeklyHours]
+        case .userGrowth: return [.usersThisMonth, .usersLastMonth]
+        case .meetingAttendance: return [.meetingsAttended, .meetingsScheduled]
+        case .feedbackActivity: return [.feedbackPerMonth]
+        case .community: return [.communityPostsPerMonth, .communityEventsPerMonth, .communityContributionsPerQuarter]
+        case .apiErrorRate: return [.apiErrorRatePct]
+        case .integrationStability: return [.integrationUptimePct]
+        case .performanceSatisfaction: return [.performanceSatisfaction]
+        case .nps: return [.nps]
+        case .csmSatisfaction: return [.csmSatisfaction]
+        case .executiveRelationship: return [.execRelationship]
+        case .dauMauRatio: return [.dau, .usersThisMonth]
+        case .loginTrend: return [.dau]
+        case .seatTrend: return [.licensedUsers]
+        case .expansionSignals: return [.usersThisMonth, .usersLastMonth]
+        case .subscriptionLevel, .relationshipBreadth, .goalsAchieved, .paymentStatus, .openSevereTickets, .escalations: return []
+        }
+    }
+}

@@ -26,7 +26,7 @@ public enum ModelFile {
         }
         guard let root else { return .claw }
         guard let map = root.mapping else { throw fail(file, root, "expected a mapping with model:, weights:, bands:, tiers: or segments:") }
-        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends"]
+        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends", "usage"]
         var model = HealthModel.claw
         if let node = map["model"] {
             guard let name = node.string, let named = HealthModel.named(name.lowercased()) else {
@@ -45,6 +45,7 @@ public enum ModelFile {
                     throw fail(file, value, "week_ends is a day of the week: monday … sunday")
                 }
                 model.weekEnds = day
+            case "usage": model.usage = try usage(value, file: file)
             case "segments":
                 guard let segments = value.mapping else { throw fail(file, value, "segments must map a segment to its tiers") }
                 for (segmentKey, body) in segments {
@@ -166,6 +167,41 @@ public enum ModelFile {
                 + "which is not above \(lower.name) at \(Format.number(lower.lowerBound))")
         }
         return scheme
+    }
+
+    /// `usage:` — core_features, conversations and active (lists of event names), utc_offset.
+    private static func usage(_ node: Node, file: String) throws -> UsageRules {
+        guard let map = node.mapping else { throw fail(file, node, "usage must map core_features:, conversations:, active: or utc_offset:") }
+        var rules = UsageRules()
+        func names(_ value: Node, _ key: String) throws -> [String] {
+            let list = value.sequence.map(Array.init) ?? (value.scalar != nil ? [value] : [])
+            guard !list.isEmpty else { throw fail(file, value, "\(key) is a list of event names, as the export writes them") }
+            var seen = Set<String>()
+            return try list.map { item in
+                guard let name = item.string?.trimmingSpaces, !name.isEmpty else { throw fail(file, item, "an event name is text") }
+                guard seen.insert(UsageRules.key(name)).inserted else { throw fail(file, item, "'\(name)' is listed twice") }
+                return name
+            }
+        }
+        for (key, value) in map {
+            switch key.string ?? "" {
+            case "core_features":
+                rules.coreFeatures = try names(value, "core_features")
+                guard rules.coreFeatures.count <= UsageRules.maxCoreFeatures else {
+                    throw fail(file, value, "core_features lists \(rules.coreFeatures.count) events; the model counts \(UsageRules.maxCoreFeatures) core features at most")
+                }
+            case "conversations": rules.conversations = try names(value, "conversations")
+            case "active": rules.active = try names(value, "active")
+            case "utc_offset":
+                guard let text = value.string, let minutes = UsageRules.offset(parsing: text) else {
+                    throw fail(file, value, "utc_offset is an offset such as \"+08:00\", \"-05:00\" or \"UTC\"")
+                }
+                rules.utcOffsetMinutes = minutes
+            default:
+                throw fail(file, key, "unknown key '\(key.string ?? "")' under usage — expected core_features, conversations, active or utc_offset")
+            }
+        }
+        return rules
     }
 
     private static func number(_ node: Node) -> Double? {

@@ -13,6 +13,8 @@ public struct Reading: Equatable, Sendable {
     var plan: String?
     /// The week a carried-forward survey answer was given (`SurveyCarry`).
     public var carriedFrom: Day?
+    /// The snapshot fields behind it that were derived from product events (bit = field index).
+    public var fromEvents: UInt32 = 0
 
     public init(metric: Metric, value: Double, parts: [Double] = [], plan: String? = nil) {
         self.metric = metric
@@ -38,6 +40,12 @@ public struct Reading: Equatable, Sendable {
     /// account's records; nil when the data is missing or the ratio undefined (0 licensed
     /// users, 0 meetings scheduled, 0 users last month, no goals, no payment on record).
     public static func of(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> Reading? {
+        guard var reading = read(metric, snapshot: snapshot, history: history, records: records) else { return nil }
+        if snapshot.fromEvents != 0 { reading.fromEvents = snapshot.fromEvents & metric.inputs.reduce(0) { $0 | 1 << UInt32($1.index) } }
+        return reading
+    }
+
+    private static func read(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot>, records: AccountRecords) -> Reading? {
         func v(_ f: SnapshotField) -> Double? { snapshot[f] }
         func single(_ f: SnapshotField) -> Reading? {
             v(f).map { var r = Reading(metric: metric, value: $0, $0); r.carriedFrom = snapshot.carried?[f]; return r }
@@ -125,9 +133,15 @@ public struct Reading: Equatable, Sendable {
         }
     }
 
-    /// The reading as a CSM would say it; a carried survey answer says since when.
+    /// The reading as a CSM would say it; a carried survey answer says since when, a value
+    /// derived from product events says so.
     public var shown: String {
-        carriedFrom.map { "\(said) (carried from the week ending \($0))" } ?? said
+        var text = carriedFrom.map { "\(said) (carried from the week ending \($0))" } ?? said
+        if fromEvents != 0 {
+            let names = SnapshotField.allCases.filter { fromEvents & 1 << UInt32($0.index) != 0 }.map(\.shortLabel)
+            text += " — \(names.joined(separator: ", ")) from product events"
+        }
+        return text
     }
 
     var said: String {

@@ -110,7 +110,7 @@ public final class Context {
     }
 
     /// What an import checks rows against: today, and the day the workspace's weeks end.
-    public var importRules: Importer.Rules { Importer.Rules(today: today, weekEnds: model.weekEnds) }
+    public var importRules: Importer.Rules { Importer.Rules(today: today, weekEnds: model.weekEnds, utcOffsetMinutes: model.usage.utcOffsetMinutes) }
 
     /// The end of the last week that is over: the week `set` writes.
     public var currentWeek: Day { today.lastWeekEnd(on: model.weekEnds) }

@@ -18,6 +18,12 @@ public struct ImportBatch: Sendable {
     /// The day of the import: a contact it replaces (or an empty contact cell clears) is
     /// kept on record, replaced on this day.
     public var day: Day?
+    /// Numeric snapshot columns cse does not score: metrics of the workspace's own.
+    public var customColumns: [String] = []
+    /// Per snapshot row (same order as `snapshots`), each custom column's value (nil: empty cell).
+    public var customValues: [[Double?]] = []
+    /// Product usage from an event export (`UsageReader`).
+    public var usage: UsageBatch?
 
     public init(accountFields: Set<AccountField> = [], accounts: [Account] = [], contacts: [(account: String, role: Contact.Role, contact: Contact?)] = [],
                 snapshots: [(account: String, snapshot: Snapshot)] = [], events: [(account: String, event: Event)] = []) {
@@ -28,7 +34,7 @@ public struct ImportBatch: Sendable {
         self.events = events
     }
 
-    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && subscriptions.isEmpty }
+    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && subscriptions.isEmpty && (usage?.rows ?? 0) == 0 }
 }
 
 /// What an import changed, for the one-line summary.
@@ -41,6 +47,13 @@ public struct ImportSummary: Sendable {
     public var eventsAdded = 0
     public var subscriptionsAdded = 0
     public var subscriptionsReplaced = 0
+    /// An event import: rows read, and the accounts, users and event names in them.
+    public var usageRows = 0
+    public var usageAccounts = 0
+    public var usageUsers = 0
+    public var usageEvents = 0
+    /// Stored user-days and daily counts the import's range replaced.
+    public var usageDaysReplaced = 0
     /// Accounts that only a snapshot or event row named, created with nothing but their name.
     public var createdByName: [String] = []
     /// What undoes the import.

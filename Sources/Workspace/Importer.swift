@@ -21,9 +21,12 @@ public enum Importer {
     public struct Rules: Sendable {
         public var today: Day
         public var weekEnds: Weekday
-        public init(today: Day, weekEnds: Weekday = .sunday) {
+        /// The offset from UTC of the day a timestamped event is filed under (`UsageRules`).
+        public var utcOffsetMinutes: Int
+        public init(today: Day, weekEnds: Weekday = .sunday, utcOffsetMinutes: Int = 0) {
             self.today = today
             self.weekEnds = weekEnds
+            self.utcOffsetMinutes = utcOffsetMinutes
         }
     }
 
@@ -32,6 +35,15 @@ public enum Importer {
 
     /// `progress` hears how many rows have been read so far, and may throw to stop (Ctrl-C).
     public static func read(path: String, shownAs file: String, rules: Rules, progress: ((Int) throws -> Void)? = nil) throws -> Plan {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if let layout = UsageReader.layout(path: path, ext: ext) {
+            var batch = ImportBatch()
+            batch.day = rules.today
+            let usage = try UsageReader.read(path: path, layout: layout, file: file, rules: rules, progress: progress)
+            batch.usage = usage
+            return Plan(batch: batch, kinds: [usage.source == .events ? .productEvents : .dailyCounts], ignoredColumns: [],
+                        rows: usage.rows + usage.withoutAccount + usage.notTrack)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -42,7 +54,6 @@ public enum Importer {
             throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
                 message: "is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")], rowsChecked: 0)
         }
-        let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "yaml", "yml", "json": return try plan(tables: try YAMLTableReader.read(text, file: file), file: file, fullHeader: false, rules: rules)
         default: return try plan(tables: [try CSVTableReader.read(text, file: file, progress: progress)], file: file, fullHeader: true, rules: rules)
@@ -81,9 +92,12 @@ public enum Importer {
             rows += table.rows.count
             switch kind {
             case .accounts: readAccounts(table, file: file, rules: rules, into: &batch, problems: &problems)
-            case .snapshots: moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
+            case .snapshots:
+                moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
+                ignored.removeAll { batch.customColumns.contains($0) }
             case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
+            case .productEvents, .dailyCounts: break
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
@@ -217,6 +231,15 @@ public enum Importer {
         let weekIndex = table.index(of: "week")!
         let fieldIndices = SnapshotField.allCases.map { table.index(of: $0.rawValue) }
         batch.snapshotFields.formUnion(SnapshotField.allCases.filter { table.index(of: $0.rawValue) != nil })
+        // Any other column whose every cell is a number (or empty) is a metric of the workspace's own.
+        let known = Set(ImportKind.snapshots.header).union(ImportKind.derivedColumns)
+        let custom = table.columns.indices.filter { i in
+            !known.contains(table.columns[i]) && !table.columns[i].isEmpty && table.rows.allSatisfy { row in
+                let t = row.cells[i].text.trimmingSpaces
+                return t.isEmpty || Double(t).map(\.isFinite) == true
+            } && table.rows.contains { !$0.cells[i].text.trimmingSpaces.isEmpty }
+        }
+        batch.customColumns = custom.map { table.columns[$0] }
         var seen: [String: (line: Int, dated: Day)] = [:]
         var moved = 0
         batch.snapshots.reserveCapacity(batch.snapshots.count + table.rows.count)
@@ -269,6 +292,7 @@ public enum Importer {
             seen[key] = (row.line, dated)
             if dated != week { moved += 1 }
             batch.snapshots.append((name, snapshot))
+            if !custom.isEmpty { batch.customValues.append(custom.map { Double(row.cells[$0].text.trimmingSpaces) }) }
         }
         return moved
     }

@@ -47,7 +47,7 @@ public final class SQLiteStore: WorkspaceStore {
         if let pool = db as? DatabasePool { try pool.close() }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try db.read(body) } catch { throw SQLiteStore.translate(error, after: busyTimeout) }
     }
 
@@ -186,6 +186,10 @@ public final class SQLiteStore: WorkspaceStore {
         case .deleteUseCase(let id): return try delete(UseCase.self, id, db, Change.putUseCase)
         case let .replaceLedger(ids, subscriptions):
             return [try replaceLedger(db, accountIDs: ids, with: subscriptions)]
+        case .replaceUsage(let slice):
+            return [try replaceUsage(slice, db)]
+        case let .setCustomMetrics(accountID, week, values):
+            return [try setCustomMetrics(db, accountID: accountID, week: week, values: values)]
         }
     }
 
@@ -367,7 +371,7 @@ public final class SQLiteStore: WorkspaceStore {
             }
             // Columns the file does not carry keep what a stored week has (none set: every column).
             let untracked = batch.snapshotFields.isEmpty ? [] : SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
-            for (name, snapshot) in batch.snapshots {
+            for (row, (name, snapshot)) in batch.snapshots.enumerated() {
                 var snapshot = snapshot
                 snapshot.accountID = try index.id(for: name) ?? create(name, db, &index, &created, &undo, &summary)
                 if !created.contains(snapshot.accountID), stored.contains("\(snapshot.accountID) \(snapshot.week)"),
@@ -380,6 +384,11 @@ public final class SQLiteStore: WorkspaceStore {
                     summary.snapshotsAdded += 1
                 }
                 try upsert.execute(arguments: snapshot.statementArguments)
+                if !batch.customColumns.isEmpty {
+                    let values = Dictionary(uniqueKeysWithValues: zip(batch.customColumns, batch.customValues[row]))
+                    let inverse = try setCustomMetrics(db, accountID: snapshot.accountID, week: snapshot.week, values: values)
+                    if !created.contains(snapshot.accountID) { undo.append(inverse) }
+                }
                 try tick()
             }
 
@@ -400,6 +409,11 @@ public final class SQLiteStore: WorkspaceStore {
                 if case let .replaceLedger(_, old) = inverse { summary.subscriptionsReplaced = old.count }
                 summary.subscriptionsAdded = rows.count
                 undo.append(inverse)
+            }
+
+            if let usage = batch.usage {
+                let ids = try usage.accounts.map { try index.id(for: $0) ?? create($0, db, &index, &created, &undo, &summary) }
+                try apply(usage, db, accountIDs: ids, undo: &undo, summary: &summary, tick: tick)
             }
 
             for (name, event) in batch.events {

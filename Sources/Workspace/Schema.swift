@@ -95,6 +95,24 @@ enum Schema {
                 t.add(column: "replaced_on", .text)
             }
         }
+        migrator.registerMigration("v5: product usage by day, and metrics of the workspace's own") { db in
+            // Days are numbered from 1970-01-01 (`Day.ordinal`): millions of rows stay small.
+            try db.execute(sql: """
+                CREATE TABLE usage_event (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+                CREATE TABLE usage_user (id INTEGER PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, name TEXT NOT NULL, UNIQUE (account_id, name));
+                CREATE TABLE user_day (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, day INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (account_id, day, user_id)) WITHOUT ROWID;
+                CREATE TABLE event_day (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, day INTEGER NOT NULL,
+                    event_id INTEGER NOT NULL, count INTEGER NOT NULL, users INTEGER, from_events INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, day, event_id)) WITHOUT ROWID;
+                CREATE TABLE usage_coverage (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, source TEXT NOT NULL,
+                    first_day INTEGER NOT NULL, last_day INTEGER NOT NULL);
+                CREATE INDEX usage_coverage_account ON usage_coverage (account_id);
+                CREATE TABLE custom_metric (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, week TEXT NOT NULL,
+                    name TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (account_id, week, name)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

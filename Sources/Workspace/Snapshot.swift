@@ -7,6 +7,11 @@ public struct Snapshot: Equatable, Sendable {
     /// Values carried forward from an earlier week's answer (a monthly survey), with the
     /// week they were answered in; set by scoring, never stored.
     public var carried: [SnapshotField: Day]?
+    /// The fields derived from product events rather than read from a snapshot (bit = field
+    /// index); set when snapshots are read with usage, never stored.
+    public var fromEvents: UInt32 = 0
+
+    public func isFromEvents(_ field: SnapshotField) -> Bool { fromEvents & (1 << UInt32(field.index)) != 0 }
 
     public init(accountID: Int64, week: Day, values: [Double?] = Array(repeating: nil, count: SnapshotField.allCases.count)) {
         self.accountID = accountID

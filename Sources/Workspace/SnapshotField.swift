@@ -56,6 +56,18 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
 
     public var index: Int { SnapshotField.allCases.firstIndex(of: self)! }
 
+    /// How a card names the column in "— DAU from product events".
+    public var shortLabel: String {
+        switch self {
+        case .dau: return "DAU"
+        case .usersThisMonth: return "users this month"
+        case .usersLastMonth: return "users last month"
+        case .coreFeaturesUsed: return "core features"
+        case .conversationsPerDay: return "conversations"
+        default: return rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
     /// No count or rate is larger: a billion users, meetings or conversations a day.
     public static let largestCount = 1_000_000_000.0
 

@@ -30,6 +30,8 @@ public struct Table: Sendable {
 
 public enum ImportKind: String, Sendable {
     case accounts, snapshots, events, subscriptions
+    /// Product usage (`UsageReader`): raw events, or daily counts per account and event.
+    case productEvents = "product events", dailyCounts = "daily counts"
 
     public var header: [String] {
         switch self {
@@ -37,6 +39,8 @@ public enum ImportKind: String, Sendable {
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
         case .events: return ["account", "date", "event", "details"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr", "quantity", "units", "bill_period_months", "discount"]
+        case .productEvents: return ["account", "user", "event", "timestamp"]
+        case .dailyCounts: return ["account", "date", "event", "count", "users"]
         }
     }
 
@@ -46,6 +50,8 @@ public enum ImportKind: String, Sendable {
         case .snapshots: return ["account", "week"]
         case .events: return ["account", "date", "event"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr"]
+        case .productEvents: return ["account", "user", "event", "timestamp"]
+        case .dailyCounts: return ["account", "date", "event", "count"]
         }
     }
 

@@ -23,6 +23,14 @@ public protocol WorkspaceStore: AnyObject {
 
     func notes(accountID: Int64) throws -> [Note]
 
+    /// One account's product usage from `from` through `through`; nil when no event import
+    /// has ever named the account.
+    func usage(accountID: Int64, from: Day, through: Day) throws -> UsageHistory?
+    /// Whether any product usage has been imported.
+    func hasUsage() throws -> Bool
+    /// The numeric snapshot columns cse does not score, week by week.
+    func customMetrics(accountID: Int64) throws -> [CustomMetric]
+
     /// Writes a whole import in one transaction: all of it lands, or none of it. The
     /// summary carries the changes that undo it.
     func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary
