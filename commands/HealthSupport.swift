@@ -29,11 +29,11 @@ extension Context {
     func recentSnapshots(limit: Int) throws -> [Int64: [Snapshot]] {
         var recent = try store.recentSnapshots(through: today, limit: limit)
         guard try store.hasUsage() else { return recent }
-        let from = today.lastWeekEnd(on: model.weekEnds).adding(days: -7 * limit - UsageHistory.lookbackDays)
+        let firstWeek = today.lastWeekEnd(on: model.weekEnds).adding(days: -7 * (limit - 1))
         for account in try accounts() {
             let id = account.id!
-            guard let usage = try store.usage(accountID: id, from: from, through: today) else { continue }
-            let merged = usage.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, through: today)
+            guard let usage = try store.usage(accountID: id, from: firstWeek.adding(days: -UsageHistory.lookbackDays), through: today) else { continue }
+            let merged = usage.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, from: firstWeek, through: today)
             recent[id] = Array(merged.suffix(limit))
         }
         return recent
@@ -73,6 +73,13 @@ extension Context {
             let id = $0.id!
             return AccountRecords(account: $0, contacts: contacts[id] ?? [], events: events[id] ?? [], goals: goals[id] ?? [])
         }
+    }
+}
+
+extension CommandError {
+    /// An account with no week to score: what fills it.
+    static func noWeeks(_ account: Account, _ day: Day) -> CommandError {
+        CommandError("\(account.name) has no weekly data on or before \(day) — import snapshots or product events with 'import FILE'")
     }
 }
 

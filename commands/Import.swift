@@ -9,7 +9,7 @@ struct ImportCommand: Command {
         name: "import",
         phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
         usage: "import FILE",
-        summary: "import accounts, weekly snapshots, events or a subscription ledger (CSV, YAML, JSON)",
+        summary: "import accounts, weekly snapshots, events, a subscription ledger or product usage",
         details: """
             The kind is read from the header: accounts (account,segment,plan,arr,csm,start_date,renewal_date \
             [,aliases,churn_date,churn_reason,champion,executive_sponsor,technical_lead]) or snapshots \
@@ -18,9 +18,16 @@ struct ImportCommand: Command {
             the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
             bill_period_months,discount]; it replaces the ledger of the accounts it names). YAML and JSON take the rows \
             under accounts:, snapshots:, events: or subscriptions:, or the customer_health: form with a metrics: block. \
+            Product usage comes as raw events — a CSV with account, user, event and timestamp columns \
+            (group_id, user_id, event_type, event_time … are read too), or NDJSON: Segment track calls (account in \
+            context.groupId or groupId) and Amplitude's export (event_type, user_id, event_time, groups) — or as daily \
+            counts (account,date,event,count[,users]); model.yaml's usage: section says which events are core features, \
+            conversations and activity. Re-importing a range of days replaces it for the accounts in the file. \
+            A numeric snapshot column cse does not score is kept as a metric of the workspace's own. \
             Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
             """,
-        examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json"],
+        examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json", "import segment-export.ndjson",
+                   "import daily-usage.csv"],
         accountSlots: [], writes: true, fileSlots: ["file"])
 
     func run(_ request: Request, in context: Context) throws -> Report {

@@ -16,7 +16,9 @@ struct MetricSeries {
         let snapshots = try context.snapshots(of: account).filter { $0.week <= context.today }
         if let field = SnapshotField.named(name) {
             let weeks = snapshots.compactMap { s in s[field].map { Week(week: s.week, value: $0, fromEvents: s.isFromEvents(field)) } }
-            return MetricSeries(name: field.rawValue, source: "snapshot column", weeks: weeks)
+            let derived = weeks.filter(\.fromEvents).count
+            let source = weeks.isEmpty ? "no data" : derived == 0 ? "from snapshots" : derived == weeks.count ? "from product events" : "from snapshots and product events"
+            return MetricSeries(name: field.rawValue, source: source, weeks: weeks)
         }
         let custom = try context.customMetrics(of: account)
         if let metric = CustomMetric.named(name, in: custom) {
@@ -47,7 +49,7 @@ struct MetricTrendReport: Report {
     func render(into doc: inout Document) {
         doc.line(Span(account.name, .bold), " — ", Span(series.name, .bold), Span(" (\(series.source))", .dim))
         guard let first = series.weeks.first, let last = series.weeks.last else {
-            doc.line(Span("  no week has a value", .dim))
+            doc.line(Span("  no week has a value: import snapshots or product events with 'import FILE'", .dim))
             return
         }
         let change = first.value == 0 ? "" : " (\(Format.signedPercent((last.value - first.value) * 100 / first.value)))"

@@ -26,7 +26,7 @@ struct ScoreCommand: Command {
         let account = try context.account(request["account"]!)
         let health = try context.health(of: account)
         guard let score = health.current else {
-            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today) — import one with 'import FILE'")
+            throw CommandError.noWeeks(account, context.today)
         }
         let alerts = Monitor.ranked(Monitor.alerts(for: health))
         var advice = Advice(score: score, trend: health.trend, champion: health.holder(.champion)?.name)

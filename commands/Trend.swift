@@ -36,7 +36,7 @@ struct TrendCommand: Command {
         let account = try context.account(text)
         let health = try context.health(of: account)
         guard !health.weeks.isEmpty else {
-            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
+            throw CommandError.noWeeks(account, context.today)
         }
         return TrendReport(health: health)
     }

@@ -25,7 +25,7 @@ struct WhatIfCommand: Command {
         let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage, then: WhatIfCommand.changes)
         let health = try context.health(of: account)
         guard let latest = health.snapshots.last else {
-            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
+            throw CommandError.noWeeks(account, context.today)
         }
         return WhatIfReport(account: account, whatIf: WhatIf(snapshot: latest, history: health.snapshots.dropLast(), records: health.records,
                                                              changes: changes, model: context.model))

@@ -22,7 +22,7 @@ struct WhyCommand: Command {
         let account = try context.account(request["account"]!)
         let health = try context.health(of: account)
         guard let now = health.current else {
-            throw CommandError("\(account.name) has no weekly snapshot on or before \(context.today)")
+            throw CommandError.noWeeks(account, context.today)
         }
         func compare(_ weeksBack: Int) -> ScoreComparison? { health.score(weeksBack: weeksBack).map { ScoreComparison(from: $0, to: now) } }
         return WhyReport(account: account, now: now, lastWeek: compare(1), fourWeeks: compare(4))

@@ -141,9 +141,9 @@ extension SQLiteStore {
             var history = UsageHistory(coverage: coverage, events: [:], userDays: [], eventDays: [])
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM usage_event") { history.events[row[0]] = row[1] }
             let range: StatementArguments = [accountID, from.ordinal, through.ordinal]
-            let users = try Row.fetchCursor(db, sql: "SELECT day, user_id, events FROM user_day WHERE account_id = ? AND day BETWEEN ? AND ?", arguments: range)
+            let users = try Row.fetchCursor(db, sql: "SELECT day, user_id, events FROM user_day WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day", arguments: range)
             while let r = try users.next() { history.userDays.append(.init(day: r[0], user: r[1], events: UInt64(bitPattern: r[2]))) }
-            let counts = try Row.fetchCursor(db, sql: "SELECT day, event_id, count, users FROM event_day WHERE account_id = ? AND day BETWEEN ? AND ?", arguments: range)
+            let counts = try Row.fetchCursor(db, sql: "SELECT day, event_id, count, users FROM event_day WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day", arguments: range)
             while let r = try counts.next() { history.eventDays.append(.init(day: r[0], event: r[1], count: r[2], users: r[3])) }
             return history
         }

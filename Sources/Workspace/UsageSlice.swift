@@ -51,16 +51,17 @@ public struct UsageCoverage: Sendable, Equatable {
         }
     }
 
+    /// Ordered by first day.
     public var spans: [Span]
 
-    public init(spans: [Span]) { self.spans = spans }
+    public init(spans: [Span]) { self.spans = spans.sorted { $0.first < $1.first } }
 
     public var isEmpty: Bool { spans.isEmpty }
 
     /// Whether every day of `days` is covered (by raw events only, with `usersKnown`).
     public func covers(_ days: ClosedRange<Int>, usersKnown: Bool = false) -> Bool {
         var next = days.lowerBound
-        for span in spans.sorted(by: { $0.first < $1.first }) where !usersKnown || span.source == .events {
+        for span in spans where !usersKnown || span.source == .events {
             if span.first.ordinal > next { break }
             next = max(next, span.last.ordinal + 1)
             if next > days.upperBound { return true }
