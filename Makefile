@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
-.PHONY: run test deps bench
+.PHONY: run test deps bench bench-usage
 
 deps:
 	@missing=""; \
@@ -36,6 +36,10 @@ test: deps
 	      /Test .*\(\) failed after/ { tf++ } \
 	      END { print n - f + t - tf " passed, " f + tf " failed" }' .build/test.log
 
-# Speed figures (hyperfine); see bench/README.md.
+# Speed figures (hyperfine); see bench/run.
 bench: deps
 	bash bench/run
+
+# Product events: 10,000,000 raw events imported, and scoring with 30 custom metrics.
+bench-usage: deps
+	bash bench/usage

@@ -134,7 +134,7 @@ struct ImportReport: Report {
         if !created.isEmpty {
             let names = created.prefix(3).joined(separator: ", ") + (created.count > 3 ? ", …" : "")
             let one = created.count == 1
-            let from = kinds.contains("subscriptions") ? "its name and what the ledger says (first start, churn, ARR)" : "its name alone"
+            let from = kinds.contains("subscriptions") ? "\(one ? "its name" : "their names") and what the ledger says (first start, churn, ARR)" : "\(one ? "its name" : "their names") alone"
             doc.wrapped(text: [Span("note: \(grouped(created.count)) account\(one ? "" : "s") (\(names)) \(one ? "was" : "were") not in the workspace and \(one ? "was" : "were") created from \(from); import an accounts file to add segment, plan and CSM", .yellow)])
         }
         if movedToWeekEnd > 0 {

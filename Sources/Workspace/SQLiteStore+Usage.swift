@@ -121,14 +121,16 @@ extension SQLiteStore {
     /// Sets named custom metrics of one account-week; returns what restores them.
     func setCustomMetrics(_ db: Database, accountID: Int64, week: Day, values: [String: Double?]) throws -> Change {
         var old: [String: Double?] = [:]
+        let select = try db.cachedStatement(sql: "SELECT value FROM custom_metric WHERE account_id = ? AND week = ? AND name = ?")
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO custom_metric (account_id, week, name, value) VALUES (?, ?, ?, ?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM custom_metric WHERE account_id = ? AND week = ? AND name = ?")
+        let day = week.description
         for (name, value) in values {
-            old[name] = try Double.fetchOne(db, sql: "SELECT value FROM custom_metric WHERE account_id = ? AND week = ? AND name = ?",
-                                            arguments: [accountID, week.description, name])
+            old[name] = try Double.fetchOne(select, arguments: [accountID, day, name])
             if let value {
-                try db.execute(sql: "INSERT OR REPLACE INTO custom_metric (account_id, week, name, value) VALUES (?, ?, ?, ?)",
-                               arguments: [accountID, week.description, name, value])
+                try upsert.execute(arguments: [accountID, day, name, value])
             } else {
-                try db.execute(sql: "DELETE FROM custom_metric WHERE account_id = ? AND week = ? AND name = ?", arguments: [accountID, week.description, name])
+                try delete.execute(arguments: [accountID, day, name])
             }
         }
         return .setCustomMetrics(accountID: accountID, week: week, values: old)
