@@ -56,7 +56,7 @@ struct AlertList: Report {
         }
         for a in alerts {
             let style: Style = a.severity == .orange ? .orange : .red
-            doc.wrapped(Span("\(a.severity.emoji) "), text: [Span(a.account, .bold), Span(" — "), Span(a.monitor.label, style),
+            doc.wrapped(Span("\(a.severity.emoji) "), text: [Span(a.account, .bold), Span(" — "), Span(a.label, style),
                                                           Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold)])
             doc.wrapped(Span("   "), text: [Span(a.evidence.shown, .dim)])
         }

@@ -17,34 +17,57 @@ extension Context {
         AccountHealth(records: try records(of: account), snapshots: try snapshots(of: account), asOf: today, model: model)
     }
 
+    /// The weeks with the values of the workspace's own metrics that the model reads
+    /// (its custom_metrics and monitors) put in; other weeks are returned as they are.
+    func withCustomMetrics(_ snapshots: [Snapshot], of account: Account, from: Day? = nil) throws -> [Snapshot] {
+        let names = model.customNames
+        guard !names.isEmpty, !snapshots.isEmpty else { return snapshots }
+        let metrics = try customMetrics(of: account, from: from)
+        var result = snapshots
+        for name in names {
+            guard let metric = CustomMetric.named(name, in: metrics) else { continue }
+            let key = CustomMetric.key(name)
+            let byWeek = Dictionary(metric.weeks.map { ($0.week, $0.value) }, uniquingKeysWith: { $1 })
+            for i in result.indices { if let value = byWeek[result[i].week] { result[i].custom[key] = value } }
+        }
+        return result
+    }
+
     /// One account's weeks: its snapshots, with what product events say filled in where a
     /// snapshot lacks a value (or a week has none) — the one place the two meet.
     func snapshots(of account: Account) throws -> [Snapshot] {
         let stored = try store.snapshots(accountID: account.id!)
-        guard let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) else { return stored }
-        return usage.merged(into: stored, accountID: account.id!, rules: model.usage, weekEnds: model.weekEnds, through: today)
+        guard let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) else {
+            return try withCustomMetrics(stored, of: account)
+        }
+        return try withCustomMetrics(usage.merged(into: stored, accountID: account.id!, rules: model.usage, weekEnds: model.weekEnds, through: today),
+                                     of: account)
     }
 
     /// Each account's latest `limit` weeks on or before today, product events filled in.
     func recentSnapshots(limit: Int) throws -> [Int64: [Snapshot]] {
         var recent = try store.recentSnapshots(through: today, limit: limit)
-        guard try store.hasUsage() else { return recent }
+        let usage = try store.hasUsage(), custom = !model.customNames.isEmpty
+        guard usage || custom else { return recent }
         let firstWeek = today.lastWeekEnd(on: model.weekEnds).adding(days: -7 * (limit - 1))
         for account in try accounts() {
             let id = account.id!
-            guard let usage = try store.usage(accountID: id, from: firstWeek.adding(days: -UsageHistory.lookbackDays), through: today) else { continue }
-            let merged = usage.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, from: firstWeek, through: today)
-            recent[id] = Array(merged.suffix(limit))
+            if usage, let history = try store.usage(accountID: id, from: firstWeek.adding(days: -UsageHistory.lookbackDays), through: today) {
+                let merged = history.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, from: firstWeek, through: today)
+                recent[id] = Array(merged.suffix(limit))
+            }
+            if custom, let weeks = recent[id] { recent[id] = try withCustomMetrics(weeks, of: account, from: weeks.first?.week) }
         }
         return recent
     }
 
     /// The metrics of the workspace's own for one account: snapshot columns cse does not
     /// score, and each product event's counts.
-    func customMetrics(of account: Account) throws -> [CustomMetric] {
+    func customMetrics(of account: Account, from: Day? = nil) throws -> [CustomMetric] {
         var metrics = try store.customMetrics(accountID: account.id!)
-        if let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) {
-            let weeks = usage.coveredWeeks(weekEnds: model.weekEnds, through: today)
+        let start = from.map { $0.adding(days: -UsageHistory.lookbackDays) } ?? Day(ordinal: 0)
+        if let usage = try store.usage(accountID: account.id!, from: start, through: today) {
+            let weeks = usage.coveredWeeks(weekEnds: model.weekEnds, from: from, through: today)
             metrics += usage.eventMetrics(weeks: weeks, rules: model.usage)
         }
         return metrics

@@ -54,7 +54,14 @@ struct ModelReport: Report {
     }
     struct RefusedJSON: Encodable { var line: Int; var column: Int; var reason: String }
 
-    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments, weekEnds = "week_ends" }
+    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments, weekEnds = "week_ends", usage, monitors }
+    struct UsageJSON: Encodable {
+        var coreFeatures, conversations: [String]
+        var active: [String]?
+        var utcOffset: String
+        enum CodingKeys: String, CodingKey { case coreFeatures = "core_features", conversations, active, utcOffset = "utc_offset" }
+    }
+    struct MonitorJSON: Encodable { var metric, label, severity, who, within: String }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -63,13 +70,17 @@ struct ModelReport: Report {
         try c.encode(refused.map { RefusedJSON(line: $0.line, column: $0.column, reason: $0.message) }, forKey: .refused)
         try c.encode(model.dimensions.map { d in
             DimensionJSON(dimension: d.rawValue, weight: rounded(model.maximum(of: d)), metrics: model.rules.filter { $0.dimension == d }.map {
-                MetricJSON(metric: $0.metric.rawValue, max: rounded($0.max), bands: $0.points.describe)
+                MetricJSON(metric: $0.key, max: rounded($0.max), bands: $0.points.describe)
             })
         }, forKey: .dimensions)
         func bands(_ scheme: TierScheme) -> [BandJSON] { scheme.bands.map { BandJSON(tier: $0.name, from: $0.lowerBound, priority: $0.level.priority) } }
         try c.encode(bands(model.tiers), forKey: .tiers)
         try c.encode(Dictionary(uniqueKeysWithValues: model.segmentTiers.map { ($0.key.rawValue, bands($0.value)) }), forKey: .segments)
         try c.encode(model.weekEnds.name, forKey: .weekEnds)
+        let u = model.usage
+        try c.encode(UsageJSON(coreFeatures: u.coreFeatures, conversations: u.conversations, active: u.active, utcOffset: u.offsetShown), forKey: .usage)
+        try c.encode(model.monitors.map { MonitorJSON(metric: $0.metric, label: $0.label, severity: $0.severity.label, who: $0.who, within: $0.within) },
+                     forKey: .monitors)
     }
 
     func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
@@ -80,14 +91,14 @@ struct ModelReport: Report {
             doc.wrapped(Span("  "), text: [Span("model.yaml refused: line \(refused.line), column \(refused.column): \(refused.message)", .red)])
         }
         doc.blank()
-        let width = model.rules.map { DisplayWidth.of($0.metric.label) }.max() ?? 0
+        let width = model.rules.map { DisplayWidth.of($0.label) }.max() ?? 0
         for d in model.dimensions {
             let rules = model.rules.filter { $0.dimension == d }
             let scale = rules.first?.scale ?? 1
             doc.line(Span("\(d.label) \(Format.number(rounded(model.maximum(of: d))))", .bold),
                      abs(scale - 1) > 1e-9 ? Span("  weighted: band points × \(Format.number((scale * 1000).rounded() / 1000))", .dim) : "")
             for rule in rules {
-                doc.wrapped(Span("  " + DisplayWidth.pad(rule.metric.label, to: width) + "  " + DisplayWidth.pad(Format.number(rounded(rule.max)), to: 6)),
+                doc.wrapped(Span("  " + DisplayWidth.pad(rule.label, to: width) + "  " + DisplayWidth.pad(Format.number(rounded(rule.max)), to: 6)),
                             text: [Span(rule.points.describe, .dim)])
             }
         }
@@ -98,6 +109,17 @@ struct ModelReport: Report {
             doc.wrapped(Span(DisplayWidth.pad(segment.label, to: 10), .bold), text: tiers(scheme))
         }
         doc.wrapped(Span("Weeks     ", .bold), text: "end on \(model.weekEnds.name.capitalized): a row dated inside a week is that week's")
+        let u = model.usage
+        let list = { (names: [String]) in names.isEmpty ? "none named" : names.joined(separator: ", ") }
+        if u == .none {
+            doc.wrapped(Span("Usage     ", .bold), text: "from product events: any event makes a user active (UTC days); name core_features and conversations under usage: to derive them too")
+        } else {
+            doc.wrapped(Span("Usage     ", .bold), text: "core features: \(list(u.coreFeatures)) · conversations: \(list(u.conversations)) · "
+                + "active: \(u.active.map(list) ?? "any event") · days in \(u.offsetShown)")
+        }
+        for m in model.monitors {
+            doc.wrapped(Span("Monitor   ", .bold), text: [Span("\(m.severity.emoji) \(m.label)"), Span(" — \(m.who), \(m.within)", .dim)])
+        }
     }
 
     func tiers(_ scheme: TierScheme) -> String {

@@ -67,7 +67,7 @@ struct ScoreCard: Report {
         try c.encode(model, forKey: .model)
         try c.encode(score.lowConfidence, forKey: .lowConfidence)
         try c.encode((score.coverage * 1000).rounded() / 1000, forKey: .coverage)
-        try c.encode(score.missing.map(\.metric.rawValue), forKey: .missing)
+        try c.encode(score.missing.map(\.key), forKey: .missing)
         try c.encode(score.dimensions, forKey: .dimensions)
         try c.encode(health.trend, forKey: .trend)
         try c.encode(health.weeks, forKey: .weekly)
@@ -98,7 +98,7 @@ struct ScoreCard: Report {
                       Span(points(dimension.points), .bold), Span(outOf(dimension.max), .bold))
             for metric in dimension.metrics {
                 let style: Style? = metric.points == nil ? .dim : nil
-                table.add(Span("  " + metric.metric.label), metric.reading.map { Span($0.shown) } ?? Span("missing", .dim),
+                table.add(Span("  " + metric.label), metric.reading.map { Span($0.shown) } ?? Span("missing", .dim),
                           Span(points(metric.points), style), Span(outOf(metric.max), style))
             }
         }
@@ -122,14 +122,14 @@ struct ScoreCard: Report {
         if score.missing.isEmpty {
             doc.wrapped(label("Coverage"), text: "\(coverage) — no data missing")
         } else {
-            doc.wrapped(label("Coverage"), text: [Span("\(coverage) — missing: \(score.missing.map(\.metric.label).joined(separator: ", "))", score.lowConfidence ? .red : .yellow),
+            doc.wrapped(label("Coverage"), text: [Span("\(coverage) — missing: \(score.missing.map(\.label).joined(separator: ", "))", score.lowConfidence ? .red : .yellow),
                                                   Span(score.lowConfidence ? "; below 60%, so the tier is low-confidence" : "")])
         }
         if !alerts.isEmpty {
             doc.blank()
             doc.line(Span("Alerts", .bold))
             for a in alerts {
-                doc.wrapped(Span("  \(a.severity.emoji) "), text: [Span(a.monitor.label, a.severity == .orange ? .orange : .red),
+                doc.wrapped(Span("  \(a.severity.emoji) "), text: [Span(a.label, a.severity == .orange ? .orange : .red),
                                                                Span(": \(a.evidence.shown) — \(a.who), \(a.within)")])
             }
         }
@@ -142,7 +142,7 @@ struct ScoreCard: Report {
     func outOf(_ max: Double) -> String { "/ " + Format.number(max) }
 
     func describe(_ m: MetricScore) -> String {
-        "\(m.metric.label): \(m.reading?.shown ?? "missing") — \(points(m.points)) \(outOf(m.max))"
+        "\(m.label): \(m.reading?.shown ?? "missing") — \(points(m.points)) \(outOf(m.max))"
     }
 
     func section(_ title: String, _ lines: [String], into doc: inout Document) {

@@ -14,7 +14,8 @@ struct WhatIfCommand: Command {
             FIELD is a raw metric (dau, licensed_users, core_features_used or 'features', conversations_per_day, weekly_hours, \
             users_this_month, users_last_month, meetings_scheduled, meetings_attended, feedback_per_month, community_posts_per_month, \
             community_events_per_month, community_contributions_per_quarter, api_error_rate_pct, integration_uptime_pct, \
-            performance_satisfaction, nps, csm_satisfaction, exec_relationship), or plan or arr. Values are checked as on import. \
+            performance_satisfaction, nps, csm_satisfaction, exec_relationship), plan or arr, or a metric of the workspace's own \
+            that model.yaml scores (custom_metrics:). Values are checked as on import. \
             Shows the new score and tier, and the points each change buys on its own.
             """,
         examples: ["what if Acme nps 50 dau 20", "what if Acme Corp features 6", "what-if Hooli exec regular meetings attended 8",
@@ -22,7 +23,8 @@ struct WhatIfCommand: Command {
         accountSlots: ["changes"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage, then: WhatIfCommand.changes)
+        let scored = context.model.rules.compactMap(\.name)
+        let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage) { try WhatIfCommand.changes($0, custom: scored) }
         let health = try context.health(of: account)
         guard let latest = health.snapshots.last else {
             throw CommandError.noWeeks(account, context.today)
@@ -32,13 +34,13 @@ struct WhatIfCommand: Command {
     }
 
     /// Reads `nps 50 dau 20` (or `nps=50`) into changes, checking each value as import would.
-    static func changes(_ words: [String]) throws -> [WhatIf.Change] {
+    static func changes(_ words: [String], custom: [String] = []) throws -> [WhatIf.Change] {
         let words = words.flatMap { $0.contains("=") ? $0.split(separator: "=").map(String.init) : [$0] }
         var changes: [WhatIf.Change] = []
         var i = 0
         while i < words.count {
             var matched = false
-            for length in stride(from: min(4, words.count - i - 1), through: 1, by: -1) {
+            for length in stride(from: min(6, words.count - i - 1), through: 1, by: -1) {
                 let name = words[i..<i + length].joined(separator: " ")
                 let value = words[i + length]
                 if name.lowercased() == "plan" {
@@ -47,6 +49,9 @@ struct WhatIfCommand: Command {
                     do { changes.append(.arr(try Money.checked(value))) } catch let problem as FieldProblem {
                         throw CommandError("arr: \(problem.message)")
                     }
+                } else if let scored = custom.first(where: { CustomMetric.key($0) == CustomMetric.key(name) }) {
+                    guard let v = Double(value), v.isFinite else { throw CommandError("\(scored): '\(value)' is not a number") }
+                    changes.append(.custom(scored, v))
                 } else if let field = SnapshotField.named(name) {
                     switch field.parse(value) {
                     case .success(let v?): changes.append(.metric(field, v))
@@ -74,6 +79,7 @@ struct WhatIfReport: Report {
     func describe(_ change: WhatIf.Change) -> (String, String) {
         switch change {
         case let .metric(field, value): return (field.rawValue, field.format(value))
+        case let .custom(name, value): return (name, Format.number(value))
         case let .plan(plan): return ("plan", plan)
         case let .arr(arr): return ("arr", arr.description)
         }

@@ -55,7 +55,7 @@ struct WhyReport: Report {
     func json(_ c: ScoreComparison?) -> ComparisonJSON? {
         c.map { c in
             ComparisonJSON(from: c.before.week, scoreBefore: c.before.shown, change: ((c.after.shown - c.before.shown) * 10).rounded() / 10,
-                           moves: c.moves.map { MoveJSON(metric: $0.metric.rawValue, before: $0.before.reading?.shown, after: $0.after.reading?.shown,
+                           moves: c.moves.map { MoveJSON(metric: $0.key, before: $0.before.reading?.shown, after: $0.after.reading?.shown,
                                                          points: ($0.points * 100).rounded() / 100) })
         }
     }
@@ -90,12 +90,12 @@ struct WhyReport: Report {
         var table = TextTable([.init("", wraps: true), .init("", wraps: true), .init("", right: true)], indent: 2, showHeader: false)
         for move in moved {
             let before = move.before.reading?.shown ?? "missing", after = move.after.reading?.shown ?? "missing"
-            table.add(Span(move.metric.label), Span("\(before) → \(after)"),
+            table.add(Span(move.label), Span("\(before) → \(after)"),
                       Span(signed(move.points), move.points < -0.05 ? .red : move.points > 0.05 ? .green : .dim))
         }
         if !moved.isEmpty { doc.table(table) }
         if !still.isEmpty {
-            doc.wrapped(Span("  "), text: [Span("also changed without moving the score: \(still.map(\.metric.label).joined(separator: ", "))", .dim)])
+            doc.wrapped(Span("  "), text: [Span("also changed without moving the score: \(still.map(\.label).joined(separator: ", "))", .dim)])
         }
     }
 

@@ -184,7 +184,7 @@ public enum Drafter {
         }
         let comparison = ScoreComparison(from: before, to: after)
         let changes: [[String: Any]] = comparison.moves.prefix(4).map {
-            ["metric": $0.metric.label, "from": $0.before.reading?.shown ?? "missing", "to": $0.after.reading?.shown ?? "missing",
+            ["metric": $0.label, "from": $0.before.reading?.shown ?? "missing", "to": $0.after.reading?.shown ?? "missing",
              "points": ($0.points > 0 ? "+" : "") + Format.oneDecimal($0.points)]
         }
         let csm = missing.fill(account.csm, "CSM name")

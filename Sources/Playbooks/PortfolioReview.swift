@@ -133,7 +133,7 @@ public struct PortfolioReview: Sendable {
             evidence: fell.map { i in
                 let w = i.health.weeks
                 let why = i.risk.drivers.first?.shown
-                    ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.metric.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
+                    ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
                     ?? "no single cause in the metrics"
                 return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — \(why)"
             }, accounts: fell.map(\.account.name)))

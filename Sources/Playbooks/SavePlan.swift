@@ -85,7 +85,7 @@ public struct SavePlan: Sendable {
         }
         rootCause = cause
         evidence = drivers.filter { RootCause($0.reason) == cause }.map { "\($0.label): \($0.evidence.shown)" }
-            + weakest.map { "\($0.metric.label): \($0.reading?.shown ?? "missing") — \(Format.oneDecimal($0.points ?? 0)) of \(Format.number($0.max)) points" }
+            + weakest.map { "\($0.label): \($0.reading?.shown ?? "missing") — \(Format.oneDecimal($0.points ?? 0)) of \(Format.number($0.max)) points" }
 
         let intervention = tier.intervention
         // Every date of the plan falls on or before a renewal still ahead: after it is too late.
@@ -111,7 +111,7 @@ public struct SavePlan: Sendable {
 
         let cutoffs = input.health.model.tiers(for: input.account.segment).bands.map(\.lowerBound)
         target = cutoffs.filter { $0 > score.total }.min()
-        let lift = weakest.first.map { "\($0.metric.label) (now \($0.reading?.shown ?? "missing"))" } ?? "the weakest metric"
+        let lift = weakest.first.map { "\($0.label) (now \($0.reading?.shown ?? "missing"))" } ?? "the weakest metric"
         let fix: (String, String)
         switch cause {
         case .product: fix = ("the technical team delivers a fix or a workaround for \(drivers.first { RootCause($0.reason) == .product }?.label ?? "the defect")", "technical team")

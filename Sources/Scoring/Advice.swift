@@ -24,7 +24,7 @@ public struct Advice: Equatable, Sendable {
         }
         actions += risks.map(Advice.remedy(for:))
         if !score.missing.isEmpty {
-            actions.append("Collect the missing data (\(score.missing.map(\.metric.label).joined(separator: ", "))) to firm up the score")
+            actions.append("Collect the missing data (\(score.missing.map(\.label).joined(separator: ", "))) to firm up the score")
         }
         for action in Advice.tierActions[tier]! where actions.count < 5 && !actions.contains(action) {
             actions.append(action)
@@ -52,6 +52,9 @@ public struct Advice: Equatable, Sendable {
     static func remedy(for metric: MetricScore) -> String {
         if metric.metric == .paymentStatus, let value = metric.reading?.value, value > 0 {
             return "Payments are on time; look for an expansion that moves the account up (seats, plan, new team)"
+        }
+        if metric.metric == .custom {
+            return "Find out why \(metric.label) is low (now \(metric.reading?.shown ?? "missing")) and what would raise it"
         }
         return remedy[metric.metric]!
     }

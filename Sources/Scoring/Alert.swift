@@ -25,6 +25,10 @@ public struct Alert: Equatable, Sendable {
     public var evidence: Evidence
     public var who: String
     public var within: String
+    /// What a model file's monitor is called (`monitor` is `.custom`).
+    public var name: String? = nil
+
+    public var label: String { name ?? monitor.label }
 }
 
 extension Alert: Encodable {
@@ -36,7 +40,7 @@ extension Alert: Encodable {
         try c.encode(account, forKey: .account)
         try c.encode(arr?.dollars, forKey: .arr)
         try c.encode(monitor.rawValue, forKey: .monitor)
-        try c.encode(monitor.label, forKey: .label)
+        try c.encode(label, forKey: .label)
         try c.encode(severity == .orange ? "orange" : severity == .red ? "red" : "red_immediate", forKey: .severity)
         try c.encode(evidence.shown, forKey: .evidence)
         try c.encode(evidence, forKey: .facts)

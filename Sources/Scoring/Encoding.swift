@@ -24,8 +24,8 @@ extension MetricScore: Encodable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(metric.rawValue, forKey: .key)
-        try c.encode(metric.label, forKey: .label)
+        try c.encode(key, forKey: .key)
+        try c.encode(label, forKey: .label)
         try c.encode(reading?.shown, forKey: .value)
         try c.encode(reading.map { rounded($0.value, 10000) }, forKey: .raw)
         try c.encode(points.map { rounded($0) }, forKey: .points)

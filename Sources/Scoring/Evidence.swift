@@ -13,6 +13,8 @@ public enum Evidence: Equatable, Sendable {
     case scores([Double], weeks: Int)
     /// A value past its limit: NPS −10 (< 0), 6.5% of API calls failing (> 5%).
     case level(what: String, value: Double, limit: Double, above: Bool)
+    /// A metric of the workspace's own past its limit: searches_per_user 1.8 (< 2).
+    case metric(name: String, value: Double, limit: Double, above: Bool)
     /// A share under its limit: 1 of 6 core features (16.7% < 30%).
     case share(what: String, part: Double, whole: Double, limit: Double)
     case openTickets(open: Int, opened: Int, closed: Int)
@@ -53,6 +55,8 @@ public enum Evidence: Equatable, Sendable {
         case let .level(what, value, limit, above):
             if what == "NPS" { return "NPS \(n(value)): detractors outnumber promoters" }
             return "\(n(value))% \(what) (\(above ? ">" : "<") \(n(limit))%)"
+        case let .metric(name, value, limit, above):
+            return "\(name) \(n(value)) (\(above ? ">" : "<") \(n(limit)))"
         case let .share(what, part, whole, limit):
             return "\(n(part)) of \(n(whole)) \(what) (\(Format.percent(part * 100 / whole)) < \(Format.percent(limit * 100)))"
         case let .openTickets(open, opened, closed):
@@ -93,6 +97,8 @@ extension Evidence: Encodable {
             try c.encode("scores", forKey: .kind); try c.encode(scores.map { ($0 * 10).rounded() / 10 }, forKey: .scores); try c.encode(weeks, forKey: .weeks)
         case let .level(what, value, limit, _):
             try c.encode("level", forKey: .kind); try c.encode(what, forKey: .what); try c.encode(value, forKey: .value); try c.encode(limit, forKey: .limit)
+        case let .metric(name, value, limit, _):
+            try c.encode("metric", forKey: .kind); try c.encode(name, forKey: .what); try c.encode(value, forKey: .value); try c.encode(limit, forKey: .limit)
         case let .share(what, part, whole, limit):
             try c.encode("share", forKey: .kind); try c.encode(what, forKey: .what); try c.encode(part, forKey: .value)
             try c.encode(whole, forKey: .count); try c.encode(limit, forKey: .limit)

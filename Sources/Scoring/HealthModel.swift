@@ -14,6 +14,11 @@ public struct HealthModel: Sendable {
         public var points: PointsRule
         /// Set by a model file's weights: the dimension's new maximum ÷ its default.
         public var scale = 1.0
+        /// A custom metric's name (`metric` is `.custom`).
+        public var name: String?
+
+        public var label: String { name ?? metric.label }
+        public var key: String { name ?? metric.rawValue }
 
         public init(_ metric: Metric, in dimension: Dimension, max: Double, _ points: PointsRule) {
             self.metric = metric
@@ -34,6 +39,8 @@ public struct HealthModel: Sendable {
     public var weekEnds: Weekday = .sunday
     /// How product events become usage metrics (model.yaml `usage:`).
     public var usage = UsageRules.none
+    /// Alerts on metrics of the workspace's own (model.yaml `monitors:`).
+    public var monitors: [CustomMonitor] = []
 
     public init(name: String, rules: [Rule], tiers: TierScheme, segmentTiers: [Segment: TierScheme] = [:]) {
         self.name = name
@@ -43,6 +50,12 @@ public struct HealthModel: Sendable {
     }
 
     public func rule(_ metric: Metric) -> Rule? { rules.first { $0.metric == metric } }
+
+    /// The metrics of the workspace's own that the model reads: its custom rules and monitors.
+    public var customNames: [String] {
+        let monitored = monitors.map(\.metric).filter { name in SnapshotField.named(name) == nil && !rules.contains { $0.name == name } }
+        return rules.compactMap(\.name) + monitored
+    }
 
     /// The dimensions the model scores, in the order of its rules.
     public var dimensions: [Dimension] {
@@ -88,9 +101,10 @@ public struct HealthModel: Sendable {
             if detailed { metrics.reserveCapacity(4) }
             var dimEarned = 0.0, dimPossible = 0.0, dimMax = 0.0
             for rule in rules where rule.dimension == dimension {
-                let reading = Reading.of(rule.metric, snapshot: snapshot, history: history, records: records)
+                let reading = rule.name.map { Reading.custom($0, snapshot: snapshot) }
+                    ?? Reading.of(rule.metric, snapshot: snapshot, history: history, records: records)
                 let points = reading.map { rule.points(for: $0) }
-                if detailed { metrics.append(MetricScore(metric: rule.metric, reading: reading, points: points, max: rule.max)) }
+                if detailed { metrics.append(MetricScore(metric: rule.metric, reading: reading, points: points, max: rule.max, name: rule.name)) }
                 dimMax += rule.max
                 if let points { dimEarned += points; dimPossible += rule.max }
             }

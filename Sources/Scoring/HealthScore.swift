@@ -34,6 +34,13 @@ public struct MetricScore: Equatable, Sendable {
     public var reading: Reading?
     public var points: Double?
     public var max: Double
+    /// A custom metric's name.
+    public var name: String? = nil
+
+    /// How a card names it.
+    public var label: String { name ?? metric.label }
+    /// What JSON and comparisons key it by.
+    public var key: String { name ?? metric.rawValue }
 
     /// Points as a share of the maximum, for ranking strengths and risks.
     public var ratio: Double? { points.map { $0 / max } }

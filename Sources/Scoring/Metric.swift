@@ -28,6 +28,9 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case expansionSignals = "expansion_signals"
     case openSevereTickets = "open_severe_tickets"
     case escalations
+    /// A metric of the workspace's own that a model file scores (`custom_metrics:`); its
+    /// name is on the rule, the reading and the score.
+    case custom
 
     public var label: String {
         switch self {
@@ -55,6 +58,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .expansionSignals: return "expansion signals"
         case .openSevereTickets: return "open severe tickets"
         case .escalations: return "support escalations"
+        case .custom: return "custom metric"
         }
     }
 }
@@ -81,7 +85,7 @@ extension Metric {
         case .loginTrend: return [.dau]
         case .seatTrend: return [.licensedUsers]
         case .expansionSignals: return [.usersThisMonth, .usersLastMonth]
-        case .subscriptionLevel, .relationshipBreadth, .goalsAchieved, .paymentStatus, .openSevereTickets, .escalations: return []
+        case .subscriptionLevel, .relationshipBreadth, .goalsAchieved, .paymentStatus, .openSevereTickets, .escalations, .custom: return []
         }
     }
 }

@@ -26,7 +26,7 @@ public enum ModelFile {
         }
         guard let root else { return .claw }
         guard let map = root.mapping else { throw fail(file, root, "expected a mapping with model:, weights:, bands:, tiers: or segments:") }
-        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends", "usage"]
+        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends", "usage", "custom_metrics", "monitors"]
         var model = HealthModel.claw
         if let node = map["model"] {
             guard let name = node.string, let named = HealthModel.named(name.lowercased()) else {
@@ -34,9 +34,12 @@ public enum ModelFile {
             }
             model = named
         }
+        // A custom metric adds its points to a dimension before the weights are read.
+        if let node = map["custom_metrics"] { try addCustomMetrics(node, to: &model, file: file) }
         for (key, value) in map {
             switch key.string ?? "" {
-            case "model": continue
+            case "model", "custom_metrics": continue
+            case "monitors": model.monitors = try monitors(value, file: file)
             case "weights": try applyWeights(value, to: &model, file: file)
             case "bands": try applyBands(value, to: &model, file: file)
             case "tiers": model.tiers = try tiers(value, base: model.tiers, file: file)
@@ -61,7 +64,72 @@ public enum ModelFile {
                 throw fail(file, key, "unknown key '\(key.string ?? "")' — expected \(keys.joined(separator: ", "))")
             }
         }
+        if let node = map["custom_metrics"] {
+            let total = model.dimensions.reduce(0) { $0 + model.maximum(of: $1) }
+            guard abs(total - 100) < 1e-9 else {
+                throw fail(file, node, "with custom_metrics the model's points add up to \(Format.number(total)), not 100 — "
+                    + "give weights: for the dimensions so that they add up to 100")
+            }
+        }
         return model
+    }
+
+    /// `custom_metrics:` — each a metric of the workspace's own that the model scores:
+    /// `name: {dimension: D, max: P, bands: [...]}`, listed after the dimension's own metrics.
+    private static func addCustomMetrics(_ node: Node, to model: inout HealthModel, file: String) throws {
+        guard let map = node.mapping else { throw fail(file, node, "custom_metrics must map a metric's name to {dimension:, max:, bands:}") }
+        for (key, value) in map {
+            guard let name = key.string?.trimmingSpaces, !name.isEmpty else { throw fail(file, key, "a custom metric needs a name") }
+            if SnapshotField.named(name) != nil || model.rules.contains(where: { CustomMetric.key($0.key) == CustomMetric.key(name) }) {
+                throw fail(file, key, "'\(name)' is already a metric of the model or a snapshot column: a custom metric has a name of its own")
+            }
+            guard let body = value.mapping else { throw fail(file, value, "a custom metric is {dimension: D, max: P, bands: [...]}") }
+            for k in body.keys where !["dimension", "max", "bands"].contains(k.string ?? "") {
+                throw fail(file, k, "unknown key '\(k.string ?? "")' — a custom metric has dimension, max and bands")
+            }
+            guard let dNode = body["dimension"], let dimension = Dimension(rawValue: dNode.string ?? ""), model.dimensions.contains(dimension) else {
+                throw fail(file, body["dimension"] ?? value, "dimension: one of the \(model.name) model's — " + model.dimensions.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let mNode = body["max"], let max = number(mNode), max > 0 else { throw fail(file, body["max"] ?? value, "max: the metric's points, a number above 0") }
+            guard let bands = body["bands"] else { throw fail(file, value, "bands: the metric's band table, ending with {otherwise: P}") }
+            var rule = HealthModel.Rule(.custom, in: dimension, max: max, try steps(bands, max: max, file: file))
+            rule.name = name
+            let at = (model.rules.lastIndex { $0.dimension == dimension } ?? model.rules.count - 1) + 1
+            model.rules.insert(rule, at: at)
+        }
+    }
+
+    /// `monitors:` — a list of {metric: NAME, below|above: N or drop_pct: P [weeks: W], severity, who, within}.
+    private static func monitors(_ node: Node, file: String) throws -> [CustomMonitor] {
+        guard let list = node.sequence else { throw fail(file, node, "monitors is a list of {metric: NAME, below: N, severity: orange}") }
+        return try list.map { item in
+            guard let m = item.mapping else { throw fail(file, item, "a monitor is {metric: NAME, below|above: N or drop_pct: P, severity: orange|red}") }
+            for k in m.keys where !["metric", "below", "above", "drop_pct", "weeks", "severity", "who", "within"].contains(k.string ?? "") {
+                throw fail(file, k, "unknown key '\(k.string ?? "")' — a monitor has metric, below, above or drop_pct (with weeks), severity, who, within")
+            }
+            guard let name = m["metric"]?.string?.trimmingSpaces, !name.isEmpty else { throw fail(file, item, "a monitor names its metric: metric: NAME") }
+            let conditions = ["below", "above", "drop_pct"].filter { m[$0] != nil }
+            guard conditions.count == 1, let limitNode = m[conditions[0]], let limit = number(limitNode) else {
+                throw fail(file, item, "a monitor has one of below: N, above: N or drop_pct: P")
+            }
+            var weeks = 4
+            if let w = m["weeks"] {
+                guard conditions[0] == "drop_pct", let n = w.int, n >= 1, n <= 52 else { throw fail(file, w, "weeks: 1 to 52, with drop_pct") }
+                weeks = n
+            }
+            let condition: CustomMonitor.Condition = conditions[0] == "below" ? .below(limit) : conditions[0] == "above" ? .above(limit) : .dropPercent(limit, weeks: weeks)
+            if case .dropPercent = condition, !(limit > 0 && limit < 100) { throw fail(file, limitNode, "drop_pct is a percent between 0 and 100") }
+            var severity = Alert.Severity.orange
+            if let s = m["severity"] {
+                switch s.string?.lowercased() {
+                case "orange": severity = .orange
+                case "red": severity = .red
+                default: throw fail(file, s, "severity: orange or red")
+                }
+            }
+            return CustomMonitor(metric: name, condition: condition, severity: severity,
+                                 who: m["who"]?.string ?? "CSM", within: m["within"]?.string ?? "this week")
+        }
     }
 
     /// Each dimension's points; those not named keep the model's. They must add up to 100.
@@ -91,12 +159,13 @@ public enum ModelFile {
     private static func applyBands(_ node: Node, to model: inout HealthModel, file: String) throws {
         guard let map = node.mapping else { throw fail(file, node, "bands must map a metric to its rows") }
         for (key, value) in map {
-            guard let metric = Metric(rawValue: key.string ?? ""), let index = model.rules.firstIndex(where: { $0.metric == metric }) else {
+            guard let index = model.rules.firstIndex(where: { $0.key == (key.string ?? "") }) else {
                 throw fail(file, key, "the \(model.name) model does not score '\(key.string ?? "")' — it scores "
-                    + model.rules.map(\.metric.rawValue).joined(separator: ", "))
+                    + model.rules.map(\.key).joined(separator: ", "))
             }
-            if case .sum = model.rules[index].points { throw fail(file, key, "\(metric.rawValue) adds three conditions; its table cannot be replaced") }
-            if case .planOrARR = model.rules[index].points { throw fail(file, key, "\(metric.rawValue) is scored by plan; its table cannot be replaced") }
+            let metric = model.rules[index].key
+            if case .sum = model.rules[index].points { throw fail(file, key, "\(metric) adds three conditions; its table cannot be replaced") }
+            if case .planOrARR = model.rules[index].points { throw fail(file, key, "\(metric) is scored by plan; its table cannot be replaced") }
             model.rules[index].points = try steps(value, max: model.rules[index].base, file: file)
         }
     }

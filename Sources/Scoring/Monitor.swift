@@ -13,6 +13,8 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
     case meetingAttendance = "meeting_attendance"
     case npsDrop = "nps_drop"
     case declinedTwoWeeks = "declined_two_weeks"
+    /// A model file's monitor on a metric of the workspace's own (`CustomMonitor`).
+    case custom
 
     public var label: String {
         switch self {
@@ -27,6 +29,7 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
         case .meetingAttendance: return "meeting attendance"
         case .npsDrop: return "NPS drop"
         case .declinedTwoWeeks: return "health declined two weeks running"
+        case .custom: return "custom monitor"
         }
     }
 
@@ -99,6 +102,7 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
             alerts.append(Alert(account: health.account.name, arr: health.account.arr, monitor: rule.monitor, severity: level.severity,
                                 evidence: evidence.limit(level.threshold), who: level.who, within: level.within))
         }
+        alerts += health.model.monitors.compactMap { $0.alert(for: health) }
         return alerts
     }
 

@@ -15,6 +15,8 @@ public struct Reading: Equatable, Sendable {
     public var carriedFrom: Day?
     /// The snapshot fields behind it that were derived from product events (bit = field index).
     public var fromEvents: UInt32 = 0
+    /// A custom metric's name.
+    public var name: String?
 
     public init(metric: Metric, value: Double, parts: [Double] = [], plan: String? = nil) {
         self.metric = metric
@@ -42,6 +44,14 @@ public struct Reading: Equatable, Sendable {
     public static func of(_ metric: Metric, snapshot: Snapshot, history: ArraySlice<Snapshot> = [], records: AccountRecords) -> Reading? {
         guard var reading = read(metric, snapshot: snapshot, history: history, records: records) else { return nil }
         if snapshot.fromEvents != 0 { reading.fromEvents = snapshot.fromEvents & metric.inputs.reduce(0) { $0 | 1 << UInt32($1.index) } }
+        return reading
+    }
+
+    /// A metric of the workspace's own in this week, when the snapshot carries it.
+    public static func custom(_ name: String, snapshot: Snapshot) -> Reading? {
+        guard let value = snapshot.custom[CustomMetric.key(name)] else { return nil }
+        var reading = Reading(metric: .custom, value: value, value)
+        reading.name = name
         return reading
     }
 
@@ -130,6 +140,7 @@ public struct Reading: Equatable, Sendable {
         case .escalations:
             let count = Double(recent(90).filter { $0.kind == EventKind.supportEscalation.rawValue }.count)
             return Reading(metric: metric, value: count, count)
+        case .custom: return nil
         }
     }
 
@@ -179,6 +190,7 @@ public struct Reading: Equatable, Sendable {
         case .expansionSignals: return value == 1 ? "1 signal" : "\(n(value)) signals"
         case .openSevereTickets: return value == 1 ? "1 open" : "\(n(value)) open"
         case .escalations: return "\(n(value)) in 90 days"
+        case .custom: return n(value)
         }
     }
 }

@@ -8,6 +8,8 @@ public struct ScoreComparison: Equatable, Sendable {
         /// Points of the total this metric gained (+) or lost (−).
         public var points: Double
         public var metric: Metric { after.metric }
+        public var label: String { after.label }
+        public var key: String { after.key }
     }
 
     public var before: HealthScore
@@ -22,7 +24,7 @@ public struct ScoreComparison: Equatable, Sendable {
         self.after = after
         var moves: [Move] = []
         for (b, a) in zip(before.metrics, after.metrics) {
-            let delta = after.contribution(of: a.metric) - before.contribution(of: b.metric)
+            let delta = after.contribution(of: a.key) - before.contribution(of: b.key)
             let readingChanged = a.reading?.value != b.reading?.value || (a.points == nil) != (b.points == nil)
             guard abs(delta) >= 0.005 || readingChanged else { continue }
             moves.append(Move(before: b, after: a, points: delta))
@@ -34,9 +36,9 @@ public struct ScoreComparison: Equatable, Sendable {
 extension HealthScore {
     /// Points of the total that come from `metric`: its own points, scaled like the rest
     /// of its dimension and the score when data is missing. They add up to `total`.
-    public func contribution(of metric: Metric) -> Double {
-        guard let dimension = dimensions.first(where: { $0.metrics.contains { $0.metric == metric } }),
-              let score = dimension.metrics.first(where: { $0.metric == metric }), let points = score.points else { return 0 }
+    public func contribution(of key: String) -> Double {
+        guard let dimension = dimensions.first(where: { $0.metrics.contains { $0.key == key } }),
+              let score = dimension.metrics.first(where: { $0.key == key }), let points = score.points else { return 0 }
         let covered = dimension.metrics.filter { $0.points != nil }.reduce(0) { $0 + $1.max }
         let present = dimensions.filter { $0.points != nil }.reduce(0) { $0 + $1.max }
         let all = dimensions.reduce(0) { $0 + $1.max }

@@ -5,6 +5,8 @@ import Workspace
 public struct WhatIf: Sendable {
     public enum Change: Equatable, Sendable {
         case metric(SnapshotField, Double)
+        /// A metric of the workspace's own that the model scores.
+        case custom(String, Double)
         case plan(String)
         case arr(Money)
     }
@@ -29,6 +31,7 @@ public struct WhatIf: Sendable {
             for change in changes {
                 switch change {
                 case let .metric(field, value): s[field] = value; s.carried?[field] = nil
+                case let .custom(name, value): s.custom[CustomMetric.key(name)] = value
                 case let .plan(plan): r.account.plan = plan
                 case let .arr(arr): r.account.arr = arr
                 }
@@ -42,6 +45,7 @@ public struct WhatIf: Sendable {
             let was: String
             switch change {
             case let .metric(field, _): was = snapshot[field].map { field.format($0) } ?? "missing"
+            case let .custom(name, _): was = snapshot.custom[CustomMetric.key(name)].map(Format.number) ?? "missing"
             case .plan: was = account.plan ?? "none"
             case .arr: was = account.arr?.description ?? "none"
             }

@@ -10,6 +10,9 @@ public struct Snapshot: Equatable, Sendable {
     /// The fields derived from product events rather than read from a snapshot (bit = field
     /// index); set when snapshots are read with usage, never stored.
     public var fromEvents: UInt32 = 0
+    /// Metrics of the workspace's own that the model reads, by `CustomMetric.key`; attached
+    /// when snapshots are read for such a model, never stored here.
+    public var custom: [String: Double] = [:]
 
     public func isFromEvents(_ field: SnapshotField) -> Bool { fromEvents & (1 << UInt32(field.index)) != 0 }
 

@@ -40,5 +40,5 @@ final class ComparisonTests: XCTestCase {
 
 /// The contributions of all metrics are the total.
 enum HealthMetricsSum {
-    static func of(_ s: HealthScore) -> Double { Metric.allCases.reduce(0) { $0 + s.contribution(of: $1) } }
+    static func of(_ s: HealthScore) -> Double { s.metrics.reduce(0) { $0 + s.contribution(of: $1.key) } }
 }
