@@ -31,7 +31,8 @@ struct ExportCommand: Command {
         case "subscriptions", "subscription", "ledger", "订阅": kind = .subscriptions
         default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE', 'export snapshots FILE', 'export events FILE' or 'export subscriptions FILE'")
         }
-        let columns = kind == .subscriptions ? Array(kind.header.prefix(5)) : kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
+        var columns = kind == .subscriptions ? Array(kind.header.prefix(5)) : kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
+        var custom: [String] = []
         var rows: [[String]] = []
         let accounts = try context.accounts()
         switch kind {
@@ -55,18 +56,25 @@ struct ExportCommand: Command {
         case .productEvents, .dailyCounts:
             break
         case .snapshots:
-            let all = Dictionary(grouping: try context.store.allSnapshots(), by: \.accountID)
-            for records in try context.everyAccountsRecords() {
-                let weeks = all[records.account.id!] ?? []
+            // The weeks every command scores: product events filled in, and the workspace's own
+            // columns after the nineteen, so that importing the file gives the same scores.
+            let everyone = try context.everyAccountsRecords()
+            let columnsOf = try Dictionary(uniqueKeysWithValues: everyone.map { ($0.account.id!, try context.store.customMetrics(accountID: $0.account.id!)) })
+            custom = Array(Set(columnsOf.values.flatMap { $0.map(\.name) })).sorted()
+            columns.insert(contentsOf: custom, at: kind.header.count)
+            for records in everyone {
+                let weeks = try context.snapshots(of: records.account)
                 guard let last = weeks.last else { continue }
                 let health = AccountHealth(records: records, snapshots: weeks, asOf: last.week, model: context.model)
+                let own = columnsOf[records.account.id!] ?? []
                 for (i, (snapshot, week)) in zip(weeks, health.weeks).enumerated() {
-                    rows.append([records.account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) }
+                    let values = custom.map { name in own.first { $0.name == name }?.value(in: snapshot.week).map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "" }
+                    rows.append([records.account.name, snapshot.week.description] + SnapshotField.allCases.map { $0.format(snapshot[$0]) } + values
                                 + derived(week, Trend(weeklyScores: health.weeks[...i].map(\.score))))
                 }
             }
         }
-        let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score", "mrr"])
+        let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score", "mrr"] + custom)
         let data = try Exporter.render(kind: kind, columns: columns, rows: rows, numeric: numeric, format: format)
         let path = context.path(typed)
         do {

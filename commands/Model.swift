@@ -17,7 +17,8 @@ struct ModelCommand: Command {
         details: """
             The workspace's model.yaml chooses the model — claw (the default: five dimensions), engine (nine, with contacts, goals and payments) or analyst \
             (with support health and its own tiers) — and may change dimension weights (adding up to 100), a metric's bands, the tier cut-offs and \
-            per-segment cut-offs. A file that does not add up is refused with its line and reason, and the last valid \
+            per-segment cut-offs; say which product events are core features and conversations (usage:); score a \
+            metric of the workspace's own (custom_metrics:) and add alerts on any metric (monitors:). A file that does not add up is refused with its line and reason, and the last valid \
             model stays in force. 'model check FILE' reads a model file and shows the model it makes, or why it is \
             refused, without using it. See the README for the format.
             """,
