@@ -74,17 +74,24 @@ public enum UsageReader {
             guard String(validating: t, as: UTF8.self) != nil else { problem(line, column, field, "is not UTF-8 text"); return nil }
             return interner.id(t)
         }
+        /// Each CSV row after the header, split into cells, with its line number; a row that
+        /// cannot be split or is too short is a problem.
+        func csvRows(width: Int, _ body: ([ArraySlice<UInt8>], Int) throws -> Void) throws {
+            var cells: [ArraySlice<UInt8>] = []
+            try LineReader.forEach(path: path) { line, number in
+                lines = number
+                if number == 1 || line.allSatisfy({ $0 == 0x20 }) { return }
+                if number % 100_000 == 0 { try progress?(number) }
+                guard LineReader.fields(line, into: &cells) else { problem(number, 1, nil, "a quoted field is not closed on this line"); return }
+                guard cells.count >= width else { problem(number, cells.count + 1, nil, "expected at least \(width) fields as in the header, found \(cells.count)"); return }
+                try body(cells, number)
+                if problems.count >= problemCap { throw StopReading() }
+            }
+        }
         do {
             switch layout {
             case let .events(a, u, e, t):
-                let width = max(a, u, e, t) + 1
-                var cells: [ArraySlice<UInt8>] = []
-                try LineReader.forEach(path: path) { line, number in
-                    lines = number
-                    if number == 1 || line.allSatisfy({ $0 == 0x20 }) { return }
-                    if number % 100_000 == 0 { try progress?(number) }
-                    guard LineReader.fields(line, into: &cells) else { problem(number, 1, nil, "a quoted field is not closed on this line"); return }
-                    guard cells.count >= width else { problem(number, cells.count + 1, nil, "expected at least \(width) fields as in the header, found \(cells.count)"); return }
+                try csvRows(width: max(a, u, e, t) + 1) { cells, number in
                     let accountCell = LineReader.trim(cells[a])
                     if accountCell.isEmpty { withoutAccount += 1; return }
                     let userCell = LineReader.trim(cells[u]), eventCell = LineReader.trim(cells[e])
@@ -94,17 +101,9 @@ public enum UsageReader {
                           let account = name(accountCell, &acc.accounts, line: number, column: a + 1, field: "account"),
                           let event = name(eventCell, &acc.events, line: number, column: e + 1, field: "event") else { return }
                     acc.event(account: account, user: userCell, event: event, day: d)
-                    if problems.count >= problemCap { throw StopReading() }
                 }
             case let .dailyCounts(a, dt, e, c, us):
-                let width = max(a, dt, e, c, us ?? 0) + 1
-                var cells: [ArraySlice<UInt8>] = []
-                try LineReader.forEach(path: path) { line, number in
-                    lines = number
-                    if number == 1 || line.allSatisfy({ $0 == 0x20 }) { return }
-                    if number % 100_000 == 0 { try progress?(number) }
-                    guard LineReader.fields(line, into: &cells) else { problem(number, 1, nil, "a quoted field is not closed on this line"); return }
-                    guard cells.count >= width else { problem(number, cells.count + 1, nil, "expected at least \(width) fields as in the header, found \(cells.count)"); return }
+                try csvRows(width: max(a, dt, e, c, us ?? 0) + 1) { cells, number in
                     let accountCell = LineReader.trim(cells[a]), eventCell = LineReader.trim(cells[e])
                     if accountCell.isEmpty { problem(number, a + 1, "account", "every row needs an account"); return }
                     if eventCell.isEmpty { problem(number, e + 1, "event", "every row needs an event name"); return }
@@ -130,7 +129,6 @@ public enum UsageReader {
                     if !acc.count(account: account, event: event, day: d, count: count, users: users) {
                         problem(number, e + 1, "event", "\(String(decoding: accountCell, as: UTF8.self)) \(Day(ordinal: d)) \(String(decoding: eventCell, as: UTF8.self)) is given twice in this file")
                     }
-                    if problems.count >= problemCap { throw StopReading() }
                 }
             case .ndjson:
                 try LineReader.forEach(path: path) { line, number in
