@@ -33,7 +33,13 @@ struct TrendCommand: Command {
                 return MetricTrendReport(account: account, series: try MetricSeries.find(metric, of: account, in: context))
             }
         }
-        let account = try context.account(text)
+        let account: Account
+        do { account = try context.account(text) } catch let error as CommandError {
+            // "trend Borealsi nps": the unknown name is the first word, not the whole line.
+            let words = text.split(separator: " ").map(String.init)
+            if words.count > 1, (try? context.account(words[0])) == nil { _ = try context.account(words[0]) }
+            throw error
+        }
         let health = try context.health(of: account)
         guard !health.weeks.isEmpty else {
             throw CommandError.noWeeks(account, context.today)
