@@ -29,7 +29,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Scoring", dependencies: ["Workspace", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Stats"),
+        .target(name: "Scoring", dependencies: ["Workspace", "Stats", .product(name: "Yams", package: "Yams")]),
         .target(name: "Playbooks", dependencies: ["Workspace", "Scoring"]),
         .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Intents", dependencies: ["Workspace"]),
@@ -47,6 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Workspace"]),
         .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks", "Scoring", "Workspace"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "Workspace"]),
