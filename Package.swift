@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Shell", dependencies: ["CEditLine", "Workspace", "Scoring", "Intents"]),
         .target(
             name: "Commands",
-            dependencies: ["Workspace", "Scoring", "Playbooks", "Drafting", "Intents", "Shell"],
+            dependencies: ["Workspace", "Stats", "Scoring", "Playbooks", "Drafting", "Intents", "Shell"],
             path: "commands"
         ),
         .executableTarget(

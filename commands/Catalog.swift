@@ -25,6 +25,7 @@ public enum Catalog {
         RenewalPrepCommand(),
         PortfolioReviewCommand(),
         NRRReportCommand(),
+        BacktestCommand(),
         CohortAnalysisCommand(),
         DraftCommand(),
         CopyCommand(),

@@ -1,23 +1,44 @@
 /// How well a score ranks positives above negatives: the area under the ROC curve, as the
-/// Mann–Whitney statistic with ties given half credit (average ranks).
+/// Mann–Whitney statistic with ties given half credit.
 public enum ROC {
     /// nil when either class is empty.
     public static func auc(scores: [Double], labels: [Bool]) -> Double? {
-        precondition(scores.count == labels.count)
-        let positives = labels.filter { $0 }.count, negatives = labels.count - positives
-        guard positives > 0, negatives > 0 else { return nil }
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
-        var rankSum = 0.0
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            // Ranks i+1 … j+1 share their average.
-            let rank = Double(i + j + 2) / 2
-            for k in i...j where labels[order[k]] { rankSum += rank }
-            i = j + 1
+        Ranking(scores: scores, labels: labels).auc { _ in 1 }
+    }
+
+    /// Rows sorted by score once, for the AUC under any weighting of the rows (a bootstrap
+    /// resample weighs each row by how often its group was drawn).
+    public struct Ranking: Sendable {
+        let order: [Int]
+        let scores: [Double]
+        let labels: [Bool]
+
+        public init(scores: [Double], labels: [Bool]) {
+            precondition(scores.count == labels.count)
+            self.scores = scores
+            self.labels = labels
+            order = scores.indices.sorted { scores[$0] < scores[$1] }
         }
-        let p = Double(positives), n = Double(negatives)
-        return (rankSum - p * (p + 1) / 2) / (p * n)
+
+        /// The weighted AUC: each positive–negative pair counts weight × weight, a tie half.
+        public func auc(weight: (Int) -> Double) -> Double? {
+            var negativesBelow = 0.0, pairs = 0.0, positives = 0.0
+            var i = 0
+            while i < order.count {
+                var j = i
+                while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
+                var p = 0.0, n = 0.0
+                for k in i...j {
+                    let row = order[k]
+                    if labels[row] { p += weight(row) } else { n += weight(row) }
+                }
+                pairs += p * (negativesBelow + n / 2)
+                negativesBelow += n
+                positives += p
+                i = j + 1
+            }
+            guard positives > 0, negativesBelow > 0 else { return nil }
+            return pairs / (positives * negativesBelow)
+        }
     }
 }

@@ -36,14 +36,22 @@ final class StatsTests: XCTestCase {
     }
 
     func testBootstrapIsRepeatableAndBracketsTheStatistic() {
-        let groups: [[Double]] = (0..<50).map { [Double($0)] }
-        let mean = { (xs: [Double]) -> Double? in xs.reduce(0, +) / Double(xs.count) }
-        let a = Bootstrap.interval(groups: groups, resamples: 500, statistic: mean)!
-        let b = Bootstrap.interval(groups: groups, resamples: 500, statistic: mean)!
+        let values = (0..<50).map(Double.init)
+        let mean = { (w: [Double]) -> Double? in zip(values, w).reduce(0) { $0 + $1.0 * $1.1 } / w.reduce(0, +) }
+        let a = Bootstrap.interval(groups: 50, resamples: 500, statistic: mean)!
+        let b = Bootstrap.interval(groups: 50, resamples: 500, statistic: mean)!
         XCTAssertEqual(a, b, "the same seed gives the same interval")
         XCTAssertLessThan(a.low, 24.5)
         XCTAssertGreaterThan(a.high, 24.5)
         // The mean of 50 values with sd 14.4 has a standard error near 2: the 95% interval is about ±4.
         XCTAssertEqual(a.high - a.low, 8, accuracy: 2)
+    }
+
+    func testAWeightedAUCIsTheAUCOfTheRowsRepeated() {
+        let scores = [0.1, 0.4, 0.35, 0.8, 0.4, 0.4, 0.2], labels = [false, false, true, true, true, false, false]
+        let weights: [Double] = [2, 0, 1, 3, 1, 2, 1]
+        var repeatedScores: [Double] = [], repeatedLabels: [Bool] = []
+        for i in scores.indices { for _ in 0..<Int(weights[i]) { repeatedScores.append(scores[i]); repeatedLabels.append(labels[i]) } }
+        XCTAssertEqual(ROC.Ranking(scores: scores, labels: labels).auc { weights[$0] }!, ROC.auc(scores: repeatedScores, labels: repeatedLabels)!, accuracy: 1e-12)
     }
 }
