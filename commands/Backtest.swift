@@ -34,30 +34,14 @@ struct BacktestCommand: Command {
 
     static func options(_ text: String, model: HealthModel) throws -> Options {
         var o = Options()
-        var words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        func number(after key: String, unit: [String], range: ClosedRange<Int>) throws -> Int? {
-            guard let i = words.firstIndex(of: key) else { return nil }
-            guard i + 1 < words.count, let n = Int(words[i + 1]), range.contains(n) else {
-                throw CommandError("\(key) takes a number from \(range.lowerBound) to \(range.upperBound): '\(key) \(unit[0]) …'")
-            }
-            var end = i + 2
-            if end < words.count, unit.contains(words[end]) { end += 1 }
-            words.removeSubrange(i..<end)
-            return n
-        }
-        func date(after key: String) throws -> Day? {
-            guard let i = words.firstIndex(of: key) else { return nil }
-            guard i + 1 < words.count, let d = Day(iso: words[i + 1]) else { throw CommandError("\(key) takes a date: \(key) YYYY-MM-DD") }
-            words.removeSubrange(i...(i + 1))
-            return d
-        }
-        o.every = try number(after: "every", unit: ["weeks", "week"], range: 1...52) ?? 4
-        o.horizon = try number(after: "horizon", unit: ["days", "day"], range: 7...730) ?? 90
-        o.from = try date(after: "from")
-        o.to = try date(after: "to")
-        if let name = words.first {
-            guard words.count == 1, let named = HealthModel.named(name) else {
-                throw CommandError("'\(words.joined(separator: " ").excerpt)' — usage: backtest [claw|engine|analyst] [from DATE to DATE] [every N weeks] [horizon N days]")
+        var words = HistoryOptions(text)
+        o.every = try words.number(after: "every", unit: ["weeks", "week"], range: 1...52) ?? 4
+        o.horizon = try words.number(after: "horizon", unit: ["days", "day"], range: 7...730) ?? 90
+        o.from = try words.date(after: ["from"])
+        o.to = try words.date(after: ["to"])
+        if let name = words.words.first {
+            guard words.words.count == 1, let named = HealthModel.named(name) else {
+                throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: backtest [claw|engine|analyst] [from DATE to DATE] [every N weeks] [horizon N days]")
             }
             // A named model keeps the workspace's week ending, usage and custom metrics.
             var m = named
@@ -74,19 +58,8 @@ struct BacktestCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let o = try BacktestCommand.options(request["options"] ?? "", model: context.model)
         let model = o.model ?? context.model
-        let records = try context.everyAccountsRecords()
-        let accounts = try records.map { ($0, try context.snapshots(of: $0.account)) }
-        let first = accounts.compactMap { $0.1.first?.week }.min()
-        let lastDate = (o.to ?? context.today.adding(days: -o.horizon)).lastWeekEnd(on: model.weekEnds)
-        guard let first else { throw CommandError("the workspace has no weekly history to backtest — import snapshots or product events") }
-        let firstDate = (o.from ?? first.adding(days: 28)).weekEnd(on: model.weekEnds)
-        guard firstDate <= lastDate else {
-            throw CommandError("no observation date: the history starts \(first), and the last date whose \(o.horizon)-day horizon has passed is "
-                + "\(context.today.adding(days: -o.horizon)) — backtesting needs weeks from at least 4 weeks before that")
-        }
-        var dates: [Day] = []
-        var d = lastDate
-        while d >= firstDate { dates.insert(d, at: 0); d = d.adding(days: -7 * o.every) }
+        let accounts = try context.accountHistories()
+        let dates = try context.observationDates(accounts, every: o.every, horizon: o.horizon, from: o.from, to: o.to, weekEnds: model.weekEnds)
         let backtest = Backtest(accounts: accounts, settings: .init(dates: dates, horizonDays: o.horizon), model: model)
         let churners = backtest.observations.filter(\.churned).count, stayed = backtest.observations.count - churners
         guard churners >= BacktestCommand.leastOfEach, stayed >= BacktestCommand.leastOfEach else {

@@ -26,6 +26,7 @@ public enum Catalog {
         PortfolioReviewCommand(),
         NRRReportCommand(),
         BacktestCommand(),
+        CalibrateCommand(),
         CohortAnalysisCommand(),
         DraftCommand(),
         CopyCommand(),

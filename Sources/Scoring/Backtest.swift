@@ -21,6 +21,8 @@ public struct Backtest: Sendable {
         /// DAU's change over four weeks, in percent; nil without both weeks.
         public var dauChange: Double?
         public var churned: Bool
+        /// The fitted model's inputs (`ChurnFeatures`), when asked for.
+        public var features: [Double?] = []
     }
 
     public struct Settings: Equatable, Sendable {
@@ -47,14 +49,14 @@ public struct Backtest: Sendable {
     public var staleSkipped: Int
 
     /// Scores every account live on each date as of that date.
-    public init(accounts: [(records: AccountRecords, snapshots: [Snapshot])], settings: Settings, model: HealthModel) {
+    public init(accounts: [(records: AccountRecords, snapshots: [Snapshot])], settings: Settings, model: HealthModel, features: ChurnFeatures? = nil) {
         self.settings = settings
         names = accounts.map(\.records.account.name)
         segments = accounts.map(\.records.account.segment)
         churnDates = accounts.map(\.records.account.churnDate)
         var rows: [Observation] = []
         var stale = 0
-        let history = Trend.window + model.historyWeeks + SurveyCarry.maxWeeks
+        let history = max(Trend.window + model.historyWeeks, ChurnFeatures.changeWeeks + 1) + SurveyCarry.maxWeeks
         for (i, (records, snapshots)) in accounts.enumerated() {
             let account = records.account
             let weeks = snapshots.sorted { $0.week < $1.week }
@@ -75,7 +77,8 @@ public struct Backtest: Sendable {
                 }
                 let churned = account.churnDate.map { $0 > date && date.days(until: $0) <= settings.horizonDays } ?? false
                 rows.append(Observation(account: i, date: date, score: current.total, tier: current.tier, risk: risk.level,
-                                        flagged: BookFigures.isAtRisk(risk), dauChange: change, churned: churned))
+                                        flagged: BookFigures.isAtRisk(risk), dauChange: change, churned: churned,
+                                        features: features?.values(health) ?? []))
             }
         }
         observations = rows

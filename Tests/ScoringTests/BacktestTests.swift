@@ -4,13 +4,14 @@ import XCTest
 @testable import Workspace
 
 /// The backtest on books whose churn is known: driven by engagement, or by nothing.
-final class BacktestTests: XCTestCase {
-    let last = Day(iso: "2026-11-22")!
+/// Books whose churn is known, for backtest and calibrate.
+enum ChurnBook {
+    static let last = Day(iso: "2026-11-22")!
 
     /// `accounts` accounts over `weeks` weeks; engagement wanders, DAU = seats × engagement,
     /// everything else alike. With `signal`, the weekly chance of churning is 0.06 × (1 − e)⁴;
     /// without, 0.25 % for all. (bench/generate_churn_book.py writes the same kind of book.)
-    func book(accounts: Int, weeks: Int, signal: Bool, seed: UInt64) -> [(records: AccountRecords, snapshots: [Snapshot])] {
+    static func book(accounts: Int, weeks: Int, signal: Bool, seed: UInt64) -> [(records: AccountRecords, snapshots: [Snapshot])] {
         var random = SeededRandom(seed: seed)
         func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         let first = last.adding(days: -7 * (weeks - 1))
@@ -37,14 +38,19 @@ final class BacktestTests: XCTestCase {
         }
     }
 
-    func dates(_ weeks: Int, every: Int = 4, horizon: Int = 90) -> [Day] {
+    static func dates(_ weeks: Int, every: Int = 4, horizon: Int = 90) -> [Day] {
         let end = last.adding(days: -horizon).lastWeekEnd(on: .sunday)
         return stride(from: 0, to: weeks - 17, by: every).map { end.adding(days: -7 * $0) }.reversed()
     }
 
+}
+
+final class BacktestTests: XCTestCase {
+    let last = ChurnBook.last
+
     func testABookDrivenByEngagementIsRankedWellAndBeatsTheBaseline() {
-        let backtest = Backtest(accounts: book(accounts: 400, weeks: 60, signal: true, seed: 3),
-                                settings: .init(dates: dates(60), horizonDays: 90), model: .claw)
+        let backtest = Backtest(accounts: ChurnBook.book(accounts: 400, weeks: 60, signal: true, seed: 3),
+                                settings: .init(dates: ChurnBook.dates(60), horizonDays: 90), model: .claw)
         let figures = backtest.figures(.model)
         XCTAssertGreaterThan(figures.churners, 50)
         XCTAssertGreaterThan(figures.auc!, 0.75)
@@ -55,8 +61,8 @@ final class BacktestTests: XCTestCase {
     }
 
     func testABookWithoutSignalIsNoBetterThanChance() {
-        let backtest = Backtest(accounts: book(accounts: 600, weeks: 60, signal: false, seed: 4),
-                                settings: .init(dates: dates(60), horizonDays: 90), model: .claw)
+        let backtest = Backtest(accounts: ChurnBook.book(accounts: 600, weeks: 60, signal: false, seed: 4),
+                                settings: .init(dates: ChurnBook.dates(60), horizonDays: 90), model: .claw)
         let interval = backtest.figures(.model).aucInterval!
         XCTAssertLessThan(interval.low, 0.5)
         XCTAssertGreaterThan(interval.high, 0.5)
@@ -92,5 +98,38 @@ final class BacktestTests: XCTestCase {
         let figures = backtest.figures(.model, bootstrap: false)
         XCTAssertEqual(figures.auc, 1, "the churner has the lowest score")
         XCTAssertEqual(figures.churnersSeen, 1)
+    }
+}
+
+/// calibrate on the same books: the weight goes on what drives churn, or nothing is found.
+final class CalibrationTests: XCTestCase {
+    func calibration(signal: Bool, seed: UInt64) -> Calibration {
+        let features = ChurnFeatures()
+        let dates = ChurnBook.dates(70, every: 2)
+        let split = dates.count * 7 / 10
+        let test = Array(dates[split...])
+        let train = dates.filter { $0.adding(days: 90) <= test[0] }
+        let backtest = Backtest(accounts: ChurnBook.book(accounts: 400, weeks: 70, signal: signal, seed: seed),
+                                settings: .init(dates: train + test, horizonDays: 90), model: .claw, features: features)
+        return Calibration(backtest: backtest, features: features, trainDates: train, testDates: test)!
+    }
+
+    func testTheWeightGoesOnTheMetricThatDrivesChurn() {
+        let c = calibration(signal: true, seed: 5)
+        let strongest = c.fitted.features.max { abs($0.weight) < abs($1.weight) }!
+        XCTAssertEqual(strongest.name, "active_user_penetration")
+        XCTAssertLessThan(strongest.weight, -0.5, "lower engagement, more churn")
+        XCTAssertGreaterThan(c.test.auc!, 0.75)
+        XCTAssertTrue(c.verdict(current: "claw").contains("ranks churners better") || c.verdict(current: "claw").contains("nothing better"))
+        XCTAssertEqual(c.fitted.level(c.fitted.critical), .critical)
+        XCTAssertGreaterThan(c.fitted.critical, c.fitted.high)
+        XCTAssertGreaterThan(c.fitted.high, c.fitted.medium)
+        XCTAssertTrue(c.dropped.contains("nps"), "the same NPS on every row tells nothing")
+    }
+
+    func testABookWithoutSignalGivesNothingBetter() {
+        let c = calibration(signal: false, seed: 6)
+        XCTAssertLessThanOrEqual(c.test.aucInterval!.low, 0.5)
+        XCTAssertTrue(c.verdict(current: "claw").hasPrefix("found nothing better"))
     }
 }
