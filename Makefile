@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
-.PHONY: run test deps bench bench-usage
+.PHONY: run test deps bench bench-usage bench-backtest
 
 deps:
 	@missing=""; \
@@ -43,3 +43,7 @@ bench: deps
 # Product events: 10,000,000 raw events imported, and scoring with 30 custom metrics.
 bench-usage: deps
 	bash bench/usage
+
+# backtest and calibrate on 1,000 accounts × 100 weeks, and calibrate against scikit-learn.
+bench-backtest: deps
+	bash bench/backtest
