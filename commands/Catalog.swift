@@ -13,6 +13,7 @@ public enum Catalog {
         AlertsCommand(),
         ChurnRiskCommand(),
         ModelCommand(),
+        ModelUseCommand(),
         OnboardingPlanCommand(),
         SuccessPlanCommand(),
         GoalCommand(),

@@ -104,6 +104,16 @@ struct ChurnRiskCard: Report {
         }
     }
 
+    /// The probability a level starts at.
+    func cut(_ fitted: FittedChurnModel, _ level: ChurnRisk.Level) -> Double {
+        switch level {
+        case .critical: return fitted.critical
+        case .high: return fitted.high
+        case .medium: return fitted.medium
+        case .low: return 0
+        }
+    }
+
     func render(into doc: inout Document) {
         let name = risk.health.account.name
         var head: [Span] = [Span(name, .bold), " — churn risk ", Span(risk.level.label.uppercased(), risk.level.style)]
@@ -111,7 +121,11 @@ struct ChurnRiskCard: Report {
             head.append(Span("  (health \(Format.oneDecimal(s.shown)) \(s.band.emoji) \(s.band.label), \(s.tier.priority)\(risk.health.account.arr.map { ", ARR \($0)" } ?? ""))", .dim))
         }
         doc.line(head)
-        if let tier {
+        if let summary = risk.fittedSummary, let fitted = risk.health.model.fitted {
+            let level = risk.level == .low ? "low: under the medium cut-off, \(Format.percent(fitted.medium * 100))"
+                : "\(risk.level.label): \(Format.percent(cut(fitted, risk.level) * 100)) or more"
+            doc.wrapped(text: [Span("\(summary); \(level)", .dim)])
+        } else if let tier {
             let floor = ChurnRisk.floor(tier)
             let raised = risk.level > floor ? "; the drivers raise it to \(risk.level.label) (\(Format.count(Double(risk.points), "point")))" : ""
             doc.wrapped(text: [Span("\(tier.label) (\(tier.priority)) sets the floor at \(floor.label)\(raised)", .dim)])

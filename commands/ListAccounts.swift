@@ -14,7 +14,7 @@ struct ListAccountsCommand: Command {
         summary: "accounts with score, tier, churn risk and trend, riskiest first",
         details: """
             Filters: at-risk (churn risk high or critical: every P0–P1 account, and any other whose churn \
-            drivers raise it there), a tier (healthy, warning, high risk, critical, \
+            drivers raise it there; with a fitted churn model in force, its probability cut-offs), a tier (healthy, warning, high risk, critical, \
             or P0–P3), a segment (enterprise, mid-market, smb), churned, or a CSM's name. \
             Several filters narrow together: 'list at-risk enterprise accounts for Priya'.
             """,
@@ -154,8 +154,9 @@ struct AccountList: Report {
         var priority: String?
         var trend: String
         var churnRisk: String?
+        var churnProbability: Double?
         var week: Day?
-        enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", week }
+        enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", churnProbability = "churn_probability", week }
     }
 
     enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", atRiskMeaning = "at_risk_meaning", arrAtRisk = "arr_at_risk", accounts }
@@ -175,7 +176,7 @@ struct AccountList: Report {
             let h = r.health
             return Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
                        score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
-                       churnRisk: h.isChurned ? nil : r.level.label, week: h.current?.week)
+                       churnRisk: h.isChurned ? nil : r.level.label, churnProbability: h.isChurned ? nil : r.probability, week: h.current?.week)
         }, forKey: .accounts)
     }
 
@@ -184,15 +185,17 @@ struct AccountList: Report {
             doc.line(Span("no accounts" + (filter.isEmpty ? " yet — import some with 'import FILE'" : " match: \(filter)")))
             return
         }
+        // With a fitted churn model in force, its probability stands beside the level it sets.
+        let fitted = rows.contains { $0.probability != nil }
         var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
-                               .init("Score", right: true), .init("Tier"), .init("Risk", optional: true), .init("Trend", optional: true),
+                               .init("Score", right: true), .init("Tier"), .init(fitted ? "Churn risk" : "Risk", optional: true), .init("Trend", optional: true),
                                .init("CSM", shrinkable: true, optional: true)])
         for r in rows {
             let h = r.health
             let standing = Standing(h)
             table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),
                       Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
-                      h.isChurned ? Span("") : Span(r.level.label, r.level.style),
+                      h.isChurned ? Span("") : Span(r.level.label + (r.probability.map { " \(Format.percent($0 * 100))" } ?? ""), r.level.style),
                       Span(standing == .churned ? "" : h.trend.direction == .notEnoughHistory ? "new" : h.trend.label, h.trend.direction == .declining ? .red : nil),
                       Span(h.account.csm ?? "—"))
         }

@@ -33,7 +33,7 @@ struct ModelCommand: Command {
             throw CommandError("cannot read \(typed) as UTF-8 text")
         }
         do {
-            return ModelReport(model: try ModelFile.parse(text, file: typed), source: "\(typed) (checked, not in force)", refused: nil)
+            return ModelReport(model: try context.models.parse(text, file: typed), source: "\(typed) (checked, not in force)", refused: nil)
         } catch let problem as ImportProblem {
             throw CommandError("model file refused — \(problem); the \(context.model.name) model stays in force")
         }
@@ -55,7 +55,9 @@ struct ModelReport: Report {
     }
     struct RefusedJSON: Encodable { var line: Int; var column: Int; var reason: String }
 
-    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments, weekEnds = "week_ends", usage, monitors }
+    enum Keys: String, CodingKey { case model, source, refused, dimensions, tiers, segments, weekEnds = "week_ends", usage, monitors, fitted }
+    struct FittedJSON: Encodable { var name: String; var horizonDays: Int; var critical, high, medium: Double; var features: Int
+        enum CodingKeys: String, CodingKey { case name, horizonDays = "horizon_days", critical, high, medium, features } }
     struct UsageJSON: Encodable {
         var coreFeatures, conversations: [String]
         var active: [String]?
@@ -80,6 +82,8 @@ struct ModelReport: Report {
         try c.encode(model.weekEnds.name, forKey: .weekEnds)
         let u = model.usage
         try c.encode(UsageJSON(coreFeatures: u.coreFeatures, conversations: u.conversations, active: u.active, utcOffset: u.offsetShown), forKey: .usage)
+        try c.encode(model.fitted.map { FittedJSON(name: $0.name, horizonDays: $0.horizonDays, critical: $0.critical, high: $0.high, medium: $0.medium, features: $0.features.count) },
+                     forKey: .fitted)
         try c.encode(model.monitors.map { MonitorJSON(metric: $0.metric, label: $0.label, severity: $0.severity.label, who: $0.who, within: $0.within) },
                      forKey: .monitors)
     }
@@ -117,6 +121,10 @@ struct ModelReport: Report {
         } else {
             doc.wrapped(Span("Usage     ", .bold), text: "core features: \(list(u.coreFeatures)) · conversations: \(list(u.conversations)) · "
                 + "active: \(u.active.map(list) ?? "any event") · days in \(u.offsetShown)")
+        }
+        if let f = model.fitted {
+            doc.wrapped(Span("Churn     ", .bold), text: "\(f.name): the probability of churning within \(f.horizonDays) days from \(f.features.count) features sets churn risk — "
+                + "critical ≥ \(Format.percent(f.critical * 100)), high ≥ \(Format.percent(f.high * 100)), medium ≥ \(Format.percent(f.medium * 100))")
         }
         for m in model.monitors {
             doc.wrapped(Span("Monitor   ", .bold), text: [Span("\(m.severity.emoji) \(m.label)"), Span(" — \(m.who), \(m.within)", .dim)])

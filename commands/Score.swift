@@ -32,7 +32,8 @@ struct ScoreCommand: Command {
         var advice = Advice(score: score, trend: health.trend, champion: health.holder(.champion)?.name)
         // Seed 002's touch cadence for the segment, after the tier's own cadence.
         advice.nextActions.insert("Keep the \(Cadence(account).summary)", at: min(1, advice.nextActions.count))
-        return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name)
+        let churn = context.model.fitted == nil ? nil : ChurnRisk(health: health)
+        return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name, churn: churn)
     }
 }
 
@@ -43,11 +44,16 @@ struct ScoreCard: Report {
     let alerts: [Alert]
     /// The model in force, named on the card when it is not the default.
     let model: String
+    /// With a fitted churn model in force: its probability and what adds most to it.
+    var churn: ChurnRisk? = nil
 
     enum Keys: String, CodingKey {
         case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, riskLevel = "risk_level", priority, model,
-             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions"
+             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions",
+             churnProbability = "churn_probability", churnLevel = "churn_level", churnModel = "churn_model", churnDrivers = "churn_drivers"
     }
+
+    struct ContributionJSON: Encodable { var feature, label: String; var value: Double?; var amount: Double }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -75,6 +81,13 @@ struct ScoreCard: Report {
         try c.encode(advice.strengths, forKey: .strengths)
         try c.encode(advice.risks, forKey: .risks)
         try c.encode(advice.nextActions, forKey: .nextActions)
+        if let churn, let p = churn.probability {
+            try c.encode(p, forKey: .churnProbability)
+            try c.encode(churn.level, forKey: .churnLevel)
+            try c.encode(health.model.fitted?.name, forKey: .churnModel)
+            try c.encode(churn.fittedDrivers.map { ContributionJSON(feature: $0.feature.name, label: ChurnFeatures.label($0.feature.name), value: $0.value, amount: $0.amount) },
+                         forKey: .churnDrivers)
+        }
     }
 
     func render(into doc: inout Document) {
@@ -117,6 +130,9 @@ struct ScoreCard: Report {
         doc.wrapped(label("Trend"), text: trendText)
         if let net = trend.net {
             doc.wrapped(label(""), text: [Span("last 5: \(trend.scores.map(Format.oneDecimal).joined(separator: " ")) · changes \(trend.changes.map(Format.signedPercent).joined(separator: " ")) · net \(Format.signedPercent(net))", .dim)])
+        }
+        if let churn, let summary = churn.fittedSummary {
+            doc.wrapped(label("Churn"), text: [Span(churn.level.label, churn.level.style), Span(" — \(summary)")])
         }
         let coverage = Format.percent(score.coverage * 100)
         if score.missing.isEmpty {

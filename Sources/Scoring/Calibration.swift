@@ -16,6 +16,8 @@ public struct FittedChurnModel: Equatable, Sendable {
         public var weight: Double
     }
 
+    /// What it is called: its file's name in models/ (fitted-DATE).
+    public var name: String
     public var horizonDays: Int
     public var intercept: Double
     public var features: [Feature]
@@ -27,17 +29,27 @@ public struct FittedChurnModel: Equatable, Sendable {
 
     public static let levelShares: [(ChurnRisk.Level, Double)] = [(.critical, 0.05), (.high, 0.20), (.medium, 0.50)]
 
-    /// Each feature's part of the log-odds for these values (by name, as `ChurnFeatures` orders them).
-    public func contributions(_ values: [String: Double?]) -> [(feature: Feature, amount: Double)] {
+    /// Each feature's part of the log-odds for these values (by `ChurnFeatures` name); a
+    /// missing value counts as the training mean, so adds nothing.
+    public func contributions(_ values: [String: Double?]) -> [(feature: Feature, value: Double?, amount: Double)] {
         features.map { f in
-            let x = (values[f.name] ?? nil) ?? f.mean
-            return (f, f.weight * (x - f.mean) / f.deviation)
+            let v = values[f.name] ?? nil
+            return (f, v, f.weight * ((v ?? f.mean) - f.mean) / f.deviation)
         }
     }
 
-    public func probability(_ values: [String: Double?]) -> Double {
-        let z = intercept + contributions(values).reduce(0) { $0 + $1.amount }
-        return 1 / (1 + exp(-z))
+    public func probability(_ contributions: [(feature: Feature, value: Double?, amount: Double)]) -> Double {
+        1 / (1 + exp(-(intercept + contributions.reduce(0) { $0 + $1.amount })))
+    }
+
+    /// The custom metrics it reads.
+    public var customNames: [String] { features.map(\.name).filter { $0.hasPrefix("custom:") }.map { String($0.dropFirst(7)) } }
+
+    /// The probability, and each feature's part of it, for an account as it stood on `health.asOf`.
+    public func assess(_ health: AccountHealth) -> (probability: Double, contributions: [(feature: Feature, value: Double?, amount: Double)]) {
+        let set = ChurnFeatures(custom: customNames)
+        let parts = contributions(Dictionary(uniqueKeysWithValues: zip(set.names, set.values(health))))
+        return (probability(parts), parts)
     }
 
     public func level(_ probability: Double) -> ChurnRisk.Level {
@@ -90,7 +102,7 @@ public struct Calibration: Sendable {
         let x = trainRows.map(row)
         let scaler = Standardizer(fitting: x)
         let fit = LogisticRegression.fit(x: x.map(scaler.transform), y: trainRows.map { $0.churned ? 1 : 0 }, c: c)
-        var fitted = FittedChurnModel(horizonDays: backtest.settings.horizonDays, intercept: fit.intercept,
+        var fitted = FittedChurnModel(name: "fitted", horizonDays: backtest.settings.horizonDays, intercept: fit.intercept,
                                       features: kept.indices.map { .init(name: names[kept[$0]], mean: scaler.means[$0], deviation: scaler.deviations[$0], weight: fit.weights[$0]) },
                                       critical: 1, high: 1, medium: 1)
         let trainP = x.map { fit.probability(scaler.transform($0)) }

@@ -41,11 +41,23 @@ public struct ChurnFeatures: Equatable, Sendable {
         return values
     }
 
+    /// A feature's value as a CSM reads it: shares as percents, ARR in dollars, tenure in days.
+    public static func shown(_ name: String, _ value: Double?) -> String {
+        guard let value else { return "missing" }
+        if name == "arr_log" { return Money(cents: Int64(((exp(value) - 1) * 100).rounded())).description }
+        if name == "tenure_days" { return Format.count(value, "day") }
+        let change = name.hasSuffix("_change_4w")
+        let key = change ? String(name.dropLast("_change_4w".count)) : name
+        let shares: Set<String> = [Metric.activeUserPenetration.rawValue, Metric.featureDepth.rawValue, Metric.meetingAttendance.rawValue]
+        if shares.contains(key) { return change ? Format.signedPercent(value * 100).replacingOccurrences(of: "%", with: " points") : Format.percent(value * 100) }
+        return change ? (value >= 0 ? "+" : "") + Format.number(value) : Format.number(value)
+    }
+
     /// How a CSM would read a feature's name.
     public static func label(_ name: String) -> String {
         if name.hasPrefix("custom:") { return String(name.dropFirst(7)) }
         if name == "tenure_days" { return "tenure (days)" }
-        if name == "arr_log" { return "ARR (log)" }
+        if name == "arr_log" { return "ARR" }
         let change = name.hasSuffix("_change_4w")
         let key = change ? String(name.dropLast("_change_4w".count)) : name
         let label = Metric(rawValue: key)?.label ?? key

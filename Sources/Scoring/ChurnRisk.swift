@@ -76,6 +76,22 @@ public struct ChurnRisk: Sendable {
     public var gaps: [DataGap]
     /// Driver weights added up, for ranking accounts at the same level.
     public var points: Int
+    /// With a fitted model in force: the probability of churning within its horizon, which
+    /// sets the level, and the features that add most to it.
+    public var probability: Double?
+    public var fittedDrivers: [(feature: FittedChurnModel.Feature, value: Double?, amount: Double)] = []
+
+    /// The fitted model's part of the story in a line: "23% within 90 days (fitted-…) — most
+    /// from active-user penetration 0.08 (+0.92)"; nil without a fitted model.
+    public var fittedSummary: String? {
+        guard let p = probability, let fitted = health.model.fitted else { return nil }
+        let most = fittedDrivers.map { "\(ChurnFeatures.label($0.feature.name)) \(ChurnFeatures.shown($0.feature.name, $0.value)) (+\(Format.number($0.amount)) log-odds)" }
+        return "\(Format.percent(p * 100)) within \(fitted.horizonDays) days by \(fitted.name)"
+            + (most.isEmpty ? "; no feature adds much to it" : " — most from " + most.joined(separator: ", "))
+    }
+
+    /// A feature adds at least this much to the log-odds to be named as a driver.
+    public static let fittedDriverLeast = 0.05
 
     /// The tier is the floor: healthy → low, warning → medium, high risk → high, critical → critical.
     public static func floor(_ tier: Tier?) -> Level {
@@ -96,6 +112,12 @@ public struct ChurnRisk: Sendable {
         points = drivers.reduce(0) { $0 + $1.weight.rawValue }
         let bump = points >= 5 || drivers.contains { $0.weight == .veryHigh } ? 2 : points >= 2 ? 1 : 0
         level = Level(rawValue: min(Level.critical.rawValue, ChurnRisk.floor(health.tier).rawValue + bump))!
+        if let fitted = health.model.fitted, health.current != nil {
+            let (p, parts) = fitted.assess(health)
+            probability = p
+            level = fitted.level(p)
+            fittedDrivers = Array(parts.filter { $0.amount >= ChurnRisk.fittedDriverLeast }.sorted { $0.amount > $1.amount }.prefix(3))
+        }
         var byReason: [ChurnReason: Int] = [:]
         for d in drivers { byReason[d.reason, default: 0] += d.weight.rawValue }
         // The heaviest category; on a tie, the one of the heaviest driver listed first.

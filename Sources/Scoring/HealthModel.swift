@@ -41,6 +41,9 @@ public struct HealthModel: Sendable {
     public var usage = UsageRules.none
     /// Alerts on metrics of the workspace's own (model.yaml `monitors:`).
     public var monitors: [CustomMonitor] = []
+    /// A churn model `calibrate` fitted, put in force by `fitted:` in model.yaml: churn risk
+    /// levels come from its probability.
+    public var fitted: FittedChurnModel?
 
     public init(name: String, rules: [Rule], tiers: TierScheme, segmentTiers: [Segment: TierScheme] = [:]) {
         self.name = name
@@ -54,7 +57,8 @@ public struct HealthModel: Sendable {
     /// The metrics of the workspace's own that the model reads: its custom rules and monitors.
     public var customNames: [String] {
         let monitored = monitors.map(\.metric).filter { name in SnapshotField.named(name) == nil && !rules.contains { $0.name == name } }
-        return rules.compactMap(\.name) + monitored
+        let fittedOnly = (fitted?.customNames ?? []).filter { name in !rules.contains { $0.name == name } && !monitored.contains(name) }
+        return rules.compactMap(\.name) + monitored + fittedOnly
     }
 
     /// The dimensions the model scores, in the order of its rules.

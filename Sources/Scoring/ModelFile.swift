@@ -16,7 +16,8 @@ import Yams
 public enum ModelFile {
     public static let name = "model.yaml"
 
-    public static func parse(_ text: String, file: String = name) throws -> HealthModel {
+    /// `fitted` reads a model `calibrate` saved, by name (models/NAME.yaml), for `fitted:`.
+    public static func parse(_ text: String, file: String = name, fitted: ((String) throws -> FittedChurnModel)? = nil) throws -> HealthModel {
         do { try YAMLLimits.check(text, file: file) } catch let failure as ImportFailure { throw failure.problems[0] }
         let root: Node?
         do {
@@ -26,7 +27,7 @@ public enum ModelFile {
         }
         guard let root else { return .claw }
         guard let map = root.mapping else { throw fail(file, root, "expected a mapping with model:, weights:, bands:, tiers: or segments:") }
-        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends", "usage", "custom_metrics", "monitors"]
+        let keys = ["model", "weights", "bands", "tiers", "segments", "week_ends", "usage", "custom_metrics", "monitors", "fitted"]
         var model = HealthModel.claw
         if let node = map["model"] {
             guard let name = node.string, let named = HealthModel.named(name.lowercased()) else {
@@ -40,6 +41,14 @@ public enum ModelFile {
             switch key.string ?? "" {
             case "model", "custom_metrics": continue
             case "monitors": model.monitors = try monitors(value, file: file)
+            case "fitted":
+                guard let name = value.string, !name.isEmpty else { throw fail(file, value, "fitted: names a model calibrate saved, e.g. fitted-2026-11-24") }
+                guard let fitted else { throw fail(file, value, "fitted: is read from the workspace's models folder") }
+                do { model.fitted = try fitted(name) } catch let problem as ImportProblem {
+                    throw fail(file, value, "fitted model \(name) refused — \(problem)")
+                } catch {
+                    throw fail(file, value, "no fitted model \(name) in models/ — 'calibrate' writes one")
+                }
             case "weights": try applyWeights(value, to: &model, file: file)
             case "bands": try applyBands(value, to: &model, file: file)
             case "tiers": model.tiers = try tiers(value, base: model.tiers, file: file)

@@ -15,6 +15,8 @@ public final class ModelInForce {
 
     let file: String
     let lastGood: String
+    /// Where `calibrate` saves fitted models.
+    public let fittedFolder: String
     /// The file's modification date and size when last read; nil before the first read.
     private var stamp: Stamp?
 
@@ -26,6 +28,19 @@ public final class ModelInForce {
     init(workspace: String) {
         file = (workspace as NSString).appendingPathComponent(ModelFile.name)
         lastGood = (workspace as NSString).appendingPathComponent(".model-in-force.yaml")
+        fittedFolder = (workspace as NSString).appendingPathComponent("models")
+    }
+
+    /// Reads a fitted model by name from the workspace's models folder.
+    public func fitted(_ name: String) throws -> FittedChurnModel {
+        let path = (fittedFolder as NSString).appendingPathComponent(name + ".yaml")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try FittedModelFile.parse(text, file: "models/\(name).yaml")
+    }
+
+    /// Parses a model file as model.yaml would be read here.
+    public func parse(_ text: String, file: String) throws -> HealthModel {
+        try ModelFile.parse(text, file: file, fitted: fitted)
     }
 
     /// Re-reads model.yaml when it changed; returns the warning to show when it was refused.
@@ -42,7 +57,7 @@ public final class ModelInForce {
             return nil
         }
         do {
-            model = try ModelFile.parse(text, file: ModelFile.name)
+            model = try parse(text, file: ModelFile.name)
             source = ModelFile.name
             problem = nil
             try? text.write(toFile: lastGood, atomically: true, encoding: .utf8)
@@ -50,7 +65,7 @@ public final class ModelInForce {
         } catch let refused as ImportProblem {
             problem = refused
             if firstLoad {
-                if let text = try? String(contentsOfFile: lastGood, encoding: .utf8), let kept = try? ModelFile.parse(text) {
+                if let text = try? String(contentsOfFile: lastGood, encoding: .utf8), let kept = try? parse(text, file: ModelFile.name) {
                     model = kept
                     source = "the last valid model.yaml"
                 } else {
