@@ -14,7 +14,7 @@ struct CalibrateCommand: Command {
         summary: "fit a churn-probability model on this workspace's history and judge it on later dates",
         details: """
             Observation dates as in backtest (every 4 weeks by default). The features: the seed's metrics as the score card reads \
-            them and their change over four weeks, the model file's custom metrics, tenure and ARR (log); a missing value \
+            them and their change over four weeks, the workspace's own metrics (snapshot columns, each product event per week), tenure and ARR (log); a missing value \
             is taken as the training mean; all are standardised on the training rows. L2-regularised logistic regression \
             (C = 1, as scikit-learn's default) is fitted on the dates up to 'train to' and judged on the dates from \
             'test from' — a time split, never a random one. By default the last 30% of the dates are held out, and the \
@@ -35,7 +35,13 @@ struct CalibrateCommand: Command {
             throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: \(spec.usage)")
         }
         let model = context.model
-        let histories = try context.accountHistories()
+        // Every metric of the workspace's own is a candidate: its snapshot columns and each event's weekly count.
+        var own = Set<String>()
+        for account in try context.accounts() {
+            for metric in try context.customMetrics(of: account) where metric.source == .snapshots || metric.name.hasSuffix(" per week") { own.insert(metric.name) }
+        }
+        let custom = own.sorted()
+        let histories = try context.accountHistories().map { h in (h.records, try context.withCustomMetrics(h.snapshots, of: h.records.account, names: custom)) }
         let dates = try context.observationDates(histories, every: every, horizon: horizon, from: nil, to: nil, weekEnds: model.weekEnds)
         let firstTest = testFrom ?? dates[dates.count - max(1, Int((Double(dates.count) * 0.3).rounded()))]
         let testDates = dates.filter { $0 >= firstTest }
@@ -46,7 +52,7 @@ struct CalibrateCommand: Command {
                 + "every \(every) week\(every == 1 ? "" : "s"); training dates must end \(horizon) days before the first held-out date"
                 + (testFrom == nil ? " — the history is too short for a \(horizon)-day horizon" : ""))
         }
-        let features = ChurnFeatures(custom: model.rules.compactMap(\.name))
+        let features = ChurnFeatures(custom: custom)
         let backtest = Backtest(accounts: histories, settings: .init(dates: trainDates + testDates, horizonDays: horizon), model: model, features: features)
         guard let calibration = Calibration(backtest: backtest, features: features, trainDates: trainDates, testDates: testDates),
               calibration.train.churners >= BacktestCommand.leastOfEach else {

@@ -19,8 +19,8 @@ extension Context {
 
     /// The weeks with the values of the workspace's own metrics that the model reads
     /// (its custom_metrics and monitors) put in; other weeks are returned as they are.
-    func withCustomMetrics(_ snapshots: [Snapshot], of account: Account, from: Day? = nil) throws -> [Snapshot] {
-        let names = model.customNames
+    func withCustomMetrics(_ snapshots: [Snapshot], of account: Account, from: Day? = nil, names: [String]? = nil) throws -> [Snapshot] {
+        let names = names ?? model.customNames
         guard !names.isEmpty, !snapshots.isEmpty else { return snapshots }
         let metrics = try customMetrics(of: account, from: from)
         var result = snapshots
