@@ -139,11 +139,7 @@ public struct Backtest: Sendable {
                               topDecileLift: nil, flagged: 0, truePositives: 0, falsePositiveRate: nil, medianLeadDays: nil,
                               churnersFlaggedAhead: 0, churnersSeen: 0)
         if bootstrap { figures.aucInterval = Backtest.interval(rows.map(\.account), [(risks, labels)]) { $0[0] } }
-        if churners > 0, rows.count >= 10 {
-            let top = zip(risks, labels).sorted { $0.0 > $1.0 }.prefix(max(1, rows.count / 10))
-            let topRate = Double(top.filter(\.1).count) / Double(top.count)
-            figures.topDecileLift = topRate / (Double(churners) / Double(rows.count))
-        }
+        figures.topDecileLift = Lift.top(risks: risks, labels: labels)
         let flags = rows.map(predictor.flag)
         figures.flagged = flags.filter { $0 }.count
         figures.truePositives = zip(flags, labels).filter { $0 && $1 }.count

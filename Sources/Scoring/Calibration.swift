@@ -127,10 +127,7 @@ public struct Calibration: Sendable {
         var e = Evaluation(rows: rows.count, churners: churners, auc: ROC.auc(scores: risk, labels: labels), aucInterval: nil,
                            topDecileLift: nil, calibration: [], flagged: 0, flaggedChurned: 0)
         if bootstrap { e.aucInterval = Backtest.interval(rows.map(\.account), [(risk, labels)]) { $0[0] } }
-        if churners > 0, rows.count >= 10 {
-            let top = zip(risk, labels).sorted { $0.0 > $1.0 }.prefix(max(1, rows.count / 10))
-            e.topDecileLift = (Double(top.filter(\.1).count) / Double(top.count)) / (Double(churners) / Double(rows.count))
-        }
+        e.topDecileLift = Lift.top(risks: risk, labels: labels)
         if let fitted {
             let order = risk.indices.sorted { risk[$0] < risk[$1] }
             let size = max(1, Int((Double(order.count) / 10).rounded(.up)))

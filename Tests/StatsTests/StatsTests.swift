@@ -54,4 +54,12 @@ final class StatsTests: XCTestCase {
         for i in scores.indices { for _ in 0..<Int(weights[i]) { repeatedScores.append(scores[i]); repeatedLabels.append(labels[i]) } }
         XCTAssertEqual(ROC.Ranking(scores: scores, labels: labels).auc { weights[$0] }!, ROC.auc(scores: repeatedScores, labels: repeatedLabels)!, accuracy: 1e-12)
     }
+
+    func testLiftOfTheRiskiestTenth() {
+        // 20 rows, 4 positives (rate 20%); the riskiest two rows hold one positive (50%): lift 2.5.
+        let risks = (0..<20).map(Double.init)
+        let labels = (0..<20).map { [19, 5, 6, 7].contains($0) }
+        XCTAssertEqual(Lift.top(risks: risks, labels: labels)!, 2.5, accuracy: 1e-12)
+        XCTAssertNil(Lift.top(risks: risks, labels: Array(repeating: false, count: 20)))
+    }
 }
