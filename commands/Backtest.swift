@@ -198,7 +198,7 @@ struct BacktestReport: Report {
             + "\(grouped(m.churners)) churned within the horizon (\(grouped(m.churnersSeen)) accounts)"
             + (backtest.staleSkipped > 0 ? " · \(grouped(backtest.staleSkipped)) left out: no week in the 28 days before the date" : ""))
         doc.blank()
-        var table = TextTable([.init(""), .init("Health model", right: true), .init("Baseline: DAU −20% in 4 weeks", right: true)], indent: 2)
+        var table = TextTable([.init("", wraps: true), .init("Health model", right: true), .init("Baseline", right: true)], indent: 2)
         func count(_ part: Int, _ whole: Int, _ share: Double?) -> String { share.map { "\(Format.percent($0 * 100)) (\(grouped(part)) of \(grouped(whole)))" } ?? "—" }
         table.add(Span("ROC AUC (95% interval)"), Span(aucText(m), .bold), Span(aucText(b)))
         table.add(Span("Top-tenth lift"), Span(m.topDecileLift.map { Format.number($0) + "×" } ?? "—"), Span(b.topDecileLift.map { Format.number($0) + "×" } ?? "—"))
@@ -209,6 +209,7 @@ struct BacktestReport: Report {
         table.add(Span("Median lead time"), Span(lead(m)), Span(lead(b)))
         doc.table(table)
         doc.wrapped(Span("  "), text: [Span("counts are of account-dates; flag: churn risk high or critical (what list and the portfolio count as at risk); "
+            + "baseline: DAU's change over four weeks, flag when down \(Format.number(Backtest.baselineDrop))% or more; "
             + "lead time: days from an account's first flag within the horizon to its churn", .dim)])
         doc.blank()
         doc.wrapped(Span("Verdict   ", .bold), text: verdict(difference))
