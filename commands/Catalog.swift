@@ -36,6 +36,7 @@ public enum Catalog {
         SetCommand(),
         LogCommand(),
         NoteCommand(),
+        SentCommand(),
         UndoCommand(),
         ImportCommand(),
         ExportCommand(),

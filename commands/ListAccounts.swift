@@ -27,7 +27,7 @@ struct ListAccountsCommand: Command {
         let filter = try AccountFilter(request["filter"] ?? "", csms: Set(portfolio.compactMap(\.account.csm)))
         let book = portfolio.map(ChurnRisk.init(health:))
         let rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
-        return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk)
+        return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk, byTouch: filter.untouchedDays != nil)
     }
 }
 
@@ -38,10 +38,24 @@ struct AccountFilter {
     var segments: Set<Segment> = []
     var churned = false
     var csms: Set<String> = []
+    /// "untouched for 30 days": no call, e-mail, meeting, QBR or kickoff logged in that many days.
+    var untouchedDays: Int?
     private var words: [String] = []
 
     init(_ text: String, csms known: Set<String>) throws {
         var tokens = text.comparable.split(separator: " ").map(String.init)
+        if let i = tokens.firstIndex(of: "untouched") {
+            var end = i + 1
+            if end < tokens.count, tokens[end] == "for" { end += 1 }
+            guard end < tokens.count, let n = Int(tokens[end]), n > 0 else {
+                throw CommandError("untouched takes a number of days: 'list accounts untouched for 30 days'")
+            }
+            end += 1
+            if end < tokens.count, ["days", "day"].contains(tokens[end]) { end += 1 }
+            untouchedDays = n
+            tokens.removeSubrange(i..<end)
+            words.append("untouched for \(n) days")
+        }
         let filler: Set<String> = ["for", "by", "of", "owned", "csm", "the", "all", "with", "tier", "segment", "accounts", "account", "in", "from", "on"]
         while !tokens.isEmpty {
             let two = tokens.count > 1 ? tokens[0] + " " + tokens[1] : ""
@@ -116,6 +130,10 @@ struct AccountFilter {
         }
         if !segments.isEmpty && !(health.account.segment.map(segments.contains) ?? false) { return false }
         if !csms.isEmpty && !(health.account.csm.map(csms.contains) ?? false) { return false }
+        if let days = untouchedDays {
+            if health.isChurned { return false }
+            if let touch = health.records.lastTouch(on: health.asOf), touch.date.days(until: health.asOf) < days { return false }
+        }
         return true
     }
 
@@ -129,10 +147,20 @@ struct AccountList: Report {
     let book: [ChurnRisk]
     /// Filtered to the accounts at risk: the ARR shown is the ARR at risk.
     let byRisk: Bool
+    /// Filtered by last touch: that column stays however narrow the terminal.
+    var byTouch = false
 
     var live: Int { book.filter { BookFigures.isLive($0.health) }.count }
 
     /// Lowest score first; churned and unscored accounts last.
+    /// "3 days ago", "today", or "none logged" — when the account was last touched.
+    static func touch(_ h: AccountHealth) -> Span {
+        if h.isChurned { return Span("") }
+        guard let touch = h.records.lastTouch(on: h.asOf) else { return Span("none logged", .dim) }
+        let days = touch.date.days(until: h.asOf)
+        return Span(days == 0 ? "today" : days == 1 ? "yesterday" : "\(days) days ago", days > 30 ? .yellow : nil)
+    }
+
     static func riskiestFirst(_ a: AccountHealth, _ b: AccountHealth) -> Bool {
         func key(_ h: AccountHealth) -> (Int, Double, String) {
             switch Standing(h) {
@@ -155,8 +183,10 @@ struct AccountList: Report {
         var trend: String
         var churnRisk: String?
         var churnProbability: Double?
+        var lastTouch: Day?
         var week: Day?
-        enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", churnProbability = "churn_probability", week }
+        enum CodingKeys: String, CodingKey { case account, segment, arr, csm, score, tier, priority, trend, churnRisk = "churn_risk", churnProbability = "churn_probability",
+                                             lastTouch = "last_touch", week }
     }
 
     enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", atRiskMeaning = "at_risk_meaning", arrAtRisk = "arr_at_risk", accounts }
@@ -176,7 +206,8 @@ struct AccountList: Report {
             let h = r.health
             return Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
                        score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
-                       churnRisk: h.isChurned ? nil : r.level.label, churnProbability: h.isChurned ? nil : r.probability, week: h.current?.week)
+                       churnRisk: h.isChurned ? nil : r.level.label, churnProbability: h.isChurned ? nil : r.probability,
+                       lastTouch: h.records.lastTouch(on: h.asOf)?.date, week: h.current?.week)
         }, forKey: .accounts)
     }
 
@@ -189,7 +220,7 @@ struct AccountList: Report {
         let fitted = rows.contains { $0.probability != nil }
         var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
                                .init("Score", right: true), .init("Tier"), .init(fitted ? "Churn risk" : "Risk", optional: true), .init("Trend", optional: true),
-                               .init("CSM", shrinkable: true, optional: true)])
+                               .init("CSM", shrinkable: true, optional: true), .init("Last touch", optional: !byTouch)])
         for r in rows {
             let h = r.health
             let standing = Standing(h)
@@ -197,7 +228,7 @@ struct AccountList: Report {
                       Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
                       h.isChurned ? Span("") : Span(r.level.label + (r.probability.map { " \(Format.percent($0 * 100))" } ?? ""), r.level.style),
                       Span(standing == .churned ? "" : h.trend.direction == .notEnoughHistory ? "new" : h.trend.label, h.trend.direction == .declining ? .red : nil),
-                      Span(h.account.csm ?? "—"))
+                      Span(h.account.csm ?? "—"), AccountList.touch(h))
         }
         doc.table(table)
         let shown = rows.filter { BookFigures.isLive($0.health) }

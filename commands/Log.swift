@@ -7,11 +7,14 @@ struct LogCommand: Command {
     let spec = CommandSpec(
         name: "log",
         phrases: ["log {rest}", "record {rest}", "记录 {rest}"],
-        usage: "log ACCOUNT EVENT [details] [on YYYY-MM-DD]",
-        summary: "record an event: champion left, competitor mentioned, payment refused …",
+        usage: "log ACCOUNT EVENT [details] [DATE]",
+        summary: "record a call, an e-mail, a meeting, or an event: champion left, competitor mentioned …",
         details: "Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", ")
-            + ". The date is today unless given ('on 2026-11-20', after the event or at the end); details are free text.",
-        examples: ["log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20",
+            + ". A call, an e-mail sent, a meeting, a QBR or a kickoff is a touch: 'show' and 'list' give each account's last. "
+            + "The date is today unless said, after the event or at the end: 2026-11-20, yesterday, 3 days ago, last Tuesday, "
+            + "on Tuesday, 20 Nov, Nov 20 2026, 昨天, 11月20日. Details are free text.",
+        examples: ["log Acme call with Maria: pricing questions", "log Acme email sent renewal terms yesterday", "log Acme meeting on 20 Nov",
+                   "log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20", "记录 Acme 通话 昨天",
                    "log Soylent competitor mentioned pricing page of a rival", "record Wonka payment refused", "记录 Acme kickoff held"],
         accountSlots: ["rest"], writes: true)
 
@@ -26,22 +29,16 @@ struct LogCommand: Command {
     }
 
     static func entry(_ words: [String], today: Day) throws -> (kind: EventKind, details: String, date: Day) {
-        /// The day a word names; a word shaped like a date that is none is an error, not details.
-        func day(_ word: String) throws -> Day? {
-            if let d = Day(iso: word) { return d }
-            if word.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil {
-                throw CommandError("'\(word.excerpt)' is not a date — write YYYY-MM-DD")
-            }
-            return nil
+        // A word shaped like a date that is none is an error wherever it stands, not details.
+        if let bad = words.first(where: { $0.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil && Day(iso: $0) == nil }) {
+            throw CommandError("'\(bad.excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'")
         }
         var words = words
         var date: Day?
-        if words.count >= 2, words[words.count - 2].lowercased() == "on", let d = try day(words.last!) {
+        // The date as said at the end: "… yesterday", "… on 20 Nov", "… 2026-11-20".
+        if let (d, n) = SpokenDate.trailing(words, today: today), words.count > n {
             date = d
-            words.removeLast(2)
-        } else if let last = words.last, let d = try day(last) {
-            date = d
-            words.removeLast()
+            words.removeLast(n)
         }
         guard let (kind, found) = EventKind.leading(words.joined(separator: " ")) else {
             let typed = words.prefix(3).joined(separator: " ")
@@ -49,16 +46,16 @@ struct LogCommand: Command {
             throw CommandError("'\(typed)' is not an event I know" + (near.isEmpty ? "." : " — did you mean \(near.joined(separator: " or "))?")
                 + " Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        // "kickoff held on 2026-11-06 with Norman": the date right after the event.
+        // Or right after the event: "kickoff held on 2026-11-06 with Norman", "call yesterday with Maria".
         var details = found
-        let rest = found.split(separator: " ", maxSplits: 2).map(String.init)
-        if date == nil, rest.count >= 2, rest[0].lowercased() == "on", let d = try day(rest[1]) {
+        let rest = found.split(separator: " ").map(String.init)
+        if date == nil, let (d, n) = SpokenDate.leading(rest, today: today) {
             date = d
-            details = rest.count > 2 ? rest[2] : ""
+            details = rest.dropFirst(n).joined(separator: " ")
         }
         let when = date ?? today
         guard when <= today else { throw CommandError("\(when) is after today (\(today)): log what has happened") }
-        return (kind, details, when)
+        return (kind, details.trimmingCharacters(in: [":", " ", "-", "—"]), when)
     }
 }
 

@@ -30,7 +30,7 @@ struct ShowCommand: Command {
             m.weeks.last { $0.week <= context.today }.map { AccountProfile.Custom(name: m.name, source: m.source, week: $0.week, value: $0.value) }
         }
         return AccountProfile(account: account, ledgerARR: ledger, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
-                              recordsContacts: records.recordsContacts, latest: latest, custom: custom, events: Array(events.suffix(5)), today: context.today)
+                              recordsContacts: records.recordsContacts, latest: latest, lastTouch: records.lastTouch(on: context.today), custom: custom, events: Array(events.suffix(5)), today: context.today)
     }
 }
 
@@ -45,6 +45,8 @@ struct AccountProfile: Report {
     let former: [Former]
     let recordsContacts: Bool
     let latest: Snapshot?
+    /// The CSM's latest call, e-mail, meeting, QBR or kickoff.
+    let lastTouch: Event?
     /// Metrics of the workspace's own: each one's latest week.
     struct Custom { var name: String; var source: CustomMetric.Source; var week: Day; var value: Double }
     let custom: [Custom]
@@ -57,7 +59,8 @@ struct AccountProfile: Report {
     enum Keys: String, CodingKey {
         case account, aliases, segment, plan, arr, ledgerARR = "ledger_arr", csm, startDate = "start_date", lifecycleStage = "lifecycle_stage", day,
              renewalDate = "renewal_date", daysToRenewal = "days_to_renewal", churnDate = "churn_date", churnReason = "churn_reason",
-             contacts, former = "former_contacts", events, week, metrics, fromEvents = "from_product_events", custom = "custom_metrics"
+             contacts, former = "former_contacts", events, week, metrics, fromEvents = "from_product_events", custom = "custom_metrics",
+             lastTouch = "last_touch"
     }
 
     struct CustomJSON: Encodable { var name, source: String; var week: Day; var value: Double }
@@ -84,6 +87,7 @@ struct AccountProfile: Report {
         try c.encode(account.renewalDate.map { today.days(until: $0) }, forKey: .daysToRenewal)
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(account.churnReason, forKey: .churnReason)
+        try c.encode(lastTouch.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .lastTouch)
         try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
         try c.encode(former.map { FormerJSON(role: $0.contact.role.rawValue, name: $0.contact.name, how: $0.how, on: $0.on, details: $0.details) },
                      forKey: .former)
@@ -115,6 +119,12 @@ struct AccountProfile: Report {
             return "\(d) — " + (days >= 0 ? "in \(days) days" : "\(-days) days ago")
         })
         if let churn = account.churnDate { row("churned", "\(churn)" + (account.churnReason.map { " — \($0)" } ?? "")) }
+        if !account.isChurned(on: today) {
+            row("last touch", lastTouch.map { t in
+                let days = t.date.days(until: today)
+                return "\(t.date) — \(t.kind)" + (t.details.map { " \($0)" } ?? "") + " (" + (days == 0 ? "today" : days == 1 ? "yesterday" : "\(days) days ago") + ")"
+            } ?? "none logged — 'log \(account.name) call …' records one")
+        }
         doc.table(profile)
         doc.blank()
         doc.line(Span("Contacts", .bold))

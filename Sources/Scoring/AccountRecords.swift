@@ -39,6 +39,12 @@ public struct AccountRecords: Sendable {
     /// a missing role is a data gap, not a risk.
     public var recordsContacts: Bool { !allContacts.isEmpty }
 
+    /// The CSM's latest contact with the account on or before `day` (a call, an e-mail sent,
+    /// a meeting, a QBR, a kickoff); nil when none is logged.
+    public func lastTouch(on day: Day) -> Event? {
+        events.last { $0.date <= day && (EventKind(rawValue: $0.kind).map(EventKind.touches.contains) ?? false) }
+    }
+
     /// The champion a departure naming nobody on record means: the one holding the role that
     /// day. Someone recorded only after it is taken for the successor, not the one who left
     /// (to vacate them, name them: "champion left Nina Sharp resigned").

@@ -26,6 +26,9 @@ public enum EventKind: String, CaseIterable, Sendable {
     case newTeamInterested = "new team interested"
     case fundingAnnounced = "funding announced"
     case usageAtLimit = "usage at limit"
+    // Touches: the CSM's own contact with the account.
+    case call
+    case emailSent = "email sent"
 
     /// Other ways of saying the same event.
     static let synonyms: [String: EventKind] = [
@@ -44,7 +47,13 @@ public enum EventKind: String, CaseIterable, Sendable {
         "premium feature request": .premiumFeatureRequested, "new team": .newTeamInterested, "funding": .fundingAnnounced,
         "funding round": .fundingAnnounced, "at usage limit": .usageAtLimit, "usage limit": .usageAtLimit,
         "倡导者离职": .championLeft, "竞品": .competitorMentioned, "数据导出": .dataExportRequested, "拒付": .paymentRefused,
+        "phone call": .call, "called": .call, "video call": .call, "通话": .call, "电话": .call,
+        "email": .emailSent, "e-mail": .emailSent, "e-mail sent": .emailSent, "sent email": .emailSent, "emailed": .emailSent, "邮件": .emailSent,
+        "会议": .meetingAttended,
     ]
+
+    /// The CSM's own contact with the account: what "last touch" reads.
+    public static let touches: Set<EventKind> = [.call, .emailSent, .meetingAttended, .qbrHeld, .kickoffHeld]
 
     /// Events that signal room to grow (seed 002's expansion signals).
     public static let expansion: Set<EventKind> = [.premiumFeatureRequested, .newTeamInterested, .fundingAnnounced, .usageAtLimit, .championPromoted]
