@@ -67,10 +67,10 @@ final class OneTruthTests: XCTestCase {
         let book = ["list accounts", "churn risk", "portfolio review", "alerts", "expansion"]
 
         // 1. Nobody who left is named except as having left (the line says so), or in the
-        //    history: an event dated before today.
+        //    history: an event dated before today ("2026-10-25 meeting attended …", "last touch  2026-10-25 — …").
         func history(_ line: Substring) -> Bool {
-            let first = line.split(separator: " ").first.map(String.init) ?? ""
-            return Day(iso: first).map { $0 < today } ?? false
+            let first = line.split(separator: " ").lazy.compactMap { Day(iso: String($0)) }.first
+            return first.map { $0 < today } ?? false
         }
         for account in accounts {
             let gone = departed[account.name] ?? []
