@@ -24,6 +24,7 @@ public enum Catalog {
         SavePlanCommand(),
         WinBackPlanCommand(),
         RenewalPrepCommand(),
+        RenewalsCommand(),
         PortfolioReviewCommand(),
         NRRReportCommand(),
         BacktestCommand(),

@@ -1,0 +1,139 @@
+import Intents
+import Playbooks
+import Scoring
+import Shell
+import Workspace
+
+/// `renewals [in N days] [for CSM]`: the renewal pipeline — every renewal coming up, where
+/// its 90/60/30-day steps stand, and a forecast with its reason; totals per month.
+struct RenewalsCommand: Command {
+    let spec = CommandSpec(
+        name: "renewals",
+        phrases: ["renewals", "renewals {options}", "upcoming renewals", "upcoming renewals {options}", "renewal pipeline",
+                  "renewal pipeline {options}", "续约", "续约 {options}", "续约计划"],
+        usage: "renewals [in N days] [for CSM]",
+        summary: "the renewal pipeline: date, days left, ARR, health, churn risk, the 90/60/30 steps, a forecast; totals per month",
+        details: """
+            Renewals from today to N days ahead (default 90). Forecast: likely lost at churn risk critical; at risk at \
+            churn risk high, or with 30 days or fewer left and no QBR logged in the 120 days before the renewal; otherwise \
+            safe. The step is the one of the renewal timeline (90: value review, 60: proposal, 30: contract, 0: renewal) \
+            the renewal is at now, or the next. 'renewal prep ACCOUNT' has the full timeline.
+            """,
+        examples: ["renewals", "renewals in 30 days", "upcoming renewals", "renewals in 180 days for Dana", "续约"],
+        accountSlots: [])
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        var words = HistoryOptions(request["options"] ?? "")
+        let days = try words.number(after: "in", unit: ["days", "day"], range: 1...1095) ?? RenewalPrep.horizon
+        var csm: String?
+        if let i = words.words.firstIndex(of: "for"), i + 1 < words.words.count {
+            let typed = words.words[(i + 1)...].joined(separator: " ")
+            let known = Set(try context.accounts().compactMap(\.csm))
+            guard let match = known.first(where: { $0.comparable.hasPrefix(typed.comparable) }) else {
+                throw CommandError("no CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))")
+            }
+            csm = match
+            words.words.removeSubrange(i...)
+        }
+        guard words.words.isEmpty else { throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: \(spec.usage)") }
+        let end = context.today.adding(days: days)
+        let forecasts: [RenewalForecast] = try context.portfolio(withRecords: true).compactMap { health in
+            guard let renewal = health.account.renewalDate, renewal >= context.today, renewal <= end, !health.isChurned,
+                  csm == nil || health.account.csm == csm else { return nil }
+            let input = PlaybookInput(health: health)
+            guard case .success(let prep) = RenewalPrep.make(input) else { return nil }
+            return RenewalForecast(prep, input: input)
+        }.sorted { ($0.prep.renewal, $0.prep.daysLeft) < ($1.prep.renewal, $1.prep.daysLeft) }
+        return RenewalsReport(days: days, csm: csm, today: context.today, rows: forecasts)
+    }
+}
+
+struct RenewalsReport: Report {
+    let days: Int
+    let csm: String?
+    let today: Day
+    let rows: [RenewalForecast]
+
+    struct Month { var label: String; var count: Int; var arr: Money; var byOutlook: [RenewalForecast.Outlook: Money] }
+
+    var months: [Month] {
+        var result: [Month] = []
+        for row in rows {
+            let (y, m, _) = row.prep.renewal.components
+            let label = String(format: "%04d-%02d", y, m)
+            let arr = row.input.account.arr ?? .zero
+            if result.last?.label != label { result.append(Month(label: label, count: 0, arr: .zero, byOutlook: [:])) }
+            result[result.count - 1].count += 1
+            result[result.count - 1].arr = result[result.count - 1].arr + arr
+            result[result.count - 1].byOutlook[row.outlook, default: .zero] = result[result.count - 1].byOutlook[row.outlook, default: .zero] + arr
+        }
+        return result
+    }
+
+    enum Keys: String, CodingKey { case from, to, csm, renewals, months, arr }
+    struct RowJSON: Encodable {
+        var account: String; var renewal: Day; var daysLeft: Int; var arr: Double?; var score: Double?; var tier: String?
+        var churnRisk: String; var step: String?; var stepDate: Day?; var stepStatus: String?; var forecast: String; var reason: String
+        enum CodingKeys: String, CodingKey { case account, renewal, daysLeft = "days_left", arr, score, tier, churnRisk = "churn_risk", step, stepDate = "step_date",
+                                             stepStatus = "step_status", forecast, reason }
+    }
+    struct MonthJSON: Encodable { var month: String; var renewals: Int; var arr: Double; var safe, atRisk, likelyLost: Double
+        enum CodingKeys: String, CodingKey { case month, renewals, arr, safe, atRisk = "at_risk", likelyLost = "likely_lost" } }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(today, forKey: .from)
+        try c.encode(today.adding(days: days), forKey: .to)
+        try c.encode(csm, forKey: .csm)
+        try c.encode(rows.map { r in
+            RowJSON(account: r.input.account.name, renewal: r.prep.renewal, daysLeft: r.prep.daysLeft, arr: r.input.account.arr?.dollars,
+                    score: r.input.health.current?.shown, tier: r.input.health.current?.band.name, churnRisk: r.input.risk.level.label,
+                    step: r.step.map { "\($0.daysBefore)" }, stepDate: r.step?.date, stepStatus: r.step?.status.rawValue, forecast: r.outlook.rawValue, reason: r.reason)
+        }, forKey: .renewals)
+        try c.encode(months.map { m in
+            MonthJSON(month: m.label, renewals: m.count, arr: m.arr.dollars, safe: (m.byOutlook[.safe] ?? .zero).dollars,
+                      atRisk: (m.byOutlook[.atRisk] ?? .zero).dollars, likelyLost: (m.byOutlook[.likelyLost] ?? .zero).dollars)
+        }, forKey: .months)
+        try c.encode(rows.reduce(Money.zero) { $0 + ($1.input.account.arr ?? .zero) }.dollars, forKey: .arr)
+    }
+
+    func style(_ o: RenewalForecast.Outlook) -> Style { o == .safe ? .green : o == .atRisk ? .orange : .red }
+
+    func render(into doc: inout Document) {
+        let scope = "Renewals in the next \(days) days (to \(today.adding(days: days)))" + (csm.map { " for \($0)" } ?? "")
+        guard !rows.isEmpty else {
+            doc.line(Span(scope, .bold))
+            doc.line(Span("  none — 'renewals in 180 days' looks further", .dim))
+            return
+        }
+        doc.line(Span(scope, .bold))
+        doc.blank()
+        var table = TextTable([.init("Renewal"), .init("Days", right: true), .init("Account", shrinkable: true), .init("ARR", right: true),
+                               .init("Health", right: true), .init("Churn risk", optional: true), .init("Step", optional: true), .init("Forecast")])
+        for r in rows {
+            let h = r.input.health
+            let step = r.step.map { s -> String in
+                let name = ["90": "value review", "60": "proposal", "30": "contract", "0": "renewal"]["\(s.daysBefore)"] ?? ""
+                return "\(s.daysBefore) \(name)" + (s.status == .now ? " now" : " \(s.date)") + (s.done == nil ? "" : " ✓")
+            } ?? ""
+            table.add(Span(r.prep.renewal.description), Span("\(r.prep.daysLeft)"), Span(r.input.account.name), Span(r.input.account.arr?.description ?? "—"),
+                      Span(h.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),
+                      Span(r.input.risk.level.label, r.input.risk.level.style), Span(step), Span(r.outlook.label, style(r.outlook)))
+        }
+        doc.table(table)
+        doc.blank()
+        doc.line(Span("Why", .bold))
+        for r in rows {
+            doc.wrapped(Span("  \(r.input.account.name): "), text: [Span(r.outlook.label, style(r.outlook)), Span(" — \(r.reason)")])
+        }
+        doc.blank()
+        doc.line(Span("By month", .bold))
+        var totals = TextTable([.init("Month"), .init("Renewals", right: true), .init("ARR", right: true), .init("Safe", right: true),
+                                .init("At risk", right: true), .init("Likely lost", right: true)], indent: 2)
+        for m in months {
+            totals.add(Span(m.label), Span("\(m.count)"), Span(m.arr.description), Span((m.byOutlook[.safe] ?? .zero).description),
+                       Span((m.byOutlook[.atRisk] ?? .zero).description), Span((m.byOutlook[.likelyLost] ?? .zero).description))
+        }
+        doc.table(totals)
+    }
+}
