@@ -8,6 +8,7 @@ public enum Catalog {
         WhyCommand(),
         WhatIfCommand(),
         ListAccountsCommand(),
+        ViewCommand(),
         ShowCommand(),
         TimelineCommand(),
         AlertsCommand(),

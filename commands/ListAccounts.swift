@@ -10,24 +10,34 @@ struct ListAccountsCommand: Command {
         phrases: ["list accounts", "list", "accounts", "list all accounts", "list accounts {filter}", "list {filter} accounts",
                   "list {filter}", "{filter} accounts", "show accounts", "show {filter} accounts",
                   "列出账户", "账户列表", "所有账户", "列出{filter}账户", "{filter}账户"],
-        usage: "list accounts [at-risk | TIER | SEGMENT | CSM]",
+        usage: "list accounts [FILTERS] [by ARR | score | renewal | last touch | trend | risk]",
         summary: "accounts with score, tier, churn risk and trend, riskiest first",
         details: """
             Filters: at-risk (churn risk high or critical: every P0–P1 account, and any other whose churn \
             drivers raise it there; with a fitted churn model in force, its probability cut-offs), a tier (healthy, warning, high risk, critical, \
             or P0–P3), a segment (enterprise, mid-market, smb), churned, or a CSM's name. \
-            Several filters narrow together: 'list at-risk enterprise accounts for Priya'.
+            Also: declining (rising, volatile, stable), renewing in N days, untouched for N days, churn risk high (or low, medium, critical). \
+            Several filters narrow together: 'list at-risk enterprise accounts for Priya'. 'by ARR' (score, renewal, last touch, trend, risk) \
+            sorts; 'view save NAME' keeps the words of the last list.
             """,
         examples: ["list accounts", "list at-risk accounts", "list accounts at risk", "list healthy accounts", "list enterprise accounts",
                    "list accounts for Dana", "列出账户", "list critical smb accounts"],
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
+        try list(request["filter"] ?? "", in: context)
+    }
+
+    /// The list for these words (a saved view's, too).
+    func list(_ words: String, in context: Context) throws -> Report {
         let portfolio = try context.portfolio(withRecords: true)
-        let filter = try AccountFilter(request["filter"] ?? "", csms: Set(portfolio.compactMap(\.account.csm)))
+        let filter = try AccountFilter(words, csms: Set(portfolio.compactMap(\.account.csm)))
         let book = portfolio.map(ChurnRisk.init(health:))
-        let rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
-        return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk, byTouch: filter.untouchedDays != nil)
+        var rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
+        if let order = filter.order { rows = AccountList.sorted(rows, by: order) }
+        context.remembered[AccountList.wordsKey] = words
+        return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk,
+                           byTouch: filter.untouchedDays != nil || filter.order == .lastTouch, order: filter.order?.rawValue)
     }
 }
 
@@ -40,6 +50,31 @@ struct AccountFilter {
     var csms: Set<String> = []
     /// "untouched for 30 days": no call, e-mail, meeting, QBR or kickoff logged in that many days.
     var untouchedDays: Int?
+    /// "renewing in 60 days": a renewal from today to that many days ahead.
+    var renewingDays: Int?
+    /// "declining", "rising", "volatile", "stable".
+    var trends: Set<Trend.Direction> = []
+    /// "churn risk high": these churn-risk levels.
+    var levels: Set<ChurnRisk.Level> = []
+    /// "by ARR", "by score", "by renewal", "by last touch", "by trend", "by risk".
+    var order: Order?
+
+    enum Order: String, CaseIterable {
+        case arr = "ARR, largest first", score = "score, lowest first", renewal = "renewal, soonest first",
+             lastTouch = "last touch, longest ago first", trend = "four-week change, steepest fall first", risk = "churn risk, highest first"
+
+        init?(_ words: [String]) {
+            switch words.joined(separator: " ") {
+            case "arr", "revenue", "value": self = .arr
+            case "score", "health": self = .score
+            case "renewal", "renewal date", "renewals": self = .renewal
+            case "last touch", "touch": self = .lastTouch
+            case "trend", "change": self = .trend
+            case "risk", "churn risk": self = .risk
+            default: return nil
+            }
+        }
+    }
     private var words: [String] = []
 
     init(_ text: String, csms known: Set<String>) throws {
@@ -55,6 +90,42 @@ struct AccountFilter {
             untouchedDays = n
             tokens.removeSubrange(i..<end)
             words.append("untouched for \(n) days")
+        }
+        if let i = tokens.firstIndex(of: "renewing") {
+            var end = i + 1
+            if end < tokens.count, ["in", "within"].contains(tokens[end]) { end += 1 }
+            guard end < tokens.count, let n = Int(tokens[end]), n > 0 else {
+                throw CommandError("renewing takes a number of days: 'list accounts renewing in 60 days'")
+            }
+            end += 1
+            if end < tokens.count, ["days", "day"].contains(tokens[end]) { end += 1 }
+            renewingDays = n
+            tokens.removeSubrange(i..<end)
+            words.append("renewing in \(n) days")
+        }
+        if let i = tokens.indices.first(where: { tokens[$0] == "churn" && $0 + 2 < tokens.count && tokens[$0 + 1] == "risk" }) {
+            guard let level = ChurnRisk.Level.allCases.first(where: { $0.label == tokens[i + 2] }) else {
+                throw CommandError("churn risk is low, medium, high or critical: 'list accounts churn risk high'")
+            }
+            levels.insert(level)
+            tokens.removeSubrange(i...(i + 2))
+            words.append("churn risk \(level.label)")
+        }
+        if let i = tokens.firstIndex(of: "by"), i + 1 < tokens.count {
+            let rest = Array(tokens[(i + 1)...])
+            if let (order, n) = [2, 1].lazy.compactMap({ n in rest.count >= n ? Order(Array(rest.prefix(n))).map { ($0, n) } : nil }).first {
+                self.order = order
+                tokens.removeSubrange(i...(i + n))
+            } else if Segment(parsing: rest[0]) == nil, AccountFilter.csms(known, named: rest[0]).isEmpty, !["segment", "csm"].contains(rest[0]) {
+                throw CommandError("cannot sort by '\(rest[0].excerpt)' — sort by ARR, score, renewal, last touch, trend or risk")
+            }
+        }
+        for (word, direction) in [("declining", Trend.Direction.declining), ("rising", .rising), ("volatile", .volatile), ("stable", .stable)] {
+            if let i = tokens.firstIndex(of: word) {
+                trends.insert(direction)
+                tokens.remove(at: i)
+                words.append(word)
+            }
         }
         let filler: Set<String> = ["for", "by", "of", "owned", "csm", "the", "all", "with", "tier", "segment", "accounts", "account", "in", "from", "on"]
         while !tokens.isEmpty {
@@ -130,6 +201,11 @@ struct AccountFilter {
         }
         if !segments.isEmpty && !(health.account.segment.map(segments.contains) ?? false) { return false }
         if !csms.isEmpty && !(health.account.csm.map(csms.contains) ?? false) { return false }
+        if !trends.isEmpty && (health.isChurned || !trends.contains(health.trend.direction)) { return false }
+        if !levels.isEmpty && (health.isChurned || !levels.contains(risk.level)) { return false }
+        if let days = renewingDays {
+            guard !health.isChurned, let renewal = health.account.renewalDate, renewal >= health.asOf, health.asOf.days(until: renewal) <= days else { return false }
+        }
         if let days = untouchedDays {
             if health.isChurned { return false }
             if let touch = health.records.lastTouch(on: health.asOf), touch.date.days(until: health.asOf) < days { return false }
@@ -149,10 +225,40 @@ struct AccountList: Report {
     let byRisk: Bool
     /// Filtered by last touch: that column stays however narrow the terminal.
     var byTouch = false
+    /// How the rows are sorted, when not riskiest first.
+    var order: String? = nil
 
     var live: Int { book.filter { BookFigures.isLive($0.health) }.count }
 
     /// Lowest score first; churned and unscored accounts last.
+    /// What `view save` keeps: the words of the last list in this shell.
+    static let wordsKey = "list accounts words"
+
+    /// Rows in a CSM's order; ties keep the riskiest-first order they came in.
+    static func sorted(_ rows: [ChurnRisk], by order: AccountFilter.Order) -> [ChurnRisk] {
+        func key(_ r: ChurnRisk) -> Double? {
+            let h = r.health
+            switch order {
+            case .arr: return h.account.arr.map { -$0.dollars }
+            case .score: return h.current?.total
+            case .renewal: return h.account.renewalDate.flatMap { $0 >= h.asOf ? Double($0.ordinal) : nil }
+            case .lastTouch: return h.records.lastTouch(on: h.asOf).map { Double($0.date.ordinal) } ?? -.infinity
+            case .trend: return h.trend.net
+            case .risk: return -(Double(r.level.rawValue) + (r.probability ?? 0))
+            }
+        }
+        // Churned accounts, and those without the value, go last.
+        return rows.enumerated().sorted { a, b in
+            let ka = a.element.health.isChurned ? nil : key(a.element), kb = b.element.health.isChurned ? nil : key(b.element)
+            switch (ka, kb) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     /// "3 days ago", "today", or "none logged" — when the account was last touched.
     static func touch(_ h: AccountHealth) -> Span {
         if h.isChurned { return Span("") }
@@ -189,11 +295,12 @@ struct AccountList: Report {
                                              lastTouch = "last_touch", week }
     }
 
-    enum Keys: String, CodingKey { case filter, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", atRiskMeaning = "at_risk_meaning", arrAtRisk = "arr_at_risk", accounts }
+    enum Keys: String, CodingKey { case filter, order, count, live, churned, arr, arrMeaning = "arr_meaning", atRisk = "at_risk", atRiskMeaning = "at_risk_meaning", arrAtRisk = "arr_at_risk", accounts }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(filter, forKey: .filter)
+        try c.encode(order, forKey: .order)
         try c.encode(rows.count, forKey: .count)
         try c.encode(live, forKey: .live)
         try c.encode(rows.filter { $0.health.isChurned }.count, forKey: .churned)
@@ -242,6 +349,7 @@ struct AccountList: Report {
         }
         if churned > 0 { parts.append(Format.count(Double(churned), "churned account") + (shown.isEmpty ? "" : ", not in the ARR")) }
         if !filter.isEmpty { parts.append("filter: \(filter)") }
+        if let order { parts.append("sorted by \(order)") }
         doc.wrapped(text: [Span(parts.joined(separator: " · "), .dim)])
     }
 }
