@@ -24,7 +24,9 @@ struct OnboardingPlanCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
         let input = try context.playbookInput(account)
-        return OnboardingPlan.make(input).report(account, plan: "onboarding plan") {
+        return OnboardingPlan.make(input).report(account, plan: "onboarding plan", in: context, actions: { plan in
+            (plan.firstWeek + plan.phases).flatMap(\.items).filter { $0.status != .done && $0.due != nil }.map { .init(text: $0.text, due: $0.due, owner: nil) }
+        }) {
             OnboardingReport(account: account, plan: $0, cadence: input.cadence, today: context.today)
         }
     }

@@ -22,7 +22,10 @@ struct QBRPrepCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        return QBRPrep.make(try context.playbookInput(account)).report(account, plan: "QBR prep") {
+        return QBRPrep.make(try context.playbookInput(account)).report(account, plan: "QBR prep", in: context, actions: { prep in
+            prep.checklist.compactMap { item in item.open.map { .init(text: "QBR prep — \(item.item): \($0)", due: prep.preReadBy, owner: nil) } }
+                + [.init(text: "Send the QBR pre-read", due: prep.preReadBy, owner: nil), .init(text: "Hold the QBR", due: prep.date, owner: nil)]
+        }) {
             QBRReport(account: account, prep: $0)
         }
     }

@@ -17,7 +17,9 @@ struct RenewalPrepCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        return RenewalPrep.make(try context.playbookInput(account)).report(account, plan: "renewal prep") {
+        return RenewalPrep.make(try context.playbookInput(account)).report(account, plan: "renewal prep", in: context, actions: { prep in
+            prep.timeline.filter { $0.status != .passed && $0.done == nil }.map { .init(text: "\($0.daysBefore) days before the renewal: \($0.task)", due: $0.date, owner: nil) }
+        }) {
             RenewalReport(account: account, prep: $0)
         }
     }

@@ -22,7 +22,10 @@ struct SavePlanCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
         let input = try context.playbookInput(account)
-        return SavePlan.make(input).report(account, plan: "save plan") {
+        return SavePlan.make(input).report(account, plan: "save plan", in: context, actions: { plan in
+            plan.within48Hours.map { .init(text: $0.action, due: $0.by, owner: $0.owner) }
+                + plan.recovery.map { .init(text: "\($0.week): \($0.goal)", due: $0.date, owner: $0.owner) }
+        }) {
             SavePlanReport(account: account, plan: $0, score: input.health.current!)
         }
     }

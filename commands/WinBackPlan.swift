@@ -22,7 +22,9 @@ struct WinBackPlanCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request["account"]!)
-        return WinBackPlan.make(try context.playbookInput(account)).report(account, plan: "win-back plan") {
+        return WinBackPlan.make(try context.playbookInput(account)).report(account, plan: "win-back plan", in: context, actions: { plan in
+            plan.sequence.filter { $0.status != .past }.map { .init(text: "win-back e-mail, day \($0.day): \($0.subject)", due: $0.date, owner: nil) }
+        }) {
             WinBackReport(account: account, plan: $0)
         }
     }

@@ -64,6 +64,44 @@ public enum SpokenDate {
         return nil
     }
 
+    /// A day ahead as a CSM sets a due date: `2026-12-01`, `today`, `tomorrow`, `in 3 days`,
+    /// `in 2 weeks`, `friday` or `next friday` (the first after today), `20 Dec` (the first
+    /// such day from today), 明天.
+    public static func ahead(_ words: [String], today: Day) -> Day? {
+        let w = words.map { $0.lowercased().trimmingCharacters(in: [",", ".", ":"]) }
+        if w.count == 1 {
+            switch w[0] {
+            case "today", "今天": return today
+            case "tomorrow", "明天": return today.adding(days: 1)
+            default: break
+            }
+            if let d = Day(iso: w[0]) { return d }
+            if let weekday = weekday(w[0]) { return next(weekday, after: today) }
+        }
+        if w.count == 2, w[0] == "next", let weekday = weekday(w[1]) { return next(weekday, after: today) }
+        if w.count == 3, w[0] == "in", let n = w[1] == "a" || w[1] == "one" ? 1 : Int(w[1]), n >= 0, n <= 3660 {
+            switch w[2] {
+            case "day", "days": return today.adding(days: n)
+            case "week", "weeks": return today.adding(days: 7 * n)
+            default: return nil
+            }
+        }
+        if w.count == 2 {
+            let md = Int(w[0]).flatMap { d in month(w[1]).map { ($0, d) } } ?? month(w[0]).flatMap { m in Int(w[1]).map { (m, $0) } }
+            if let (m, d) = md, let this = Day(year: today.year, month: m, day: d) ?? Day(year: today.year + 1, month: m, day: d) {
+                return this >= today ? this : Day(year: today.year + 1, month: m, day: d)
+            }
+        }
+        if let d = day(w, today: today), w.count == 3 { return d }
+        return nil
+    }
+
+    /// The first day with this ISO weekday after `day`.
+    static func next(_ weekday: Int, after day: Day) -> Day {
+        let ahead = (weekday - day.weekday + 7) % 7
+        return day.adding(days: ahead == 0 ? 7 : ahead)
+    }
+
     static func weekday(_ word: String) -> Int? {
         let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if let i = names.firstIndex(of: word) { return i + 1 }

@@ -109,6 +109,11 @@ public final class Context {
         }
     }
 
+    /// Who is at the keyboard: CSE_USER, else the login name.
+    public var user: String {
+        environment["CSE_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["USER"] ?? environment["LOGNAME"] ?? "you"
+    }
+
     /// What an import checks rows against: today, and the day the workspace's weeks end.
     public var importRules: Importer.Rules { Importer.Rules(today: today, weekEnds: model.weekEnds, utcOffsetMinutes: model.usage.utcOffsetMinutes) }
 

@@ -25,6 +25,9 @@ public enum Change: Sendable {
     case deleteUseCase(Int64)
     /// Sets the whole ledger of these accounts (what undoes a subscriptions import).
     case replaceLedger(accountIDs: [Int64], subscriptions: [Subscription])
+    /// Inserts (no id) or replaces (with id) a task.
+    case putTask(CSMTask)
+    case deleteTask(Int64)
     /// Sets the product usage of a range of days (what an event import writes, and undoes).
     case replaceUsage(UsageSlice)
     /// Sets one account-week's custom metrics: the names given, to these values (nil removes).

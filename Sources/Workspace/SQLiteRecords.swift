@@ -148,6 +148,30 @@ extension Milestone: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension CSMTask: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "task"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], text: row["text"], due: Day(column: row["due"]), owner: row["owner"],
+                  created: Day(column: row["created"]) ?? Day(ordinal: 0), done: Day(column: row["done"]),
+                  snoozedUntil: Day(column: row["snoozed_until"]), source: row["source"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["text"] = text
+        container["due"] = due?.description
+        container["owner"] = owner
+        container["created"] = created.description
+        container["done"] = done?.description
+        container["snoozed_until"] = snoozedUntil?.description
+        container["source"] = source
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension UseCase: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "use_case"
 

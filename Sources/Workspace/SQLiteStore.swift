@@ -92,6 +92,10 @@ public final class SQLiteStore: WorkspaceStore {
         try read { try Milestone.filter(Column("account_id") == accountID).order(Column("due"), Column("id")).fetchAll($0) }
     }
 
+    public func tasks() throws -> [CSMTask] {
+        try read { try CSMTask.order(Column("due") == nil, Column("due"), Column("id")).fetchAll($0) }
+    }
+
     public func useCases(accountID: Int64) throws -> [UseCase] {
         try read { try UseCase.filter(Column("account_id") == accountID).order(Column("id")).fetchAll($0) }
     }
@@ -144,6 +148,7 @@ public final class SQLiteStore: WorkspaceStore {
             restore += try Goal.filter(Column("account_id") == id).fetchAll(db).map { .putGoal($0) }
             restore += try Milestone.filter(Column("account_id") == id).fetchAll(db).map { .putMilestone($0) }
             restore += try UseCase.filter(Column("account_id") == id).fetchAll(db).map { .putUseCase($0) }
+            restore += try CSMTask.filter(Column("account_id") == id).fetchAll(db).map { .putTask($0) }
             let ledger = try Subscription.filter(Column("account_id") == id).fetchAll(db)
             if !ledger.isEmpty { restore.append(.replaceLedger(accountIDs: [id], subscriptions: ledger)) }
             _ = try Account.deleteOne(db, key: id)
@@ -183,6 +188,8 @@ public final class SQLiteStore: WorkspaceStore {
         case .putMilestone(let m): return [try put(m, db, Change.putMilestone, Change.deleteMilestone)]
         case .deleteMilestone(let id): return try delete(Milestone.self, id, db, Change.putMilestone)
         case .putUseCase(let u): return [try put(u, db, Change.putUseCase, Change.deleteUseCase)]
+        case .putTask(let t): return [try put(t, db, Change.putTask, Change.deleteTask)]
+        case .deleteTask(let id): return try delete(CSMTask.self, id, db, Change.putTask)
         case .deleteUseCase(let id): return try delete(UseCase.self, id, db, Change.putUseCase)
         case let .replaceLedger(ids, subscriptions):
             return [try replaceLedger(db, accountIDs: ids, with: subscriptions)]
@@ -475,4 +482,5 @@ protocol Identified { var id: Int64? { get } }
 extension Goal: Identified {}
 extension Contact: Identified {}
 extension Milestone: Identified {}
+extension CSMTask: Identified {}
 extension UseCase: Identified {}

@@ -113,6 +113,19 @@ enum Schema {
                     name TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (account_id, week, name)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v6: tasks") { db in
+            try db.create(table: "task") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("due", .text)
+                t.column("owner", .text)
+                t.column("created", .text).notNull()
+                t.column("done", .text)
+                t.column("snoozed_until", .text)
+                t.column("source", .text)
+            }
+        }
         return migrator
     }
 }

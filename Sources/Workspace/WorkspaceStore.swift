@@ -10,6 +10,8 @@ public protocol WorkspaceStore: AnyObject {
     func goals() throws -> [Goal]
     func milestones(accountID: Int64) throws -> [Milestone]
     func useCases(accountID: Int64) throws -> [UseCase]
+    /// Every task, open and done, soonest due first (undated last).
+    func tasks() throws -> [CSMTask]
     func subscriptions(accountID: Int64) throws -> [Subscription]
     /// The whole subscription ledger, for retention maths.
     func ledger() throws -> Ledger

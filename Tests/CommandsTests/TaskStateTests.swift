@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+import Shell
+import Workspace
+@testable import Commands
+
+/// Tasks live in the workspace: they outlast the shell that made them, and undo takes back
+/// each change, in a later shell's workspace too.
+final class TaskStateTests: XCTestCase {
+    let today = Day(iso: "2026-11-24")!
+    var folder = ""
+
+    override func setUpWithError() throws {
+        folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("cse-tasks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+    func shell(_ path: String, on day: Day) throws -> (OneTruthTests.Runner, Context) {
+        let context = Context(workspace: try WorkspaceDirectory(path: path), today: day, specs: Catalog.commands.map(\.spec), directory: folder, progress: nil)
+        return (OneTruthTests.Runner(context), context)
+    }
+
+    func testTasksSurviveARestartAndUndoTakesEachChangeBack() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        var (run, context) = try shell(path, on: today)
+        _ = run.say("task add Acme send the renewal proposal due friday")
+        _ = run.say("save plan Soylent")
+        _ = run.say("accept")
+        _ = run.say("task done 1")
+        _ = run.say("task snooze 2 until 2026-12-01")
+
+        // A new shell on the same workspace, the next day.
+        (run, context) = try shell(path, on: today.adding(days: 1))
+        let tasks = try context.store.tasks()
+        XCTAssertEqual(tasks.count, 11, "one by hand, ten from the save plan")
+        XCTAssertEqual(tasks.first { $0.id == 1 }?.done, today)
+        XCTAssertEqual(tasks.first { $0.id == 2 }?.snoozedUntil, Day(iso: "2026-12-01"))
+        XCTAssertEqual(tasks.filter { $0.source == "save plan" }.count, 10)
+        let listed = run.say("tasks Soylent")
+        XCTAssertFalse(listed.contains("Call Sol Roth"), "task 2 (the call) is snoozed: \(listed)")
+        XCTAssertTrue(listed.contains("Agree the intervention plan"), listed)
+        XCTAssertTrue(listed.contains("1 snoozed"), "the snoozed one is hidden and counted")
+
+        // Undo in the new shell takes back what it did there.
+        _ = run.say("task done 3")
+        XCTAssertNotNil(try context.store.tasks().first { $0.id == 3 }?.done)
+        _ = run.say("undo")
+        XCTAssertNil(try context.store.tasks().first { $0.id == 3 }?.done)
+        _ = run.say("accept")
+        XCTAssertEqual(try context.store.tasks().count, 11, "accept in a new shell has no plan to add")
+        _ = run.say("save plan Soylent")
+        _ = run.say("accept")
+        XCTAssertEqual(try context.store.tasks().count, 11, "the plan's actions are already open tasks")
+    }
+}
