@@ -1,3 +1,4 @@
+import Foundation
 import Intents
 import Scoring
 import Shell
@@ -9,59 +10,177 @@ struct AlertsCommand: Command {
         name: "alerts",
         phrases: ["alerts", "show alerts", "list alerts", "warnings", "alerts {account}", "alerts for {account}", "alerts of {account}",
                   "{account} alerts", "预警", "预警 {account}", "{account}的预警"],
-        usage: "alerts [ACCOUNT] [as of DATE]",
+        usage: "alerts [ACCOUNT | all | over $ARR] [as of DATE]",
         summary: "monitors that fire: what tripped them, who acts, how fast",
         details: """
             The monitors: health drop week over week (> 10 % 🟠, > 20 % 🔴), DAU drop (> 30 % 🟠, > 50 % 🔴), \
             champion left (logged in the last 30 days) 🔴, more than 3 severe tickets open 🟠, API error rate (> 5 % 🔴, \
             > 10 % 🔴 immediate), more than one payment refused in 90 days 🔴, health drop vs four weeks ago > 15 % 🟠, \
             feature depth < 30 % 🟠, meeting attendance < 60 % 🟠, NPS down > 20 points in four weeks 🔴, health declined \
-            two weeks running 🔴. A score drop counts from 2 points (a smaller change is noise). Churned accounts are left out.
+            two weeks running 🔴. A score drop counts from 2 points (a smaller change is noise). Churned accounts are left out. \
+            One block an account, worst first; an alert firing for the first time since the last look is marked new. \
+            'alert ack N' hides one while it keeps firing, 'alert snooze N until DATE' until a day; 'alerts all' shows them too; \
+            'alerts over $10,000 ARR' keeps the larger accounts.
             """,
-        examples: ["alerts", "alerts Hooli", "alerts for Soylent", "预警", "alerts as of 2026-11-01"])
+        examples: ["alerts", "alerts Hooli", "alerts for Soylent", "alerts over $10,000 ARR", "alerts all", "预警", "alerts as of 2026-11-01"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        if let name = request["account"] {
-            let account = try context.account(name)
+        var text = (request["account"] ?? "").trimmingCharacters(in: .whitespaces)
+        var showAll = false
+        if text.lowercased() == "all" || text.lowercased().hasPrefix("all ") { showAll = true; text = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces) }
+        var overARR: Money?
+        if text.lowercased().hasPrefix("over ") {
+            var amount = String(text.dropFirst(5))
+            for unit in [" arr", " ARR"] where amount.hasSuffix(unit) { amount.removeLast(unit.count) }
+            do { overARR = try Money.checked(amount.trimmingCharacters(in: .whitespaces)) } catch {
+                throw CommandError("'over' takes an ARR: 'alerts over $10,000 ARR'")
+            }
+            text = ""
+        }
+        let healths: [AccountHealth]
+        var single: String?
+        if !text.isEmpty {
+            let account = try context.account(text)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
-            let alerts = Monitor.alerts(for: try context.health(of: account))
-            return AlertList(account: account.name, alerts: Monitor.ranked(alerts), accounts: 1)
+            healths = [try context.health(of: account)]
+            single = account.name
+        } else {
+            healths = try context.portfolio(withRecords: true)
         }
-        let portfolio = try context.portfolio(withRecords: true)
-        let alerts = portfolio.flatMap(Monitor.alerts(for:))
-        return AlertList(account: nil, alerts: Monitor.ranked(alerts), accounts: portfolio.count)
+        let ids = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.name, $0.id!) })
+        // One block an account, worst account first: numbered in the order they are shown.
+        let ranked = Monitor.ranked(healths.flatMap(Monitor.alerts(for:)))
+        var order: [String] = []
+        for a in ranked where !order.contains(a.account) { order.append(a.account) }
+        let alerts = order.flatMap { name in ranked.filter { $0.account == name } }
+        // A look today is remembered: what fires for the first time is new. A look as of
+        // another day changes nothing, and today's triage does not apply to it.
+        let firing = alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }
+        let looked: (states: [AlertState], new: Set<Int64>)
+        if context.today == context.clockToday {
+            looked = try context.store.noteAlerts(firing, of: single == nil ? nil : Set(healths.compactMap(\.account.id)), on: context.today)
+        } else {
+            looked = ([], [])
+        }
+        let states = Dictionary(uniqueKeysWithValues: looked.states.map { ("\($0.accountID) \($0.key)", $0) })
+        var rows = alerts.map { a in (alert: a, state: states["\(ids[a.account]!) \(AlertList.key(a))"]) }
+        if let overARR { rows = rows.filter { ($0.alert.arr?.cents ?? 0) > overARR.cents } }
+        let hidden = showAll ? [] : rows.filter { $0.state?.isHidden(on: context.today) ?? false }
+        if !showAll { rows = rows.filter { !($0.state?.isHidden(on: context.today) ?? false) } }
+        return AlertList(account: single, rows: rows, new: looked.new, accounts: healths.count, hidden: hidden.map(\.state!), today: context.today,
+                         overARR: overARR)
     }
 }
 
 struct AlertList: Report {
     let account: String?
-    let alerts: [Alert]
+    let rows: [(alert: Alert, state: AlertState?)]
+    /// Alert states first seen on this look.
+    let new: Set<Int64>
     let accounts: Int
+    /// Acknowledged or snoozed: counted, not shown.
+    let hidden: [AlertState]
+    let today: Day
+    let overARR: Money?
 
-    enum Keys: String, CodingKey { case account, count, alerts }
+    var alerts: [Alert] { rows.map(\.alert) }
+
+    /// What identifies an alert across looks: its monitor, or a custom monitor's title.
+    static func key(_ a: Alert) -> String { a.monitor == .custom ? "custom:\(a.label)" : a.monitor.rawValue }
+
+    enum Keys: String, CodingKey { case account, count, alerts, hidden }
+    struct RowJSON: Encodable {
+        var id: Int64?; var new: Bool; var alert: Alert
+        enum CodingKeys: String, CodingKey { case id, new }
+        func encode(to encoder: Encoder) throws {
+            try alert.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(new, forKey: .new)
+        }
+    }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(account, forKey: .account)
-        try c.encode(alerts.count, forKey: .count)
-        try c.encode(alerts, forKey: .alerts)
+        try c.encode(rows.count, forKey: .count)
+        try c.encode(rows.map { RowJSON(id: $0.state?.id, new: $0.state.map { new.contains($0.id!) } ?? false, alert: $0.alert) }, forKey: .alerts)
+        try c.encode(hidden.count, forKey: .hidden)
     }
 
     func render(into doc: inout Document) {
-        guard !alerts.isEmpty else {
-            doc.line(Span(account.map { "\($0): no alerts — every monitor is quiet" } ?? "no alerts across \(accounts) accounts — every monitor is quiet", .dim))
+        guard !rows.isEmpty else {
+            let quiet = account.map { "\($0): no alerts — every monitor is quiet" }
+                ?? (overARR.map { "no alerts on accounts over \($0) ARR" } ?? "no alerts across \(accounts) accounts — every monitor is quiet")
+            doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
             return
         }
-        for a in alerts {
-            let style: Style = a.severity == .orange ? .orange : .red
-            doc.wrapped(Span("\(a.severity.emoji) "), text: [Span(a.account, .bold), Span(" — "), Span(a.label, style),
-                                                          Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold)])
-            doc.wrapped(Span("   "), text: [Span(a.evidence.shown, .dim)])
+        // One block an account, worst first (the rows come ranked).
+        var order: [String] = []
+        for r in rows where !order.contains(r.alert.account) { order.append(r.alert.account) }
+        for (i, name) in order.enumerated() {
+            let block = rows.filter { $0.alert.account == name }
+            if i > 0 { doc.blank() }
+            let arr = block[0].alert.arr.map { " · ARR \($0)" } ?? ""
+            doc.line(Span(name, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
+            for r in block {
+                let a = r.alert
+                let style: Style = a.severity == .orange ? .orange : .red
+                let isNew = r.state.map { new.contains($0.id!) } ?? false
+                doc.wrapped(Span("  \(r.state?.id.map { "#\($0)" } ?? "")".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(a.severity.emoji) "),
+                            text: [Span(a.label, style), Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold),
+                                   isNew ? Span(" — new", .yellow) : Span(r.state.flatMap { $0.firstSeen < today ? " — since \($0.firstSeen)" : nil } ?? "", .dim)])
+                doc.wrapped(Span("         "), text: [Span(a.evidence.shown, .dim)])
+            }
         }
-        let red = alerts.filter { $0.severity != .orange }.count
-        let affected = Set(alerts.map(\.account)).count
-        doc.line(Span("\(alerts.count) alert\(alerts.count == 1 ? "" : "s") (\(red) red) on \(affected) account\(affected == 1 ? "" : "s")", .dim))
+        doc.blank()
+        let red = rows.filter { $0.alert.severity != .orange }.count
+        let newCount = rows.filter { $0.state.map { new.contains($0.id!) } ?? false }.count
+        var summary = "\(rows.count) alert\(rows.count == 1 ? "" : "s") (\(red) red) on \(order.count) account\(order.count == 1 ? "" : "s")"
+        if newCount > 0 { summary += " · \(newCount) new since the last look" }
+        if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
+        doc.wrapped(text: [Span(summary, .dim)])
+        doc.line(Span("'alert ack N' when handled · 'alert snooze N until DATE' to look again later", .dim))
+    }
+}
+
+/// `alert ack N`, `alert snooze N until DATE`, `alert unack N`.
+struct AlertTriageCommand: Command {
+    let spec = CommandSpec(
+        name: "alert",
+        phrases: ["alert ack {number}", "ack alert {number}", "acknowledge alert {number}", "alert snooze {number} until {date}",
+                  "snooze alert {number} until {date}", "alert unack {number}", "确认预警 {number}"],
+        usage: "alert ack N | alert snooze N until DATE | alert unack N",
+        summary: "acknowledge an alert (hidden while it keeps firing) or snooze it until a day",
+        details: "N is the number 'alerts' shows. An acknowledged alert comes back new if it stops firing and fires again. Undo takes it back.",
+        examples: ["alert ack 3", "alert snooze 5 until friday", "alert unack 3", "确认预警 3"],
+        accountSlots: [], writes: true)
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        guard let id = Int64(request["number"]!.trimmingCharacters(in: CharacterSet(charactersIn: "# "))),
+              var state = try context.store.alertStates().first(where: { $0.id == id }) else {
+            throw CommandError("no alert #\(request["number"]!.excerpt) firing — 'alerts' shows them with their numbers")
+        }
+        let name = try context.accounts().first { $0.id == state.accountID }?.name ?? "?"
+        let what = state.key.hasPrefix("custom:") ? String(state.key.dropFirst(7)) : Monitor(rawValue: state.key)?.label ?? state.key
+        let line = request.line.lowercased()
+        if line.contains("snooze") {
+            guard let text = request["date"], let until = SpokenDate.ahead(text.split(separator: " ").map(String.init), today: context.today), until > context.today else {
+                throw CommandError("snooze until a day after today: 'alert snooze \(id) until 2026-12-01' (or friday, in 3 days)")
+            }
+            state.snoozedUntil = until
+            try context.change("alert snooze \(id)", [.putAlertState(state)])
+            return Message("alert #\(id) (\(name): \(what)) is snoozed until \(until)")
+        }
+        if line.contains("unack") {
+            state.acked = nil
+            try context.change("alert unack \(id)", [.putAlertState(state)])
+            return Message("alert #\(id) (\(name): \(what)) is back in the list")
+        }
+        state.acked = context.today
+        try context.change("alert ack \(id)", [.putAlertState(state)])
+        return Message("acknowledged alert #\(id): \(name) — \(what); hidden while it keeps firing")
     }
 }

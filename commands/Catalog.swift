@@ -12,6 +12,7 @@ public enum Catalog {
         ShowCommand(),
         TimelineCommand(),
         AlertsCommand(),
+        AlertTriageCommand(),
         ChurnRiskCommand(),
         ModelCommand(),
         ModelUseCommand(),

@@ -11,6 +11,8 @@ public final class Context {
     /// The date the clock reads (CSE_TODAY, or the transcript's `today:`); a read command
     /// ending in `as of DATE` sees that date instead.
     public internal(set) var today: Day
+    /// The date the clock reads, even while a command runs `as of` another day.
+    public let clockToday: Day
     public let specs: [CommandSpec]
     /// Relative file paths in commands resolve against this folder.
     public let directory: String
@@ -36,6 +38,7 @@ public final class Context {
     public init(workspace: WorkspaceDirectory, today: Day, specs: [CommandSpec], directory: String, progress: ProgressLine?) {
         self.workspace = workspace
         self.today = today
+        self.clockToday = today
         self.specs = specs
         self.directory = directory
         self.progress = progress

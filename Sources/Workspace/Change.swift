@@ -25,6 +25,9 @@ public enum Change: Sendable {
     case deleteUseCase(Int64)
     /// Sets the whole ledger of these accounts (what undoes a subscriptions import).
     case replaceLedger(accountIDs: [Int64], subscriptions: [Subscription])
+    /// Inserts (no id) or replaces (with id) an alert's triage state.
+    case putAlertState(AlertState)
+    case deleteAlertState(Int64)
     /// Inserts (no id) or replaces (with id) a task.
     case putTask(CSMTask)
     case deleteTask(Int64)

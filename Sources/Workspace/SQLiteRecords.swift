@@ -172,6 +172,26 @@ extension CSMTask: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension AlertState: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "alert_state"
+
+    public init(row: Row) {
+        self.init(id: row["id"], accountID: row["account_id"], key: row["key"], firstSeen: Day(column: row["first_seen"]) ?? Day(ordinal: 0),
+                  acked: Day(column: row["acked"]), snoozedUntil: Day(column: row["snoozed_until"]))
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["account_id"] = accountID
+        container["key"] = key
+        container["first_seen"] = firstSeen.description
+        container["acked"] = acked?.description
+        container["snoozed_until"] = snoozedUntil?.description
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension UseCase: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "use_case"
 

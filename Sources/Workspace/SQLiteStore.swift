@@ -92,6 +92,29 @@ public final class SQLiteStore: WorkspaceStore {
         try read { try Milestone.filter(Column("account_id") == accountID).order(Column("due"), Column("id")).fetchAll($0) }
     }
 
+    public func alertStates() throws -> [AlertState] {
+        try read { try AlertState.order(Column("id")).fetchAll($0) }
+    }
+
+    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
+        try write { db in
+            var states = try AlertState.order(Column("id")).fetchAll(db)
+            let now = Set(firing.map { "\($0.accountID) \($0.key)" })
+            // Quiet now: forgotten, so a later firing is new again.
+            for s in states where !now.contains("\(s.accountID) \(s.key)") && (accounts?.contains(s.accountID) ?? true) { _ = try AlertState.deleteOne(db, key: s.id) }
+            states.removeAll { !now.contains("\($0.accountID) \($0.key)") && (accounts?.contains($0.accountID) ?? true) }
+            let known = Set(states.map { "\($0.accountID) \($0.key)" })
+            var new = Set<Int64>()
+            for f in firing where !known.contains("\(f.accountID) \(f.key)") {
+                var s = AlertState(accountID: f.accountID, key: f.key, firstSeen: day)
+                try s.insert(db)
+                states.append(s)
+                new.insert(s.id!)
+            }
+            return (states, new)
+        }
+    }
+
     public func tasks() throws -> [CSMTask] {
         try read { try CSMTask.order(Column("due") == nil, Column("due"), Column("id")).fetchAll($0) }
     }
@@ -189,6 +212,8 @@ public final class SQLiteStore: WorkspaceStore {
         case .deleteMilestone(let id): return try delete(Milestone.self, id, db, Change.putMilestone)
         case .putUseCase(let u): return [try put(u, db, Change.putUseCase, Change.deleteUseCase)]
         case .putTask(let t): return [try put(t, db, Change.putTask, Change.deleteTask)]
+        case .putAlertState(let a): return [try put(a, db, Change.putAlertState, Change.deleteAlertState)]
+        case .deleteAlertState(let id): return try delete(AlertState.self, id, db, Change.putAlertState)
         case .deleteTask(let id): return try delete(CSMTask.self, id, db, Change.putTask)
         case .deleteUseCase(let id): return try delete(UseCase.self, id, db, Change.putUseCase)
         case let .replaceLedger(ids, subscriptions):
@@ -483,4 +508,5 @@ extension Goal: Identified {}
 extension Contact: Identified {}
 extension Milestone: Identified {}
 extension CSMTask: Identified {}
+extension AlertState: Identified {}
 extension UseCase: Identified {}

@@ -126,6 +126,17 @@ enum Schema {
                 t.column("source", .text)
             }
         }
+        migrator.registerMigration("v7: alert triage") { db in
+            try db.create(table: "alert_state") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("key", .text).notNull()
+                t.column("first_seen", .text).notNull()
+                t.column("acked", .text)
+                t.column("snoozed_until", .text)
+                t.uniqueKey(["account_id", "key"])
+            }
+        }
         return migrator
     }
 }

@@ -10,6 +10,11 @@ public protocol WorkspaceStore: AnyObject {
     func goals() throws -> [Goal]
     func milestones(accountID: Int64) throws -> [Milestone]
     func useCases(accountID: Int64) throws -> [UseCase]
+    /// Every alert's triage state.
+    func alertStates() throws -> [AlertState]
+    /// Records a look at the alerts: those firing and not yet known are new (returned by id);
+    /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
+    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>)
     /// Every task, open and done, soonest due first (undated last).
     func tasks() throws -> [CSMTask]
     func subscriptions(accountID: Int64) throws -> [Subscription]

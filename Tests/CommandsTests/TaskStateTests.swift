@@ -55,4 +55,31 @@ final class TaskStateTests: XCTestCase {
         _ = run.say("accept")
         XCTAssertEqual(try context.store.tasks().count, 11, "the plan's actions are already open tasks")
     }
+
+    func testAlertTriageSurvivesARestartAndNewMeansNewSinceTheLastLook() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        var (run, context) = try shell(path, on: today)
+        let first = run.say("alerts")
+        XCTAssertTrue(first.contains("11 new since the last look"), first)
+        XCTAssertFalse(run.say("alerts").contains("new since"), "the second look has nothing new")
+        _ = run.say("alert ack 1")
+        _ = run.say("alert snooze 2 until 2026-11-27")
+
+        (run, context) = try shell(path, on: today)
+        let states = try context.store.alertStates()
+        XCTAssertEqual(states.first { $0.id == 1 }?.acked, today)
+        XCTAssertEqual(states.first { $0.id == 2 }?.snoozedUntil, Day(iso: "2026-11-27"))
+        let after = run.say("alerts")
+        XCTAssertFalse(after.contains("key person (champion) left"), "acknowledged: hidden while it fires")
+        XCTAssertTrue(after.contains("2 acknowledged or snoozed"), after)
+        _ = run.say("alert ack 3")
+        _ = run.say("undo")
+        XCTAssertNil(try context.store.alertStates().first { $0.id == 3 }?.acked)
+
+        // Once the snooze is over it is back; the acknowledged one stays hidden.
+        (run, context) = try shell(path, on: Day(iso: "2026-11-27")!)
+        let later = run.say("alerts Soylent")
+        XCTAssertTrue(later.contains("NPS drop"), later)
+    }
 }
