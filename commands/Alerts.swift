@@ -49,28 +49,30 @@ struct AlertsCommand: Command {
         } else {
             healths = try context.portfolio(withRecords: true)
         }
-        let ids = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.name, $0.id!) })
-        // One block an account, worst account first: numbered in the order they are shown.
+        let look = try context.lookAtAlerts(healths, scope: single == nil ? nil : Set(healths.compactMap(\.account.id)))
+        var rows = look.rows
+        if let overARR { rows = rows.filter { ($0.alert.arr?.cents ?? 0) > overARR.cents } }
+        let hidden = showAll ? [] : rows.filter { $0.state?.isHidden(on: context.today) ?? false }
+        if !showAll { rows = rows.filter { !($0.state?.isHidden(on: context.today) ?? false) } }
+        return AlertList(account: single, rows: rows, new: look.new, accounts: healths.count, hidden: hidden.map(\.state!), today: context.today,
+                         overARR: overARR)
+    }
+}
+
+extension Context {
+    /// The alerts firing on these accounts, one block an account, worst first, each with its
+    /// triage state. A look today is remembered: what fires for the first time is new. A look
+    /// as of another day changes nothing, and today's triage does not apply to it.
+    func lookAtAlerts(_ healths: [AccountHealth], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
+        let ids = Dictionary(uniqueKeysWithValues: try accounts().map { ($0.name, $0.id!) })
         let ranked = Monitor.ranked(healths.flatMap(Monitor.alerts(for:)))
         var order: [String] = []
         for a in ranked where !order.contains(a.account) { order.append(a.account) }
         let alerts = order.flatMap { name in ranked.filter { $0.account == name } }
-        // A look today is remembered: what fires for the first time is new. A look as of
-        // another day changes nothing, and today's triage does not apply to it.
-        let firing = alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }
-        let looked: (states: [AlertState], new: Set<Int64>)
-        if context.today == context.clockToday {
-            looked = try context.store.noteAlerts(firing, of: single == nil ? nil : Set(healths.compactMap(\.account.id)), on: context.today)
-        } else {
-            looked = ([], [])
-        }
+        guard today == clockToday else { return (alerts.map { ($0, nil) }, []) }
+        let looked = try store.noteAlerts(alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }, of: scope, on: today)
         let states = Dictionary(uniqueKeysWithValues: looked.states.map { ("\($0.accountID) \($0.key)", $0) })
-        var rows = alerts.map { a in (alert: a, state: states["\(ids[a.account]!) \(AlertList.key(a))"]) }
-        if let overARR { rows = rows.filter { ($0.alert.arr?.cents ?? 0) > overARR.cents } }
-        let hidden = showAll ? [] : rows.filter { $0.state?.isHidden(on: context.today) ?? false }
-        if !showAll { rows = rows.filter { !($0.state?.isHidden(on: context.today) ?? false) } }
-        return AlertList(account: single, rows: rows, new: looked.new, accounts: healths.count, hidden: hidden.map(\.state!), today: context.today,
-                         overARR: overARR)
+        return (alerts.map { a in (a, states["\(ids[a.account]!) \(AlertList.key(a))"]) }, looked.new)
     }
 }
 

@@ -3,6 +3,7 @@ import Shell
 /// Every command, in the order `help` lists them.
 public enum Catalog {
     public static let commands: [Command] = [
+        TodayCommand(),
         ScoreCommand(),
         TrendCommand(),
         WhyCommand(),

@@ -15,6 +15,15 @@ public struct Cadence: Equatable, Sendable {
     public var executive: String
     /// Days between QBRs; nil when the row holds none.
     public var qbrEveryDays: Int?
+    /// Days between check-ins, the touch cadence; nil when they are automated.
+    public var checkInEveryDays: Int? {
+        switch row {
+        case .enterprise: return 7
+        case .midMarket: return 14
+        case .smb: return 30
+        case .selfServe: return nil
+        }
+    }
 
     public init(_ account: Account) {
         switch account.segment {

@@ -1,0 +1,138 @@
+import Foundation
+import Intents
+import Playbooks
+import Scoring
+import Shell
+import Workspace
+
+/// `today [for CSM]`: the morning's one screen — what to do first.
+struct TodayCommand: Command {
+    let spec = CommandSpec(
+        name: "today",
+        phrases: ["today", "today for {csm}", "agenda", "agenda for {csm}", "my day", "今天", "今天 {csm}", "今日"],
+        usage: "today [for CSM]",
+        summary: "the morning's agenda: overdue and due tasks, new alerts, renewals in 30 days, QBRs due, accounts past their touch cadence",
+        details: """
+            In the order to act: overdue tasks; new red alerts since the last look; tasks due today; renewals in the next \
+            30 days that are at risk or likely lost; new orange alerts; QBRs due within two weeks by the segment's cadence; \
+            renewals in 30 days that look safe; accounts with no call, e-mail or meeting logged within their segment's \
+            check-in cadence (enterprise 7 days, mid-market 14, SMB 30). It counts as a look at the alerts.
+            """,
+        examples: ["today", "today for Dana", "agenda", "今天"],
+        accountSlots: [])
+
+    /// Renewals this close are on the agenda.
+    static let renewalDays = 30
+    /// QBRs due this soon are on the agenda.
+    static let qbrDays = 14
+
+    func run(_ request: Request, in context: Context) throws -> Report {
+        let today = context.today
+        var csm: String?
+        if let typed = request["csm"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            let known = Set(try context.accounts().compactMap(\.csm))
+            let matches = AccountFilter.csms(known, named: typed.hasPrefix("for ") ? String(typed.dropFirst(4)) : typed)
+            guard matches.count == 1 else {
+                throw CommandError("no single CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))")
+            }
+            csm = matches.first
+        }
+        let book = try context.portfolio(withRecords: true).filter { !$0.isChurned && (csm == nil || $0.account.csm == csm) }
+        let ids = Set(book.compactMap(\.account.id))
+        let names = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.id!, $0.name) })
+        var agenda = Agenda(today: today, csm: csm)
+
+        let tasks = try context.store.tasks().filter { ids.contains($0.accountID) && $0.isVisible(on: today) }
+        agenda.overdue = tasks.filter { $0.isOverdue(on: today) }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: "due \($0.due!), \($0.due!.days(until: today)) days late") }
+        agenda.dueToday = tasks.filter { $0.due == today }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: $0.owner.map { "owner \($0)" }) }
+
+        let look = try context.lookAtAlerts(book, scope: csm == nil ? nil : ids)
+        let fresh = look.rows.filter { r in r.state.map { look.new.contains($0.id!) } ?? false }
+        func item(_ r: (alert: Alert, state: AlertState?)) -> Agenda.Item {
+            Agenda.Item(account: r.alert.account, text: "#\(r.state!.id!) \(r.alert.label)", detail: "\(r.alert.evidence.shown) — \(r.alert.who), \(r.alert.within)")
+        }
+        agenda.newRed = fresh.filter { $0.alert.severity != .orange }.map(item)
+        agenda.newOrange = fresh.filter { $0.alert.severity == .orange }.map(item)
+
+        for health in book {
+            let account = health.account
+            let input = PlaybookInput(health: health)
+            if let renewal = account.renewalDate, renewal >= today, today.days(until: renewal) <= TodayCommand.renewalDays,
+               case .success(let prep) = RenewalPrep.make(input) {
+                let forecast = RenewalForecast(prep, input: input)
+                let item = Agenda.Item(account: account.name, text: "renews \(renewal) (\(prep.daysLeft) days): \(forecast.outlook.label)", detail: forecast.reason)
+                if forecast.outlook == .safe { agenda.renewalsSafe.append(item) } else { agenda.renewalsAtRisk.append(item) }
+            }
+            let cadence = Cadence(account)
+            if let every = cadence.qbrEveryDays {
+                let rule = "\(cadence.row.rawValue): QBR \(cadence.qbr)"
+                if let last = input.last(.qbrHeld) {
+                    let due = last.date.adding(days: every)
+                    if today.days(until: due) <= TodayCommand.qbrDays {
+                        agenda.qbrs.append(Agenda.Item(account: account.name, text: due <= today ? "QBR overdue since \(due)" : "QBR due by \(due)",
+                                                       detail: "last held \(last.date) — \(rule)"))
+                    }
+                } else if (account.startDate ?? today).adding(days: every) <= today.adding(days: TodayCommand.qbrDays) {
+                    agenda.qbrs.append(Agenda.Item(account: account.name, text: "no QBR logged", detail: "\(rule) — 'qbr prep \(account.name)' plans one"))
+                }
+            }
+            if let every = cadence.checkInEveryDays {
+                let touch = health.records.lastTouch(on: today)
+                let since = touch.map { $0.date.days(until: today) }
+                if since.map({ $0 > every }) ?? true {
+                    agenda.untouched.append(Agenda.Item(account: account.name, text: touch.map { "last touch \($0.date) (\(since!) days ago)" } ?? "no touch logged",
+                                                        detail: "\(cadence.row.rawValue): check-ins \(cadence.checkIns)"))
+                }
+            }
+        }
+        return agenda
+    }
+}
+
+struct Agenda: Report {
+    struct Item: Encodable { var account: String; var text: String; var detail: String? }
+    let today: Day
+    let csm: String?
+    var overdue: [Item] = []
+    var newRed: [Item] = []
+    var dueToday: [Item] = []
+    var renewalsAtRisk: [Item] = []
+    var newOrange: [Item] = []
+    var qbrs: [Item] = []
+    var renewalsSafe: [Item] = []
+    var untouched: [Item] = []
+
+    var sections: [(key: String, title: String, items: [Item], style: Style?)] {
+        [("overdue_tasks", "Overdue tasks", overdue, .red), ("new_red_alerts", "New red alerts", newRed, .red), ("due_today", "Due today", dueToday, .yellow),
+         ("renewals_at_risk", "Renewals in 30 days at risk", renewalsAtRisk, .orange), ("new_orange_alerts", "New orange alerts", newOrange, .orange),
+         ("qbrs_due", "QBRs due", qbrs, nil), ("renewals_safe", "Renewals in 30 days", renewalsSafe, nil),
+         ("untouched", "Past their touch cadence", untouched, nil)]
+    }
+
+    func encode(to encoder: Encoder) throws {
+        struct Key: CodingKey { var stringValue: String; var intValue: Int? { nil }; init(stringValue: String) { self.stringValue = stringValue }; init?(intValue: Int) { nil } }
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(today, forKey: Key(stringValue: "date"))
+        try c.encode(csm, forKey: Key(stringValue: "csm"))
+        for s in sections { try c.encode(s.items, forKey: Key(stringValue: s.key)) }
+    }
+
+    func render(into doc: inout Document) {
+        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][today.weekday - 1]
+        doc.line(Span("Today — \(weekday) \(today)", .bold), Span(csm.map { " · \($0)'s accounts" } ?? "", .dim))
+        let shown = sections.filter { !$0.items.isEmpty }
+        guard !shown.isEmpty else {
+            doc.line(Span("  nothing due: no overdue task, no new alert, no renewal in 30 days, every account touched within its cadence", .dim))
+            return
+        }
+        var n = 0
+        for s in shown {
+            doc.blank()
+            doc.line(Span(s.title, .bold), Span(" (\(s.items.count))", .dim))
+            for item in s.items {
+                n += 1
+                doc.wrapped(Span("  \(n). "), text: [Span(item.account, .bold), Span(" — "), Span(item.text, s.style), Span(item.detail.map { " · \($0)" } ?? "", .dim)])
+            }
+        }
+    }
+}
