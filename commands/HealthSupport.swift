@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 import Shell
 import Workspace
@@ -10,6 +11,15 @@ extension Context {
         let id = account.id!
         return AccountRecords(account: account, contacts: try store.contacts(accountID: id), events: try store.events(accountID: id),
                               goals: try store.goals(accountID: id))
+    }
+
+    /// The workspace's mapping.yaml (export column → cse column), if it has one.
+    func columnMapping() throws -> ColumnMapping? {
+        let path = (workspace.path as NSString).appendingPathComponent(ColumnMapping.fileName)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        do { return try ColumnMapping.parse(text) } catch let problem as ImportProblem {
+            throw CommandError("mapping.yaml refused — \(problem); fix it, or remove it to import without it")
+        }
     }
 
     /// One account as it stands today, with every week for its sparkline.

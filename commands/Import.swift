@@ -35,7 +35,9 @@ struct ImportCommand: Command {
         context.progress?.begin()
         defer { context.progress?.finish() }
         do {
-            let plan = try Importer.read(path: context.path(typed), shownAs: typed, rules: context.importRules) { read in
+            var rules = context.importRules
+            rules.mapping = try context.columnMapping()
+            let plan = try Importer.read(path: context.path(typed), shownAs: typed, rules: rules) { read in
                 try Interrupt.check()
                 context.progress?.update("checking \(typed)", done: read, total: nil)
             }
@@ -48,7 +50,8 @@ struct ImportCommand: Command {
             return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns,
                                 untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,
-                                usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns)
+                                usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns,
+                                mapped: plan.mapped, mappingName: plan.mappingName)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         }
@@ -70,12 +73,15 @@ struct ImportReport: Report {
     var usage: UsageRead? = nil
     /// Numeric snapshot columns kept as metrics of the workspace's own.
     var custom: [String] = []
+    /// Export columns read under cse's names, and the map that named them.
+    var mapped: [(from: String, to: String)] = []
+    var mappingName: String? = nil
 
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
              eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
-             movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics"
+             movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping
     }
 
     func encode(to encoder: Encoder) throws {
@@ -97,6 +103,8 @@ struct ImportReport: Report {
         try c.encode(movedToWeekEnd, forKey: .movedToWeekEnd)
         try c.encodeIfPresent(usage, forKey: .usage)
         try c.encode(custom, forKey: .custom)
+        try c.encode(Dictionary(mapped.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a }), forKey: .mapped)
+        try c.encode(mappingName, forKey: .mapping)
     }
 
     func render(into doc: inout Document) {
@@ -148,8 +156,21 @@ struct ImportReport: Report {
         if !custom.isEmpty {
             doc.wrapped(text: [Span("note: \(custom.count == 1 ? "a column" : "\(custom.count) columns") cse does not score (\(custom.joined(separator: ", "))) \(custom.count == 1 ? "was" : "were") kept as \(custom.count == 1 ? "a metric" : "metrics") of the workspace's own: 'show' and 'trend ACCOUNT METRIC' show \(custom.count == 1 ? "it" : "them")", .dim)])
         }
+        if let mappingName, !mapped.isEmpty {
+            let how = mappingName == ColumnMapping.fileName ? "with the workspace's mapping.yaml" : "as a \(mappingName) export"
+            doc.wrapped(text: [Span("read \(how): " + mapped.map { "\($0.from) → \($0.to)" }.joined(separator: ", "), .dim)])
+        }
         if !ignoredColumns.isEmpty {
-            doc.wrapped(text: [Span("note: ignored unknown column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.joined(separator: ", "))", .yellow)])
+            // An unknown column is named with the nearest known one, when one is near.
+            let targets = ColumnMapping.targets
+            let named = ignoredColumns.map { column -> String in
+                let key = column.lowercased().replacingOccurrences(of: " ", with: "_")
+                guard let near = targets.min(by: { editDistance(key, $0) < editDistance(key, $1) }),
+                      editDistance(key, near) <= max(1, min(3, key.count / 4)) else { return column }
+                return "\(column) (did you mean \(near)?)"
+            }
+            doc.wrapped(text: [Span("note: ignored column\(ignoredColumns.count == 1 ? "" : "s") \(named.joined(separator: ", "))"
+                                    + " — map one in the workspace's mapping.yaml (\"Column Name\": cse_column) to read it", .yellow)])
         }
     }
 }

@@ -1,3 +1,4 @@
+import Workspace
 /// Reads a line into a command and its slots, or explains why it cannot.
 public struct Parser: Sendable {
     public struct Match: Equatable, Sendable {

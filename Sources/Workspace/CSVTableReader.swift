@@ -28,7 +28,9 @@ enum CSVTableReader {
             rows.append(Table.Row(line: start, cells: fields.enumerated().map { Table.Cell(text: $1, line: start, column: $0 + 1) }))
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows.count + problems.count) }
-        return Table(columns: columns, rows: rows)
+        var table = Table(columns: columns, rows: rows)
+        table.headers = header.map(\.trimmingSpaces)
+        return table
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

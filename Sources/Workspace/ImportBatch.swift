@@ -18,6 +18,8 @@ public struct ImportBatch: Sendable {
     /// The day of the import: a contact it replaces (or an empty contact cell clears) is
     /// kept on record, replaced on this day.
     public var day: Day?
+    /// Aliases from the file are added to those on record, not put in their place.
+    public var addAliases = false
     /// Numeric snapshot columns cse does not score: metrics of the workspace's own.
     public var customColumns: [String] = []
     /// Per snapshot row (same order as `snapshots`), each custom column's value (nil: empty cell).

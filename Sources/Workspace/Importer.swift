@@ -10,6 +10,9 @@ public enum Importer {
         public var rows: Int
         /// Snapshot rows dated inside a week, filed under the day that week ends.
         public var rowsMovedToWeekEnd = 0
+        /// Export columns read under another name (a CRM map or mapping.yaml), and the map's name.
+        public var mapped: [(from: String, to: String)] = []
+        public var mappingName: String?
         /// Metric columns a snapshots file does not carry: not tracked by it.
         public var untrackedFields: [SnapshotField] {
             kinds.contains(.snapshots) ? SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) } : []
@@ -23,6 +26,8 @@ public enum Importer {
         public var weekEnds: Weekday
         /// The offset from UTC of the day a timestamped event is filed under (`UsageRules`).
         public var utcOffsetMinutes: Int
+        /// The workspace's mapping.yaml, if it has one.
+        public var mapping: ColumnMapping?
         public init(today: Day, weekEnds: Weekday = .sunday, utcOffsetMinutes: Int = 0) {
             self.today = today
             self.weekEnds = weekEnds
@@ -62,6 +67,30 @@ public enum Importer {
 
     /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
     static func plan(tables: [Table], file: String, fullHeader: Bool, rules: Rules) throws -> Plan {
+        var mapped: [(from: String, to: String)] = []
+        var mappingName: String?
+        var addAliases = false
+        // A CRM export's columns under cse's names: the workspace's map, then a built-in one.
+        let tables = tables.map { table -> Table in
+            let maps = [rules.mapping, ColumnMapping.builtIn(for: table.columns)].compactMap { $0 }
+            guard !maps.isEmpty else { return table }
+            var t = table
+            var dateColumns: [(Int, ColumnMapping)] = []
+            for (i, column) in table.columns.enumerated() {
+                guard let (map, to) = maps.lazy.compactMap({ m in m.renames[column.lowercased()].map { (m, $0) } }).first,
+                      !t.columns.contains(to) else { continue }
+                t.columns[i] = to
+                mapped.append((i < table.headers.count ? table.headers[i] : column, to))
+                if to == AccountField.aliases.rawValue { addAliases = true }
+                mappingName = mappingName ?? map.name
+                if ["start_date", "renewal_date", "churn_date"].contains(to) { dateColumns.append((i, map)) }
+            }
+            for (i, map) in dateColumns {
+                for r in t.rows.indices { t.rows[r].cells[i].text = map.isoDate(t.rows[r].cells[i].text) }
+            }
+            return t
+        }
+        let fullHeader = fullHeader && mapped.isEmpty
         var batch = ImportBatch()
         batch.day = rules.today
         var moved = 0
@@ -78,7 +107,8 @@ public enum Importer {
             }
             kinds.append(kind)
             let known = Set(kind.header).union(ImportKind.derivedColumns)
-            ignored += table.columns.filter { !known.contains($0) && !$0.isEmpty }
+            ignored += table.columns.indices.filter { !known.contains(table.columns[$0]) && !table.columns[$0].isEmpty }
+                .map { $0 < table.headers.count ? table.headers[$0] : table.columns[$0] }
             let required = fullHeader || kind == .events || kind == .subscriptions ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
             let missing = required.filter { table.index(of: $0) == nil }
             if !missing.isEmpty {
@@ -94,14 +124,19 @@ public enum Importer {
             case .accounts: readAccounts(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .snapshots:
                 moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
-                ignored.removeAll { batch.customColumns.contains($0) }
+                ignored.removeAll { batch.customColumns.contains($0.lowercased()) }
             case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
             case .productEvents, .dailyCounts: break
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
-        return Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows, rowsMovedToWeekEnd: moved)
+        // A CRM's record id is one more alias: it does not replace the names already known.
+        batch.addAliases = addAliases
+        var plan = Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows, rowsMovedToWeekEnd: moved)
+        plan.mapped = mapped
+        plan.mappingName = mappingName
+        return plan
     }
 
     private static func readAccounts(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
@@ -233,8 +268,10 @@ public enum Importer {
         batch.snapshotFields.formUnion(SnapshotField.allCases.filter { table.index(of: $0.rawValue) != nil })
         // Any other column whose every cell is a number (or empty) is a metric of the workspace's own.
         let known = Set(ImportKind.snapshots.header).union(ImportKind.derivedColumns)
+        // A near miss of a known column ("licenced_users") is a typo to point out, not a metric.
         let custom = table.columns.indices.filter { i in
-            !known.contains(table.columns[i]) && !table.columns[i].isEmpty && table.rows.allSatisfy { row in
+            !known.contains(table.columns[i]) && !table.columns[i].isEmpty
+                && !known.contains { editDistance($0, table.columns[i], limit: 2) <= 2 } && table.rows.allSatisfy { row in
                 let t = row.cells[i].text.trimmingSpaces
                 return t.isEmpty || Double(t).map(\.isFinite) == true
             } && table.rows.contains { !$0.cells[i].text.trimmingSpaces.isEmpty }

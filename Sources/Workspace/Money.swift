@@ -13,6 +13,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             return
         }
         var t = text.trimmingSpaces
+        // CRM exports write the currency: "USD 12,000.00", "12000 USD", "US$12,000".
+        for code in ["USD", "US$", "usd"] {
+            if t.hasPrefix(code) { t = String(t.dropFirst(code.count)).trimmingSpaces }
+            if t.hasSuffix(code) { t = String(t.dropLast(code.count)).trimmingSpaces }
+        }
         if t.hasPrefix("$") { t.removeFirst() }
         t = t.replacingOccurrences(of: ",", with: "")
         guard !t.isEmpty else { return nil }

@@ -372,6 +372,7 @@ public final class SQLiteStore: WorkspaceStore {
                     let old = try Account.fetchOne(db, key: id)!
                     var existing = old
                     existing.merge(incoming, fields: batch.accountFields)
+                    if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
                     try existing.update(db)
                     undo.append(.saveAccount(old))
                     summary.accountsUpdated += 1

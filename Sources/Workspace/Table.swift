@@ -13,6 +13,8 @@ public struct Table: Sendable {
     }
 
     public var columns: [String]
+    /// The header as the file wrote it (`columns` are lowercased).
+    public var headers: [String] = []
     public var rows: [Row]
 
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }

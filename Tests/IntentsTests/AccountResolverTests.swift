@@ -1,3 +1,4 @@
+import Workspace
 import XCTest
 @testable import Intents
 
