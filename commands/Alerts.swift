@@ -182,7 +182,20 @@ struct AlertTriageCommand: Command {
             return Message("alert #\(id) (\(name): \(what)) is back in the list")
         }
         state.acked = context.today
-        try context.change("alert ack \(id)", [.putAlertState(state)])
-        return Message("acknowledged alert #\(id): \(name) — \(what); hidden while it keeps firing")
+        // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.
+        var changes: [Change] = [.putAlertState(state)]
+        let source = AlertState.taskSource(id)
+        let firing = try context.lookAtAlerts([try context.health(of: try context.accounts().first { $0.id == state.accountID }!)], scope: [state.accountID])
+        if let alert = firing.rows.first(where: { $0.state?.id == id })?.alert,
+           !(try context.store.tasks().contains { $0.source == source && $0.isOpen }) {
+            let within = alert.within.lowercased()
+            let days = within.contains("week") ? 7 : within.contains("24 h") ? 1 : 0
+            changes.append(.putTask(CSMTask(accountID: state.accountID, text: "\(what): \(alert.evidence.shown) — \(alert.who), \(alert.within)",
+                                            due: context.today.adding(days: days), owner: try context.accounts().first { $0.id == state.accountID }?.csm,
+                                            created: context.today, source: source)))
+        }
+        try context.change("alert ack \(id)", changes)
+        return Message("acknowledged alert #\(id): \(name) — \(what); hidden while it keeps firing"
+            + (changes.count > 1 ? ", and a task until it clears ('tasks \(name)')" : ""))
     }
 }

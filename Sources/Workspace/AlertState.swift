@@ -19,6 +19,9 @@ public struct AlertState: Equatable, Sendable {
         self.snoozedUntil = snoozedUntil
     }
 
+    /// The source of the task an acknowledged alert becomes.
+    public static func taskSource(_ id: Int64) -> String { "alert #\(id)" }
+
     /// Out of the list on `day`: acknowledged, or snoozed past it.
     public func isHidden(on day: Day) -> Bool { acked != nil || (snoozedUntil.map { $0 > day } ?? false) }
 }

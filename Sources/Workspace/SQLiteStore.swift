@@ -100,8 +100,11 @@ public final class SQLiteStore: WorkspaceStore {
         try write { db in
             var states = try AlertState.order(Column("id")).fetchAll(db)
             let now = Set(firing.map { "\($0.accountID) \($0.key)" })
-            // Quiet now: forgotten, so a later firing is new again.
-            for s in states where !now.contains("\(s.accountID) \(s.key)") && (accounts?.contains(s.accountID) ?? true) { _ = try AlertState.deleteOne(db, key: s.id) }
+            // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
+            for s in states where !now.contains("\(s.accountID) \(s.key)") && (accounts?.contains(s.accountID) ?? true) {
+                _ = try AlertState.deleteOne(db, key: s.id)
+                try db.execute(sql: "UPDATE task SET done = ? WHERE source = ? AND done IS NULL", arguments: [day.description, AlertState.taskSource(s.id!)])
+            }
             states.removeAll { !now.contains("\($0.accountID) \($0.key)") && (accounts?.contains($0.accountID) ?? true) }
             let known = Set(states.map { "\($0.accountID) \($0.key)" })
             var new = Set<Int64>()

@@ -82,4 +82,21 @@ final class TaskStateTests: XCTestCase {
         let later = run.say("alerts Soylent")
         XCTAssertTrue(later.contains("NPS drop"), later)
     }
+
+    func testAnAcknowledgedAlertIsATaskThatClosesWhenTheAlertClears() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        let (run, context) = try shell(path, on: today)
+        _ = run.say("alerts Tyrell")
+        let id = try XCTUnwrap(try context.store.alertStates().first?.id)
+        XCTAssertTrue(run.say("alert ack \(id)").contains("and a task until it clears"))
+        let task = try XCTUnwrap(try context.store.tasks().first { $0.source == "alert #\(id)" })
+        XCTAssertTrue(task.text.hasPrefix("meeting attendance: 3 of 6 meetings attended"), task.text)
+        XCTAssertEqual(task.due, today.adding(days: 7), "this week")
+        XCTAssertNil(task.done)
+        // Every meeting attended this week: the alert clears at the next look, and the task is done.
+        _ = run.say("set Tyrell meetings attended 6")
+        XCTAssertTrue(run.say("alerts Tyrell").contains("no alerts"))
+        XCTAssertEqual(try context.store.tasks().first { $0.source == "alert #\(id)" }?.done, today)
+    }
 }
