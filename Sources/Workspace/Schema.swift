@@ -1,142 +1,153 @@
-import GRDB
-
-/// The workspace schema: one migrator, migrations named and append-only.
+/// The workspace schema: one list of migrations, named and append-only, for both stores.
+/// A statement is written once; the words that differ between SQLite and PostgreSQL are
+/// placeholders the dialect fills in. The list is recorded in `grdb_migrations`, the table
+/// the first SQLite workspaces were migrated with, so those open unchanged.
 enum Schema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: accounts, contacts, snapshots, events, goals, subscriptions") { db in
-            try db.create(table: "account") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("name", .text).notNull().unique()
-                t.column("aliases", .text).notNull().defaults(to: "")
-                t.column("segment", .text)
-                t.column("plan", .text)
-                t.column("arr_cents", .integer)
-                t.column("csm", .text)
-                t.column("start_date", .text)
-                t.column("renewal_date", .text)
-                t.column("churn_date", .text)
-                t.column("churn_reason", .text)
-            }
-            try db.create(table: "contact") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("role", .text).notNull()
-                t.column("name", .text).notNull()
-                t.column("title", .text)
-                t.column("email", .text)
-            }
-            try db.create(table: "snapshot", options: [.withoutRowID]) { t in
-                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
-                t.column("week", .text).notNull()
-                for field in SnapshotField.allCases {
-                    t.column(field.rawValue, field == .execRelationship ? .text : .double)
-                }
-                t.primaryKey(["account_id", "week"])
-            }
-            try db.create(table: "event") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("date", .text).notNull()
-                t.column("kind", .text).notNull()
-                t.column("details", .text)
-            }
-            try db.create(table: "goal") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("objective", .text).notNull()
-                t.column("metric", .text)
-                t.column("baseline", .text)
-                t.column("target", .text)
-                t.column("due", .text)
-                t.column("status", .text).notNull().defaults(to: "open")
-            }
-            try db.create(table: "subscription") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("product", .text).notNull()
-                t.column("start_date", .text).notNull()
-                t.column("end_date", .text)
-                t.column("mrr_cents", .integer).notNull()
+    struct Migration {
+        let name: String
+        let statements: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(name: "v1: accounts, contacts, snapshots, events, goals, subscriptions", statements: [
+            """
+            CREATE TABLE account (id {id}, name {text} NOT NULL UNIQUE, aliases {text} NOT NULL DEFAULT '', segment {text}, plan {text},
+                arr_cents {int}, csm {text}, start_date {text}, renewal_date {text}, churn_date {text}, churn_reason {text})
+            """,
+            """
+            CREATE TABLE contact (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, role {text} NOT NULL,
+                name {text} NOT NULL, title {text}, email {text})
+            """,
+            "CREATE INDEX contact_on_account_id ON contact (account_id)",
+            """
+            CREATE TABLE snapshot (account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, week {text} NOT NULL,
+                \(SnapshotField.allCases.map { "\($0.rawValue) \($0 == .execRelationship ? "{text}" : "{real}")" }.joined(separator: ", ")),
+                PRIMARY KEY (account_id, week)) {without rowid}
+            """,
+            """
+            CREATE TABLE event (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, date {text} NOT NULL,
+                kind {text} NOT NULL, details {text})
+            """,
+            "CREATE INDEX event_on_account_id ON event (account_id)",
+            """
+            CREATE TABLE goal (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, objective {text} NOT NULL,
+                metric {text}, baseline {text}, target {text}, due {text}, status {text} NOT NULL DEFAULT 'open')
+            """,
+            "CREATE INDEX goal_on_account_id ON goal (account_id)",
+            """
+            CREATE TABLE subscription (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, product {text} NOT NULL,
+                start_date {text} NOT NULL, end_date {text}, mrr_cents {int} NOT NULL)
+            """,
+            "CREATE INDEX subscription_on_account_id ON subscription (account_id)",
+        ]),
+        Migration(name: "v2: notes", statements: [
+            """
+            CREATE TABLE note (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, date {text} NOT NULL,
+                text {text} NOT NULL)
+            """,
+            "CREATE INDEX note_on_account_id ON note (account_id)",
+        ]),
+        Migration(name: "v3: success plans", statements: [
+            "ALTER TABLE goal ADD COLUMN owner {text}",
+            "ALTER TABLE goal ADD COLUMN result {text}",
+            """
+            CREATE TABLE milestone (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, name {text} NOT NULL,
+                due {text}, status {text} NOT NULL DEFAULT 'pending', done {text})
+            """,
+            "CREATE INDEX milestone_on_account_id ON milestone (account_id)",
+            """
+            CREATE TABLE use_case (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, name {text} NOT NULL,
+                status {text} NOT NULL DEFAULT 'not-started', go_live {text})
+            """,
+            "CREATE INDEX use_case_on_account_id ON use_case (account_id)",
+        ]),
+        Migration(name: "v4: when a contact was recorded and replaced", statements: [
+            "ALTER TABLE contact ADD COLUMN recorded_on {text}",
+            "ALTER TABLE contact ADD COLUMN replaced_on {text}",
+        ]),
+        // Days are numbered from 1970-01-01 (`Day.ordinal`): millions of rows stay small.
+        Migration(name: "v5: product usage by day, and metrics of the workspace's own", statements: [
+            "CREATE TABLE usage_event (id {key}, name {text} NOT NULL UNIQUE {nocase})",
+            """
+            CREATE TABLE usage_user (id {key}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, name {text} NOT NULL,
+                UNIQUE (account_id, name))
+            """,
+            """
+            CREATE TABLE user_day (account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, day {int} NOT NULL,
+                user_id {int} NOT NULL, events {int} NOT NULL, PRIMARY KEY (account_id, day, user_id)) {without rowid}
+            """,
+            """
+            CREATE TABLE event_day (account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, day {int} NOT NULL,
+                event_id {int} NOT NULL, count {int} NOT NULL, users {int}, from_events {int} NOT NULL,
+                PRIMARY KEY (account_id, day, event_id)) {without rowid}
+            """,
+            """
+            CREATE TABLE usage_coverage (account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, source {text} NOT NULL,
+                first_day {int} NOT NULL, last_day {int} NOT NULL)
+            """,
+            "CREATE INDEX usage_coverage_account ON usage_coverage (account_id)",
+            """
+            CREATE TABLE custom_metric (account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, week {text} NOT NULL,
+                name {text} NOT NULL, value {real} NOT NULL, PRIMARY KEY (account_id, week, name)) {without rowid}
+            """,
+        ]),
+        Migration(name: "v6: tasks", statements: [
+            """
+            CREATE TABLE task (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, text {text} NOT NULL,
+                due {text}, owner {text}, created {text} NOT NULL, done {text}, snoozed_until {text}, source {text})
+            """,
+            "CREATE INDEX task_on_account_id ON task (account_id)",
+        ]),
+        Migration(name: "v7: alert triage", statements: [
+            """
+            CREATE TABLE alert_state (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, key {text} NOT NULL,
+                first_seen {text} NOT NULL, acked {text}, snoozed_until {text}, UNIQUE (account_id, key))
+            """,
+        ]),
+    ]
+
+    /// A statement in a dialect's words.
+    static func sql(_ statement: String, _ dialect: SQLDialect) -> String {
+        let words: [String: String] = switch dialect {
+        case .sqlite: ["{id}": "INTEGER PRIMARY KEY AUTOINCREMENT", "{key}": "INTEGER PRIMARY KEY", "{int}": "INTEGER",
+                       "{real}": "REAL", "{text}": "TEXT", "{nocase}": "COLLATE NOCASE", "{without rowid}": "WITHOUT ROWID"]
+        // Text compares byte by byte, as in SQLite, whatever the server's locale.
+        case .postgres: ["{id}": "BIGSERIAL PRIMARY KEY", "{key}": "BIGSERIAL PRIMARY KEY", "{int}": "BIGINT",
+                         "{real}": "DOUBLE PRECISION", "{text}": "TEXT COLLATE \"C\"", "{nocase}": "", "{without rowid}": ""]
+        }
+        var sql = statement
+        for (word, replacement) in words { sql = sql.replacingOccurrences(of: word, with: replacement) }
+        return sql
+    }
+
+    static let table = "grdb_migrations"
+
+    /// The migrations a database has not had yet, read without waiting for any writer.
+    static func pending(_ database: SQLDatabase) throws -> [Migration] {
+        let done: Set<String> = try database.read { s in
+            guard try hasTable(s) else { return [] }
+            return Set(try s.rows("SELECT identifier FROM \(table)").map { $0[0] as String })
+        }
+        return migrations.filter { !done.contains($0.name) }
+    }
+
+    /// Brings a database up to date, in one write.
+    static func migrate(_ database: SQLDatabase) throws {
+        guard !(try pending(database)).isEmpty else { return }
+        try database.write { s in
+            try s.execute("CREATE TABLE IF NOT EXISTS \(table) (identifier TEXT NOT NULL PRIMARY KEY)")
+            let done = Set(try s.rows("SELECT identifier FROM \(table)").map { $0[0] as String })
+            for migration in migrations where !done.contains(migration.name) {
+                for statement in migration.statements { try s.execute(sql(statement, s.dialect), []) }
+                try s.execute("INSERT INTO \(table) (identifier) VALUES (?)", migration.name)
             }
         }
-        migrator.registerMigration("v2: notes") { db in
-            try db.create(table: "note") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("date", .text).notNull()
-                t.column("text", .text).notNull()
-            }
+    }
+
+    static func hasTable(_ s: SQLSession) throws -> Bool {
+        switch s.dialect {
+        case .sqlite: return try s.row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) != nil
+        case .postgres: return try s.row("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", table) != nil
         }
-        migrator.registerMigration("v3: success plans") { db in
-            try db.alter(table: "goal") { t in
-                t.add(column: "owner", .text)
-                t.add(column: "result", .text)
-            }
-            try db.create(table: "milestone") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("name", .text).notNull()
-                t.column("due", .text)
-                t.column("status", .text).notNull().defaults(to: "pending")
-                t.column("done", .text)
-            }
-            try db.create(table: "use_case") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("name", .text).notNull()
-                t.column("status", .text).notNull().defaults(to: "not-started")
-                t.column("go_live", .text)
-            }
-        }
-        migrator.registerMigration("v4: when a contact was recorded and replaced") { db in
-            try db.alter(table: "contact") { t in
-                t.add(column: "recorded_on", .text)
-                t.add(column: "replaced_on", .text)
-            }
-        }
-        migrator.registerMigration("v5: product usage by day, and metrics of the workspace's own") { db in
-            // Days are numbered from 1970-01-01 (`Day.ordinal`): millions of rows stay small.
-            try db.execute(sql: """
-                CREATE TABLE usage_event (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
-                CREATE TABLE usage_user (id INTEGER PRIMARY KEY,
-                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, name TEXT NOT NULL, UNIQUE (account_id, name));
-                CREATE TABLE user_day (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, day INTEGER NOT NULL,
-                    user_id INTEGER NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (account_id, day, user_id)) WITHOUT ROWID;
-                CREATE TABLE event_day (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, day INTEGER NOT NULL,
-                    event_id INTEGER NOT NULL, count INTEGER NOT NULL, users INTEGER, from_events INTEGER NOT NULL,
-                    PRIMARY KEY (account_id, day, event_id)) WITHOUT ROWID;
-                CREATE TABLE usage_coverage (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, source TEXT NOT NULL,
-                    first_day INTEGER NOT NULL, last_day INTEGER NOT NULL);
-                CREATE INDEX usage_coverage_account ON usage_coverage (account_id);
-                CREATE TABLE custom_metric (account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE, week TEXT NOT NULL,
-                    name TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (account_id, week, name)) WITHOUT ROWID;
-                """)
-        }
-        migrator.registerMigration("v6: tasks") { db in
-            try db.create(table: "task") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().indexed().references("account", onDelete: .cascade)
-                t.column("text", .text).notNull()
-                t.column("due", .text)
-                t.column("owner", .text)
-                t.column("created", .text).notNull()
-                t.column("done", .text)
-                t.column("snoozed_until", .text)
-                t.column("source", .text)
-            }
-        }
-        migrator.registerMigration("v7: alert triage") { db in
-            try db.create(table: "alert_state") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
-                t.column("key", .text).notNull()
-                t.column("first_seen", .text).notNull()
-                t.column("acked", .text)
-                t.column("snoozed_until", .text)
-                t.uniqueKey(["account_id", "key"])
-            }
-        }
-        return migrator
     }
 }

@@ -1,20 +1,68 @@
 import Foundation
 
-/// A workspace folder: `workspace.sqlite`, `history`, and later `templates/`, `model.yaml`, `drafts/`.
+/// Where a workspace lives: a folder holding `workspace.sqlite` (one CSM), or a PostgreSQL
+/// database (a team). Every store opens here, through one factory.
+public enum WorkspaceLocation: Equatable, Sendable, CustomStringConvertible {
+    case folder(String)
+    case postgres(PostgresAddress)
+
+    /// A `postgres://` address, else a folder (`~` expanded).
+    public static func parse(_ text: String, environment: [String: String]) throws -> WorkspaceLocation {
+        guard PostgresAddress.isAddress(text) else { return .folder((text as NSString).expandingTildeInPath) }
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+        return .postgres(try PostgresAddress(parsing: text, defaultUser: user))
+    }
+
+    public var description: String {
+        switch self {
+        case .folder(let path): return path
+        case .postgres(let address): return address.description
+        }
+    }
+}
+
+/// A workspace: its store, and the folder of the files kept beside it (`history`,
+/// `model.yaml`, `templates/`, `drafts/`, `views.json`). A folder workspace keeps them in its
+/// own folder; a team workspace keeps each user's in a folder of their own
+/// (`CSE_TEAM_FILES`, else `~/.local/share/cse/teams/HOST_PORT_DATABASE`), as README says.
 public final class WorkspaceDirectory {
+    public let location: WorkspaceLocation
     public let path: String
     public let store: WorkspaceStore
 
     public static let databaseName = "workspace.sqlite"
 
-    /// Opens an existing workspace; a folder without one is an error, not a silent new workspace.
-    public init(path: String) throws {
-        let database = (path as NSString).appendingPathComponent(WorkspaceDirectory.databaseName)
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw WorkspaceError.noWorkspace(path)
+    /// Opens an existing folder workspace; a folder without one is an error, not a silent new workspace.
+    public convenience init(path: String) throws {
+        try self.init(location: .folder(path), environment: [:])
+    }
+
+    /// Opens an existing workspace.
+    public init(location: WorkspaceLocation, environment: [String: String], files: String? = nil) throws {
+        self.location = location
+        switch location {
+        case .folder(let path):
+            let database = (path as NSString).appendingPathComponent(WorkspaceDirectory.databaseName)
+            guard FileManager.default.fileExists(atPath: database) else { throw WorkspaceError.noWorkspace(path) }
+            self.path = path
+            self.store = try SQLStore(sqlite: database)
+        case .postgres(let address):
+            let database = try PostgresDatabase(address, environment: environment, busyTimeout: SQLStore.busyTimeout)
+            guard try !Schema.pending(database).elementsEqual(Schema.migrations, by: { $0.name == $1.name }) else {
+                throw WorkspaceError.noWorkspace(address.description)
+            }
+            self.path = files ?? WorkspaceDirectory.teamFiles(address, environment: environment)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            self.store = try SQLStore(database)
         }
-        self.path = path
-        self.store = try SQLiteStore(path: database)
+    }
+
+    /// A team workspace's files on this machine.
+    public static func teamFiles(_ address: PostgresAddress, environment: [String: String]) -> String {
+        if let folder = environment["CSE_TEAM_FILES"], !folder.isEmpty { return (folder as NSString).expandingTildeInPath }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let name = "\(address.host)_\(address.port)_\(address.database)".map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" ? $0 : "_" }
+        return (home as NSString).appendingPathComponent(".local/share/cse/teams/" + String(name))
     }
 
     public var historyPath: String { (path as NSString).appendingPathComponent("history") }
@@ -23,11 +71,31 @@ public final class WorkspaceDirectory {
         FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(databaseName))
     }
 
-    /// Creates a workspace, with the demo accounts when `demo` is given (dated relative to `today`).
-    /// It is built in a temporary folder beside the target and moved into place, so an
-    /// interrupted `init` leaves nothing behind.
+    /// Creates a folder workspace, with the demo accounts when `demo` is given (dated relative to `today`).
     @discardableResult
     public static func create(at path: String, demoAsOf today: Day?) throws -> WorkspaceDirectory {
+        try create(at: .folder(path), demoAsOf: today, environment: [:])
+    }
+
+    /// Creates a workspace. A folder one is built in a temporary folder beside the target and
+    /// moved into place, so an interrupted `init` leaves nothing behind; a PostgreSQL one
+    /// needs an empty database: it gets the schema, then the demo accounts.
+    @discardableResult
+    public static func create(at location: WorkspaceLocation, demoAsOf today: Day?, environment: [String: String],
+                              files: String? = nil) throws -> WorkspaceDirectory {
+        switch location {
+        case .folder(let path): try createFolder(at: path, demoAsOf: today)
+        case .postgres(let address):
+            let database = try PostgresDatabase(address, environment: environment, busyTimeout: SQLStore.busyTimeout)
+            guard try Schema.pending(database).count == Schema.migrations.count else { throw WorkspaceError.alreadyExists(address.description) }
+            let store = try SQLStore(database)
+            try fill(store, demoAsOf: today)
+            try store.close()
+        }
+        return try WorkspaceDirectory(location: location, environment: environment, files: files)
+    }
+
+    private static func createFolder(at path: String, demoAsOf today: Day?) throws {
         let fm = FileManager.default
         if exists(at: path) { throw WorkspaceError.alreadyExists(path) }
         var isDirectory: ObjCBool = false
@@ -52,17 +120,19 @@ public final class WorkspaceDirectory {
                 throw error
             }
         }
-        return try WorkspaceDirectory(path: path)
     }
 
     private static func build(database: String, demoAsOf today: Day?) throws {
-        let store = try SQLiteStore(path: database, shared: false)
-        if let today {
-            _ = try store.apply(DemoWorkspace.batch(asOf: today), progress: nil)
-            let ids = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.name, $0.id!) })
-            _ = try store.apply(DemoWorkspace.successPlans(asOf: today, ids: ids))
-        }
+        let store = try SQLStore(sqlite: database, shared: false)
+        try fill(store, demoAsOf: today)
         try store.close()
+    }
+
+    private static func fill(_ store: SQLStore, demoAsOf today: Day?) throws {
+        guard let today else { return }
+        _ = try store.apply(DemoWorkspace.batch(asOf: today), progress: nil)
+        let ids = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.name, $0.id!) })
+        _ = try store.apply(DemoWorkspace.successPlans(asOf: today, ids: ids))
     }
 }
 

@@ -39,7 +39,7 @@ struct CSE: ParsableCommand {
 
 /// Flags every entry point shares.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("workspace")], help: "Workspace folder (default: $CSE_WORKSPACE, else ~/.cse).")
+    @Option(name: [.short, .customLong("workspace")], help: "Workspace folder or postgres://USER@HOST:PORT/DB (default: $CSE_WORKSPACE, else ~/.cse).")
     var workspace: String?
 
     @Flag(help: "Print every result as JSON.")
@@ -47,12 +47,12 @@ struct WorkspaceOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The folder to use, and whether it is the default one (created with the demo on first use).
-    var path: (String, isDefault: Bool) {
-        if let workspace { return ((workspace as NSString).expandingTildeInPath, false) }
-        if let env = environment["CSE_WORKSPACE"], !env.isEmpty { return ((env as NSString).expandingTildeInPath, false) }
+    /// The workspace to use, and whether it is the default folder (created with the demo on first use).
+    func location() throws -> (WorkspaceLocation, isDefault: Bool) {
+        if let workspace { return (try WorkspaceLocation.parse(workspace, environment: environment), false) }
+        if let env = environment["CSE_WORKSPACE"], !env.isEmpty { return (try WorkspaceLocation.parse(env, environment: environment), false) }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return ((home as NSString).appendingPathComponent(".cse"), true)
+        return (.folder((home as NSString).appendingPathComponent(".cse")), true)
     }
 
     /// Today, from CSE_TODAY or the local calendar: read here, at the edge, and passed in.
@@ -72,8 +72,8 @@ struct WorkspaceOptions: ParsableArguments {
     /// when `demo` (the bare interactive first run, to look around), else empty, so that a
     /// first `cse import FILE` never mixes someone's accounts with the demo's.
     func open(today: Day, demo: Bool) throws -> WorkspaceDirectory {
-        let (path, isDefault) = self.path
-        if isDefault && !WorkspaceDirectory.exists(at: path) {
+        let (location, isDefault) = try self.location()
+        if isDefault, case .folder(let path) = location, !WorkspaceDirectory.exists(at: path) {
             let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: demo ? today : nil)
             let note = demo
                 ? "created a demo workspace at \(path) with \(try workspace.store.accounts().count) made-up accounts to try cse on; "
@@ -82,7 +82,7 @@ struct WorkspaceOptions: ParsableArguments {
             FileHandle.standardError.write(Data((note + "\n").utf8))
             return workspace
         }
-        return try WorkspaceDirectory(path: path)
+        return try WorkspaceDirectory(location: location, environment: environment)
     }
 
     func session(today: Day, workspace: WorkspaceDirectory, output: OutputSink) -> Session {
@@ -125,7 +125,7 @@ struct Run: ParsableCommand {
             }
             if failed { throw ExitCode.failure }
         } else if interactive {
-            REPL.run(session, banner: "cse — \(workspace.path) — today is \(today). Type 'help', or Ctrl-D to leave.")
+            REPL.run(session, banner: "cse — \(workspace.location) — today is \(today). Type 'help', or Ctrl-D to leave.")
         } else {
             var failed = false
             while !session.exitRequested, let line = readLine() {
@@ -139,29 +139,35 @@ struct Run: ParsableCommand {
 
 /// Prints a workspace error on one line and exits, instead of a stack of Swift error text.
 func openOrExit(_ options: WorkspaceOptions, today: Day, demo: Bool = false) throws -> WorkspaceDirectory {
+    try orExit { try options.open(today: today, demo: demo) }
+}
+
+/// Runs `body`; a workspace's or a server's error is printed on one line and exits.
+func orExit<T>(_ body: () throws -> T) throws -> T {
     do {
-        return try options.open(today: today, demo: demo)
+        return try body()
     } catch let error as WorkspaceError {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode.failure
+    } catch let error as PostgresError {
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode.failure
     }
 }
 
-/// `cse init DIR [--demo]`.
+/// `cse init DIR|postgres://… [--demo]`.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a workspace (with --demo: the demo accounts, dated from today).")
 
-    @Argument(help: "Folder to create the workspace in.") var directory: String
+    @Argument(help: "Folder, or postgres://USER@HOST:PORT/DB (an empty database), to create the workspace in.") var directory: String
     @Flag(help: "Fill it with the demo accounts.") var demo = false
 
     func run() throws {
-        let today = try WorkspaceOptions().today()
-        let path = (directory as NSString).expandingTildeInPath
-        do {
-            try WorkspaceDirectory.create(at: path, demoAsOf: demo ? today : nil)
-        } catch let error as WorkspaceError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode.failure
+        let options = WorkspaceOptions()
+        let today = try options.today()
+        try orExit {
+            let location = try WorkspaceLocation.parse(directory, environment: options.environment)
+            try WorkspaceDirectory.create(at: location, demoAsOf: demo ? today : nil, environment: options.environment)
         }
         print("created \(demo ? "a demo" : "an empty") workspace at \(directory)" + (demo ? " (data as of \(today))" : ""))
     }

@@ -18,12 +18,12 @@ final class SharedWorkspaceTests: XCTestCase {
 
     /// An import on another thread that holds the write lock for `seconds` before it commits.
     final class SlowImport: @unchecked Sendable {
-        let store: SQLiteStore
+        let store: SQLStore
         let seconds: Double
         let finished = DispatchGroup()
         var error: Error?
 
-        init(_ store: SQLiteStore, seconds: Double) {
+        init(_ store: SQLStore, seconds: Double) {
             self.store = store
             self.seconds = seconds
             finished.enter()
@@ -46,8 +46,8 @@ final class SharedWorkspaceTests: XCTestCase {
     }
 
     func testReadersDoNotWaitForAWriterAndAWriterThatCannotGetTheLockChangesNothing() throws {
-        let importer = try SQLiteStore(path: database)
-        let shell = try SQLiteStore(path: database, shared: true, busyTimeout: 0.2)
+        let importer = try SQLStore(sqlite: database)
+        let shell = try SQLStore(sqlite: database, shared: true, busyTimeout: 0.2)
         let acme = try shell.accounts().first { $0.name == "Acme Corp" }!
         let running = SlowImport(importer, seconds: 1.5)
         Thread.sleep(forTimeInterval: 0.3)
@@ -72,8 +72,8 @@ final class SharedWorkspaceTests: XCTestCase {
     }
 
     func testAWriterWaitsForAnotherWriterWithinTheTimeout() throws {
-        let importer = try SQLiteStore(path: database)
-        let shell = try SQLiteStore(path: database)
+        let importer = try SQLStore(sqlite: database)
+        let shell = try SQLStore(sqlite: database)
         let acme = try shell.accounts().first { $0.name == "Acme Corp" }!
         let running = SlowImport(importer, seconds: 0.5)
         Thread.sleep(forTimeInterval: 0.1)

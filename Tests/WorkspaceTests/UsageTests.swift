@@ -48,16 +48,16 @@ final class UsageTests: XCTestCase {
          #"{"type":"identify","userId":"u1","traits":{"name":"Maria"}}"#]
     }
 
-    func importFile(_ path: String, into store: SQLiteStore, rules: Importer.Rules? = nil) throws -> (Importer.Plan, ImportSummary) {
+    func importFile(_ path: String, into store: SQLStore, rules: Importer.Rules? = nil) throws -> (Importer.Plan, ImportSummary) {
         let plan = try Importer.read(path: path, shownAs: (path as NSString).lastPathComponent, rules: rules ?? self.rules)
         return (plan, try store.apply(plan.batch, progress: nil))
     }
 
-    func store() throws -> SQLiteStore {
-        try SQLiteStore(path: (folder as NSString).appendingPathComponent("ws.sqlite"))
+    func store() throws -> SQLStore {
+        try SQLStore(sqlite: (folder as NSString).appendingPathComponent("ws.sqlite"))
     }
 
-    func derived(_ store: SQLiteStore, _ account: String = "Acme Corp", rules: UsageRules? = nil) throws -> [SnapshotField: Double] {
+    func derived(_ store: SQLStore, _ account: String = "Acme Corp", rules: UsageRules? = nil) throws -> [SnapshotField: Double] {
         let id = try XCTUnwrap(store.accounts().first { $0.name == account }?.id)
         let history = try XCTUnwrap(store.usage(accountID: id, from: Day(ordinal: 0), through: rules == nil ? self.rules.today : self.rules.today))
         return history.derived(weekEnding: weekEnd, rules: rules ?? usage)

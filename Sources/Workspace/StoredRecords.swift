@@ -1,7 +1,7 @@
 import GRDB
 
-// How each record maps to its SQLite table. Kept beside the SQLite store so that the
-// records themselves stay plain values any store can use.
+// How each record maps to its table, the same in both stores. GRDB's persistence container
+// encodes a record's columns; `init(row:)` decodes a row from either store.
 
 extension Day {
     init?(column value: DatabaseValue) {
@@ -10,10 +10,44 @@ extension Day {
     }
 }
 
-extension Account: FetchableRecord, MutablePersistableRecord {
+/// A record with a row id, stored in its own table by either store.
+protocol StoredRecord: MutablePersistableRecord {
+    var id: Int64? { get set }
+    init(row: SQLRow)
+}
+
+extension SQLSession {
+    func fetchAll<R: StoredRecord>(_ type: R.Type, _ clause: String = "", _ arguments: DatabaseValueConvertible?...) throws -> [R] {
+        try rows("SELECT * FROM \(R.databaseTableName) \(clause)", arguments.map { $0?.databaseValue ?? .null }).map(R.init(row:))
+    }
+
+    func fetch<R: StoredRecord>(_ type: R.Type, id: Int64?) throws -> R? {
+        guard let id else { return nil }
+        return try rows("SELECT * FROM \(R.databaseTableName) WHERE id = ?", [id.databaseValue]).first.map(R.init(row:))
+    }
+
+    /// Inserts a record (with its id when it has one, as undo puts a record back) and sets its id.
+    func insert<R: StoredRecord>(_ record: inout R) throws {
+        let columns = try record.databaseDictionary.filter { $0.key != "id" || !$0.value.isNull }.sorted { $0.key < $1.key }
+        let sql = "INSERT INTO \(R.databaseTableName) (\(columns.map(\.key).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING id"
+        record.id = try insert(sql, columns.map(\.value))
+    }
+
+    func update<R: StoredRecord>(_ record: R) throws {
+        let columns = try record.databaseDictionary.filter { $0.key != "id" }.sorted { $0.key < $1.key }
+        let sql = "UPDATE \(R.databaseTableName) SET \(columns.map { "\($0.key) = ?" }.joined(separator: ", ")) WHERE id = ?"
+        try execute(sql, columns.map(\.value) + [record.id.databaseValue])
+    }
+
+    func delete<R: StoredRecord>(_ type: R.Type, id: Int64) throws {
+        try execute("DELETE FROM \(R.databaseTableName) WHERE id = ?", [id.databaseValue])
+    }
+}
+
+extension Account: StoredRecord {
     public static let databaseTableName = "account"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(
             id: row["id"],
             name: row["name"],
@@ -42,13 +76,12 @@ extension Account: FetchableRecord, MutablePersistableRecord {
         container["churn_reason"] = churnReason
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Contact: FetchableRecord, MutablePersistableRecord {
+extension Contact: StoredRecord {
     public static let databaseTableName = "contact"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], role: Role(rawValue: row["role"]) ?? .champion,
                   name: row["name"], title: row["title"], email: row["email"], recordedOn: Day(column: row["recorded_on"]), replacedOn: Day(column: row["replaced_on"]))
     }
@@ -64,13 +97,12 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
         container["replaced_on"] = replacedOn?.description
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Event: FetchableRecord, MutablePersistableRecord {
+extension Event: StoredRecord {
     public static let databaseTableName = "event"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0),
                   kind: row["kind"], details: row["details"])
     }
@@ -83,13 +115,12 @@ extension Event: FetchableRecord, MutablePersistableRecord {
         container["details"] = details
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Note: FetchableRecord, MutablePersistableRecord {
+extension Note: StoredRecord {
     public static let databaseTableName = "note"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0), text: row["text"])
     }
 
@@ -100,13 +131,12 @@ extension Note: FetchableRecord, MutablePersistableRecord {
         container["text"] = text
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Goal: FetchableRecord, MutablePersistableRecord {
+extension Goal: StoredRecord {
     public static let databaseTableName = "goal"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], objective: row["objective"], metric: row["metric"],
                   baseline: row["baseline"], target: row["target"], due: Day(column: row["due"]), status: row["status"],
                   owner: row["owner"], result: row["result"])
@@ -125,13 +155,12 @@ extension Goal: FetchableRecord, MutablePersistableRecord {
         container["result"] = result
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Milestone: FetchableRecord, MutablePersistableRecord {
+extension Milestone: StoredRecord {
     public static let databaseTableName = "milestone"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], name: row["name"], due: Day(column: row["due"]),
                   status: Status(rawValue: row["status"]) ?? .pending, done: Day(column: row["done"]))
     }
@@ -145,13 +174,12 @@ extension Milestone: FetchableRecord, MutablePersistableRecord {
         container["done"] = done?.description
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension CSMTask: FetchableRecord, MutablePersistableRecord {
+extension CSMTask: StoredRecord {
     public static let databaseTableName = "task"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], text: row["text"], due: Day(column: row["due"]), owner: row["owner"],
                   created: Day(column: row["created"]) ?? Day(ordinal: 0), done: Day(column: row["done"]),
                   snoozedUntil: Day(column: row["snoozed_until"]), source: row["source"])
@@ -169,13 +197,12 @@ extension CSMTask: FetchableRecord, MutablePersistableRecord {
         container["source"] = source
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension AlertState: FetchableRecord, MutablePersistableRecord {
+extension AlertState: StoredRecord {
     public static let databaseTableName = "alert_state"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], key: row["key"], firstSeen: Day(column: row["first_seen"]) ?? Day(ordinal: 0),
                   acked: Day(column: row["acked"]), snoozedUntil: Day(column: row["snoozed_until"]))
     }
@@ -189,13 +216,12 @@ extension AlertState: FetchableRecord, MutablePersistableRecord {
         container["snoozed_until"] = snoozedUntil?.description
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension UseCase: FetchableRecord, MutablePersistableRecord {
+extension UseCase: StoredRecord {
     public static let databaseTableName = "use_case"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], name: row["name"], status: Status(rawValue: row["status"]) ?? .notStarted,
                   goLive: Day(column: row["go_live"]))
     }
@@ -208,13 +234,12 @@ extension UseCase: FetchableRecord, MutablePersistableRecord {
         container["go_live"] = goLive?.description
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Subscription: FetchableRecord, MutablePersistableRecord {
+extension Subscription: StoredRecord {
     public static let databaseTableName = "subscription"
 
-    public init(row: Row) {
+    public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], product: row["product"], start: Day(column: row["start_date"]) ?? Day(ordinal: 0),
                   end: Day(column: row["end_date"]), mrr: Money(cents: row["mrr_cents"]))
     }
@@ -228,20 +253,17 @@ extension Subscription: FetchableRecord, MutablePersistableRecord {
         container["mrr_cents"] = mrr.cents
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension Snapshot {
     /// Column list in table order, for the prepared statements of the store.
     static let columns = ["account_id", "week"] + SnapshotField.allCases.map(\.rawValue)
 
-    /// Inserts a week, or replaces it when the account already has it.
-    static let upsertSQL = """
-        INSERT INTO snapshot (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-        ON CONFLICT(account_id, week) DO UPDATE SET \(SnapshotField.allCases.map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
-        """
+    /// What makes an insert replace a week the account already has.
+    static let upsertSuffix = "ON CONFLICT(account_id, week) DO UPDATE SET "
+        + SnapshotField.allCases.map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", ")
 
-    init(row: Row) {
+    init(row: SQLRow) {
         var values = [Double?](repeating: nil, count: SnapshotField.allCases.count)
         for (i, field) in SnapshotField.allCases.enumerated() {
             if field == .execRelationship {
@@ -253,16 +275,16 @@ extension Snapshot {
         self.init(accountID: row[0], week: Day(iso: row[1]) ?? Day(ordinal: 0), values: values)
     }
 
-    var statementArguments: StatementArguments {
-        var args: [DatabaseValueConvertible?] = [accountID, week.description]
+    var arguments: [DatabaseValue] {
+        var args: [DatabaseValue] = [accountID.databaseValue, week.description.databaseValue]
         for field in SnapshotField.allCases {
             let value = self[field]
             if field == .execRelationship {
-                args.append(value.map { ExecRelationship(level: $0).rawValue })
+                args.append(value.map { ExecRelationship(level: $0).rawValue }.databaseValue)
             } else {
-                args.append(value)
+                args.append(value.databaseValue)
             }
         }
-        return StatementArguments(args)
+        return args
     }
 }

@@ -1,0 +1,184 @@
+import GRDB
+
+/// Writes edits inside one transaction of either store, each returning what undoes it.
+/// The import writer and `SQLStore.apply` both go through it, so an edit is written one way.
+struct ChangeWriter {
+    let s: SQLSession
+
+    init(_ session: SQLSession) { s = session }
+
+    /// Applies one change; returns what undoes it.
+    func apply(_ change: Change) throws -> [Change] {
+        switch change {
+        case .saveAccount(let account):
+            guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
+            try s.update(account)
+            return [.saveAccount(old)]
+        case .insertAccount(var account):
+            try s.insert(&account)
+            return [.deleteAccount(account.id!)]
+        case .deleteAccount(let id):
+            guard let old = try s.fetch(Account.self, id: id) else { return [] }
+            var restore: [Change] = [.insertAccount(old)]
+            let ofAccount = "WHERE account_id = ? ORDER BY id"
+            restore += try s.fetchAll(Contact.self, ofAccount, id).map { .putContact($0) }
+            restore += try snapshots(accountID: id).map { .saveSnapshot($0) }
+            restore += try s.fetchAll(Event.self, ofAccount, id).map { var e = $0; e.id = nil; return .addEvent(e) }
+            restore += try s.fetchAll(Note.self, ofAccount, id).map { var n = $0; n.id = nil; return .addNote(n) }
+            restore += try s.fetchAll(Goal.self, ofAccount, id).map { .putGoal($0) }
+            restore += try s.fetchAll(Milestone.self, ofAccount, id).map { .putMilestone($0) }
+            restore += try s.fetchAll(UseCase.self, ofAccount, id).map { .putUseCase($0) }
+            restore += try s.fetchAll(CSMTask.self, ofAccount, id).map { .putTask($0) }
+            let ledger = try s.fetchAll(Subscription.self, ofAccount, id)
+            if !ledger.isEmpty { restore.append(.replaceLedger(accountIDs: [id], subscriptions: ledger)) }
+            try s.delete(Account.self, id: id)
+            return restore.reversed()
+        case .saveSnapshot(let snapshot):
+            let old = try fetchSnapshot(snapshot.accountID, snapshot.week)
+            try upsert([snapshot])
+            return [old.map { .saveSnapshot($0) } ?? .deleteSnapshot(accountID: snapshot.accountID, week: snapshot.week)]
+        case let .deleteSnapshot(accountID, week):
+            guard let old = try fetchSnapshot(accountID, week) else { return [] }
+            try s.execute("DELETE FROM snapshot WHERE account_id = ? AND week = ?", accountID, week.description)
+            return [.saveSnapshot(old)]
+        case let .setContact(accountID, role, contact, day):
+            return try setContact(accountID: accountID, role: role, contact: contact, on: day)
+        case .putContact(let c): return [try put(c, Change.putContact, Change.deleteContact)]
+        case .deleteContact(let id): return try delete(Contact.self, id, Change.putContact)
+        case .addEvent(var event):
+            event.id = nil
+            try s.insert(&event)
+            return [.deleteEvent(event.id!)]
+        case .deleteEvent(let id):
+            guard var old = try s.fetch(Event.self, id: id) else { return [] }
+            try s.delete(Event.self, id: id)
+            old.id = nil
+            return [.addEvent(old)]
+        case .addNote(var note):
+            note.id = nil
+            try s.insert(&note)
+            return [.deleteNote(note.id!)]
+        case .deleteNote(let id):
+            guard var old = try s.fetch(Note.self, id: id) else { return [] }
+            try s.delete(Note.self, id: id)
+            old.id = nil
+            return [.addNote(old)]
+        case .putGoal(let goal): return [try put(goal, Change.putGoal, Change.deleteGoal)]
+        case .deleteGoal(let id): return try delete(Goal.self, id, Change.putGoal)
+        case .putMilestone(let m): return [try put(m, Change.putMilestone, Change.deleteMilestone)]
+        case .deleteMilestone(let id): return try delete(Milestone.self, id, Change.putMilestone)
+        case .putUseCase(let u): return [try put(u, Change.putUseCase, Change.deleteUseCase)]
+        case .deleteUseCase(let id): return try delete(UseCase.self, id, Change.putUseCase)
+        case .putTask(let t): return [try put(t, Change.putTask, Change.deleteTask)]
+        case .deleteTask(let id): return try delete(CSMTask.self, id, Change.putTask)
+        case .putAlertState(let a): return [try put(a, Change.putAlertState, Change.deleteAlertState)]
+        case .deleteAlertState(let id): return try delete(AlertState.self, id, Change.putAlertState)
+        case let .replaceLedger(ids, subscriptions):
+            return [try replaceLedger(accountIDs: ids, with: subscriptions)]
+        case .replaceUsage(let slice):
+            return [try replaceUsage(slice)]
+        case let .setCustomMetrics(accountID, week, values):
+            return [try setCustomMetrics(accountID: accountID, week: week, values: values)]
+        }
+    }
+
+    /// Replaces these accounts' subscriptions; returns what puts the old ones back.
+    func replaceLedger(accountIDs: [Int64], with subscriptions: [Subscription]) throws -> Change {
+        var old: [Subscription] = []
+        for chunk in stride(from: 0, to: accountIDs.count, by: 500).map({ Array(accountIDs[$0..<min($0 + 500, accountIDs.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            old += try s.fetchAll(Subscription.self, "WHERE account_id IN (\(list)) ORDER BY id")
+            try s.execute("DELETE FROM subscription WHERE account_id IN (\(list))", [])
+        }
+        try s.insertMany(into: "subscription", columns: ["account_id", "product", "start_date", "end_date", "mrr_cents"], rows: subscriptions.map {
+            [$0.accountID.databaseValue, $0.product.databaseValue, $0.start.description.databaseValue, $0.end?.description.databaseValue ?? .null,
+             $0.mrr.cents.databaseValue]
+        })
+        return .replaceLedger(accountIDs: accountIDs, subscriptions: old)
+    }
+
+    /// Inserts a record without an id, or replaces the one with its id (inserting it
+    /// again, with that id, when undo brings a deleted record back).
+    private func put<R: StoredRecord>(_ record: R, _ wrap: (R) -> Change, _ remove: (Int64) -> Change) throws -> Change {
+        var record = record
+        if let old = try s.fetch(R.self, id: record.id) {
+            try s.update(record)
+            return wrap(old)
+        }
+        try s.insert(&record)
+        return remove(record.id!)
+    }
+
+    private func delete<R: StoredRecord>(_ type: R.Type, _ id: Int64, _ wrap: (R) -> Change) throws -> [Change] {
+        guard let old = try s.fetch(R.self, id: id) else { return [] }
+        try s.delete(R.self, id: id)
+        return [wrap(old)]
+    }
+
+    /// Puts a contact in a role on `day`: whoever held it is kept, replaced that day; the same
+    /// person again (a CRM export loaded twice) is updated in place and keeps the day first
+    /// recorded. Returns what undoes it, in the order applied.
+    func setContact(accountID: Int64, role: Contact.Role, contact: Contact?, on day: Day) throws -> [Change] {
+        let holders = try s.fetchAll(Contact.self, "WHERE account_id = ? AND role = ? ORDER BY id", accountID, role.rawValue).filter { $0.replacedOn == nil }
+        var undo: [Change] = []
+        let same = contact.flatMap { c in holders.first { $0.name.comparable == c.name.comparable } }
+        for old in holders where old.id != same?.id {
+            undo.append(.putContact(old))
+            var replaced = old
+            replaced.replacedOn = day
+            try s.update(replaced)
+        }
+        if let contact, let same {
+            undo.append(.putContact(same))
+            var updated = same
+            updated.title = contact.title
+            updated.email = contact.email
+            try s.update(updated)
+        } else if var contact {
+            contact.accountID = accountID
+            contact.id = nil
+            contact.role = role
+            contact.recordedOn = contact.recordedOn ?? day
+            try s.insert(&contact)
+            undo.append(.deleteContact(contact.id!))
+        }
+        return undo
+    }
+
+    /// Writes weeks, replacing those the accounts already have.
+    func upsert(_ snapshots: [Snapshot]) throws {
+        try s.insertMany(into: "snapshot", columns: Snapshot.columns, rows: snapshots.map(\.arguments), suffix: Snapshot.upsertSuffix)
+    }
+
+    func fetchSnapshot(_ accountID: Int64, _ week: Day) throws -> Snapshot? {
+        try s.row("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? AND week = ?", accountID, week.description)
+            .map(Snapshot.init(row:))
+    }
+
+    func snapshots(accountID: Int64) throws -> [Snapshot] {
+        try s.rows("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? ORDER BY week", accountID).map(Snapshot.init(row:))
+    }
+
+    /// Records a look at the alerts: those firing and not yet known are new (returned by id);
+    /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
+    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
+        var states = try s.fetchAll(AlertState.self, "ORDER BY id")
+        let now = Set(firing.map { "\($0.accountID) \($0.key)" })
+        let quiet = { (a: AlertState) in !now.contains("\(a.accountID) \(a.key)") && (accounts?.contains(a.accountID) ?? true) }
+        // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
+        for state in states where quiet(state) {
+            try s.delete(AlertState.self, id: state.id!)
+            try s.execute("UPDATE task SET done = ? WHERE source = ? AND done IS NULL", day.description, AlertState.taskSource(state.id!))
+        }
+        states.removeAll(where: quiet)
+        let known = Set(states.map { "\($0.accountID) \($0.key)" })
+        var new = Set<Int64>()
+        for f in firing where !known.contains("\(f.accountID) \(f.key)") {
+            var state = AlertState(accountID: f.accountID, key: f.key, firstSeen: day)
+            try s.insert(&state)
+            states.append(state)
+            new.insert(state.id!)
+        }
+        return (states, new)
+    }
+}

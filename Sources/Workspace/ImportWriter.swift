@@ -1,0 +1,225 @@
+import GRDB
+
+/// Writes a whole import inside one transaction of either store: finds each row's account by
+/// name or alias (creating the ones the workspace lacks), merges, and keeps what undoes it.
+struct ImportWriter {
+    let writer: ChangeWriter
+    let batch: ImportBatch
+    let progress: ((Int, Int) throws -> Void)?
+
+    private var s: SQLSession { writer.s }
+
+    init(_ writer: ChangeWriter, batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) {
+        self.writer = writer
+        self.batch = batch
+        self.progress = progress
+    }
+
+    /// What the writer has done so far.
+    private struct State {
+        var index: AccountIndex
+        var created = Set<Int64>()
+        var undo: [Change] = []
+        var summary = ImportSummary()
+    }
+
+    func run() throws -> ImportSummary {
+        var state = State(index: AccountIndex(try s.fetchAll(Account.self)))
+        let total = batch.accounts.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count
+        var done = 0
+        func tick(_ n: Int = 1) throws {
+            let before = done / 2000
+            done += n
+            if done / 2000 != before { try progress?(done, total) }
+        }
+
+        for incoming in batch.accounts {
+            if let id = state.index.id(for: incoming.name) {
+                let old = try s.fetch(Account.self, id: id)!
+                var existing = old
+                existing.merge(incoming, fields: batch.accountFields)
+                if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
+                try s.update(existing)
+                state.undo.append(.saveAccount(old))
+                state.summary.accountsUpdated += 1
+            } else {
+                var account = incoming
+                account.id = nil
+                try s.insert(&account)
+                state.index.add(account)
+                state.created.insert(account.id!)
+                state.undo.append(.deleteAccount(account.id!))
+                state.summary.accountsCreated += 1
+            }
+            try tick()
+        }
+
+        for (name, role, contact) in batch.contacts {
+            guard let id = state.index.id(for: name) else { continue }
+            let inverse = try writer.setContact(accountID: id, role: role, contact: contact, on: contact?.recordedOn ?? batch.day ?? Day(ordinal: 0))
+            if !state.created.contains(id) { state.undo += inverse }
+            if contact != nil { state.summary.contactsSet += 1 }
+        }
+
+        try writeSnapshots(&state, tick: tick)
+
+        if !batch.subscriptions.isEmpty {
+            var ids: [Int64] = []
+            var seen = Set<Int64>()
+            var rows: [Subscription] = []
+            rows.reserveCapacity(batch.subscriptions.count)
+            for (name, subscription) in batch.subscriptions {
+                let id = try account(name, &state, profile: batch.ledgerProfiles[name])
+                if seen.insert(id).inserted { ids.append(id) }
+                var s = subscription
+                s.accountID = id
+                rows.append(s)
+                try tick()
+            }
+            let inverse = try writer.replaceLedger(accountIDs: ids, with: rows)
+            if case let .replaceLedger(_, old) = inverse { state.summary.subscriptionsReplaced = old.count }
+            state.summary.subscriptionsAdded = rows.count
+            state.undo.append(inverse)
+        }
+
+        if let usage = batch.usage {
+            let ids = try usage.accounts.map { try account($0, &state) }
+            try writer.apply(usage, accountIDs: ids, undo: &state.undo, summary: &state.summary, tick: { try tick() })
+        }
+
+        for (name, event) in batch.events {
+            let id = try account(name, &state)
+            var event = event
+            event.accountID = id
+            try s.insert(&event)
+            if !state.created.contains(id) { state.undo.append(.deleteEvent(event.id!)) }
+            state.summary.eventsAdded += 1
+            try tick()
+        }
+        try progress?(total, total)
+        state.summary.undo = state.undo.reversed()
+        return state.summary
+    }
+
+    /// Weeks go in blocks: a block's stored weeks are read in one query (only those need their
+    /// old values kept for undo), then the block is written in one statement.
+    private func writeSnapshots(_ state: inout State, tick: (Int) throws -> Void) throws {
+        // Columns the file does not carry keep what a stored week has (none set: every column).
+        let untracked = batch.snapshotFields.isEmpty ? [] : SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
+        let block = 1000
+        for start in stride(from: 0, to: batch.snapshots.count, by: block) {
+            let rows = start..<min(start + block, batch.snapshots.count)
+            var snapshots: [Snapshot] = []
+            snapshots.reserveCapacity(rows.count)
+            for row in rows {
+                var snapshot = batch.snapshots[row].1
+                snapshot.accountID = try account(batch.snapshots[row].0, &state)
+                snapshots.append(snapshot)
+            }
+            var stored = try storedWeeks(of: snapshots.filter { !state.created.contains($0.accountID) })
+            // A week given twice is written once, as its last row: one statement cannot write a row twice.
+            var toWrite: [Snapshot] = []
+            var position: [SnapshotKey: Int] = [:]
+            for (i, row) in rows.enumerated() {
+                let key = SnapshotKey(snapshots[i].accountID, snapshots[i].week)
+                if let old = stored[key] {
+                    for field in untracked { snapshots[i][field] = old[field] }
+                    if position[key] == nil { state.undo.append(.saveSnapshot(old)) }
+                    state.summary.snapshotsUpdated += 1
+                } else {
+                    if !state.created.contains(key.account) { state.undo.append(.deleteSnapshot(accountID: key.account, week: key.week)) }
+                    state.summary.snapshotsAdded += 1
+                }
+                if let earlier = position[key] { toWrite[earlier] = snapshots[i] } else { position[key] = toWrite.count; toWrite.append(snapshots[i]) }
+                stored[key] = stored[key] ?? (state.created.contains(key.account) ? nil : snapshots[i])
+                if !batch.customColumns.isEmpty {
+                    let values = Dictionary(uniqueKeysWithValues: zip(batch.customColumns, batch.customValues[row]))
+                    let inverse = try writer.setCustomMetrics(accountID: key.account, week: key.week, values: values)
+                    if !state.created.contains(key.account) { state.undo.append(inverse) }
+                }
+            }
+            try writer.upsert(toWrite)
+            try tick(rows.count)
+        }
+    }
+
+    private struct SnapshotKey: Hashable {
+        let account: Int64
+        let week: Day
+        init(_ account: Int64, _ week: Day) { self.account = account; self.week = week }
+    }
+
+    /// The weeks of these already in the workspace, read in one query.
+    private func storedWeeks(of snapshots: [Snapshot]) throws -> [SnapshotKey: Snapshot] {
+        guard !snapshots.isEmpty else { return [:] }
+        let accounts = Set(snapshots.map(\.accountID)).sorted().map(String.init).joined(separator: ",")
+        let weeks = snapshots.map(\.week)
+        let wanted = Set(snapshots.map { SnapshotKey($0.accountID, $0.week) })
+        var found: [SnapshotKey: Snapshot] = [:]
+        try s.each("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id IN (\(accounts)) AND week BETWEEN ? AND ?",
+                   [weeks.min()!.description.databaseValue, weeks.max()!.description.databaseValue]) { row in
+            let snapshot = Snapshot(row: row)
+            let key = SnapshotKey(snapshot.accountID, snapshot.week)
+            if wanted.contains(key) { found[key] = snapshot }
+        }
+        return found
+    }
+
+    /// The account a row names; one the workspace lacks is created with its name only (or the
+    /// profile a ledger gives it).
+    private func account(_ name: String, _ state: inout State, profile: (start: Day, churn: Day?, arr: Money)? = nil) throws -> Int64 {
+        if let id = state.index.id(for: name) { return id }
+        var account = Account(name: name)
+        if let profile {
+            account.startDate = profile.start
+            account.churnDate = profile.churn
+            account.arr = profile.churn == nil ? profile.arr : nil
+        }
+        try s.insert(&account)
+        state.index.add(account)
+        state.created.insert(account.id!)
+        state.undo.append(.deleteAccount(account.id!))
+        state.summary.accountsCreated += 1
+        state.summary.createdByName.append(name)
+        return account.id!
+    }
+}
+
+/// Account ids by comparable name and alias, so "ACME corp" in a file finds Acme Corp.
+struct AccountIndex {
+    private var ids: [String: Int64] = [:]
+
+    init(_ accounts: [Account]) {
+        for account in accounts { add(account) }
+    }
+
+    mutating func add(_ account: Account) {
+        guard let id = account.id else { return }
+        for alias in account.aliases where ids[alias.comparable] == nil { ids[alias.comparable] = id }
+        ids[account.name.comparable] = id
+    }
+
+    func id(for name: String) -> Int64? { ids[name.comparable] }
+}
+
+extension Account {
+    /// Takes the fields a file provided; the rest keep their values.
+    mutating func merge(_ other: Account, fields: Set<AccountField>) {
+        for field in fields {
+            switch field {
+            case .account: name = other.name
+            case .segment: segment = other.segment
+            case .plan: plan = other.plan
+            case .arr: arr = other.arr
+            case .csm: csm = other.csm
+            case .startDate: startDate = other.startDate
+            case .renewalDate: renewalDate = other.renewalDate
+            case .aliases: aliases = other.aliases
+            case .churnDate: churnDate = other.churnDate
+            case .churnReason: churnReason = other.churnReason
+            case .champion, .executiveSponsor, .technicalLead: break
+            }
+        }
+    }
+}
+

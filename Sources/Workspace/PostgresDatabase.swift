@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import Logging
+import PostgresNIO
+
+/// A team workspace in PostgreSQL, through PostgresNIO.
+///
+/// The shell is synchronous: a command reads, computes, writes, prints, in that order. So
+/// each statement is sent on the connection's event loop and the calling thread waits for
+/// its result (`EventLoopFuture.wait()`, never on an event-loop thread). Nothing above the
+/// store becomes async, and a statement costs one round trip, as a SQLite call costs one
+/// read. See DESIGN-NOTES.md.
+///
+/// Reads are single statements, each seeing committed data only, so they never wait for a
+/// writer. Writes take one advisory lock for their transaction: they run one at a time, as
+/// in SQLite, so two edits of one account never interleave, and a write that cannot start
+/// within `busyTimeout` changes nothing and says so.
+public final class PostgresDatabase: SQLDatabase {
+    public let dialect = SQLDialect.postgres
+    public let address: PostgresAddress
+    let connection: PostgresConnection
+    let busyTimeout: TimeInterval
+    let logger = Logger(label: "cse.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// The lock every write takes (an arbitrary number: "cse" in ASCII).
+    static let writeLock = 0x637365
+
+    public init(_ address: PostgresAddress, environment: [String: String], busyTimeout: TimeInterval) throws {
+        self.address = address
+        self.busyTimeout = busyTimeout
+        let tls: PostgresConnection.Configuration.TLS
+        switch address.sslMode {
+        case .disable: tls = .disable
+        case .prefer, .require:
+            var config = TLSConfiguration.makeClientConfiguration()
+            // As libpq's prefer and require: encrypted, the certificate not checked.
+            config.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: config)
+            tls = address.sslMode == .require ? .require(context) : .prefer(context)
+        }
+        let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: address.password(environment: environment),
+                                                             database: address.database, tls: tls)
+        let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                                    id: 1, logger: logger)
+        do {
+            connection = try connecting.wait()
+        } catch {
+            throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        }
+    }
+
+    deinit { try? connection.close().wait() }
+
+    public func close() throws { try connection.close().wait() }
+
+    public func read<T>(_ body: (SQLSession) throws -> T) throws -> T {
+        do { return try body(Session(database: self)) } catch { throw PostgresDatabase.translate(error, address, after: busyTimeout) }
+    }
+
+    public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
+        let session = Session(database: self)
+        do {
+            _ = try run("BEGIN", [])
+            do {
+                _ = try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
+                _ = try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
+                let result = try body(session)
+                _ = try run("COMMIT", [])
+                return result
+            } catch {
+                _ = try? run("ROLLBACK", [])
+                throw error
+            }
+        } catch {
+            throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        }
+    }
+
+    /// Sends one statement and waits for all its rows.
+    func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQueryResult {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for value in arguments {
+            switch value.storage {
+            case .null: binds.appendNull()
+            case .int64(let i): binds.append(i)
+            case .double(let d): binds.append(d)
+            case .string(let s): binds.append(s)
+            case .blob(let data): binds.append(ByteBuffer(bytes: data))
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: PostgresDatabase.numbered(sql), binds: binds)
+        return try connection.query(query, logger: logger).wait()
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1`, `$2`, … (quoted text left alone).
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.count + 16)
+        var n = 0
+        var quoted = false
+        for c in sql {
+            if c == "'" { quoted.toggle() }
+            if c == "?" && !quoted {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A server's or the network's error, in the user's words.
+    static func translate(_ error: Error, _ address: PostgresAddress, after timeout: TimeInterval) -> Error {
+        guard let error = error as? PSQLError else {
+            if error is WorkspaceError || error is PostgresError { return error }
+            return PostgresError.unreachable(address, "\(error)")
+        }
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "\(error)"
+            switch state {
+            case "55P03": return WorkspaceError.busy(seconds: timeout)
+            case "28P01", "28000": return PostgresError.refused(address, message + " — set PGPASSWORD or a line in ~/.pgpass")
+            case "3D000": return PostgresError.refused(address, message + " — create it with: createdb -h \(address.host) -p \(address.port) \(address.database)")
+            default: return PostgresError.server(message)
+            }
+        case .connectionError, .serverClosedConnection, .clientClosedConnection:
+            return PostgresError.unreachable(address, error.underlying.map { "\($0)" } ?? "connection lost")
+        default:
+            return PostgresError.server("\(error)")
+        }
+    }
+
+    struct Session: SQLSession {
+        let database: PostgresDatabase
+        var dialect: SQLDialect { .postgres }
+
+        func execute(_ sql: String, _ arguments: [DatabaseValue]) throws {
+            _ = try database.run(sql, arguments)
+        }
+
+        func each(_ sql: String, _ arguments: [DatabaseValue], _ body: (SQLRow) throws -> Void) throws {
+            let result = try database.run(sql, arguments)
+            guard let first = result.rows.first else { return }
+            let names = first.map(\.columnName)
+            for row in result.rows {
+                try body(SQLRow(names: names, values: try row.map(Session.value)))
+            }
+        }
+
+        func insert(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int64 {
+            guard let row = try database.run(sql, arguments).rows.first, let cell = row.first(where: { _ in true }) else {
+                throw PostgresError.server("no id returned by: \(sql)")
+            }
+            return try cell.decode(Int64.self)
+        }
+
+        /// Rows go many to a statement: one round trip per block, not per row.
+        func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws {
+            guard !rows.isEmpty else { return }
+            let perStatement = max(1, min(1000, 60_000 / columns.count))
+            let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+            for start in stride(from: 0, to: rows.count, by: perStatement) {
+                let block = rows[start..<min(start + perStatement, rows.count)]
+                let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: row, count: block.count).joined(separator: ", ") + " " + suffix
+                _ = try database.run(sql, block.flatMap { $0 })
+            }
+        }
+
+        /// A cell as the value SQLite would have given.
+        static func value(_ cell: PostgresCell) throws -> DatabaseValue {
+            guard cell.bytes != nil else { return .null }
+            switch cell.dataType {
+            case .int2: return Int64(try cell.decode(Int16.self)).databaseValue
+            case .int4: return Int64(try cell.decode(Int32.self)).databaseValue
+            case .int8: return try cell.decode(Int64.self).databaseValue
+            case .float4: return Double(try cell.decode(Float.self)).databaseValue
+            case .float8: return try cell.decode(Double.self).databaseValue
+            case .numeric: return (Double(try cell.decode(String.self)) ?? 0).databaseValue
+            case .bool: return (try cell.decode(Bool.self) ? 1 : 0).databaseValue
+            case .bytea: return Data(buffer: cell.bytes!).databaseValue
+            default: return try cell.decode(String.self).databaseValue
+            }
+        }
+    }
+}

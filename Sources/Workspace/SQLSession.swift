@@ -1,0 +1,86 @@
+import GRDB
+
+/// The SQL a store speaks. Both stores run the same statements; the few places where
+/// SQLite and PostgreSQL differ ask the dialect.
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+}
+
+/// One row of a result: values by position or by column name. Values are GRDB's
+/// `DatabaseValue` in both stores, so a record decodes the same from either.
+public struct SQLRow {
+    public let names: [String]
+    public let values: [DatabaseValue]
+
+    public init(names: [String], values: [DatabaseValue]) {
+        self.names = names
+        self.values = values
+    }
+
+    func value(named name: String) -> DatabaseValue {
+        guard let i = names.firstIndex(of: name) else { return .null }
+        return values[i]
+    }
+
+    /// A value as `T` (an optional type reads NULL as nil).
+    public subscript<T: DatabaseValueConvertible>(_ index: Int) -> T { decode(values[index]) }
+    public subscript<T: DatabaseValueConvertible>(_ name: String) -> T { decode(value(named: name)) }
+
+    private func decode<T: DatabaseValueConvertible>(_ value: DatabaseValue) -> T {
+        guard let decoded = T.fromDatabaseValue(value) else { fatalError("cannot read \(value) as \(T.self)") }
+        return decoded
+    }
+}
+
+/// A connection inside one read or one write transaction. Statements use `?` for their
+/// arguments (bound, never spliced); `insert` statements end in `RETURNING id`.
+public protocol SQLSession {
+    var dialect: SQLDialect { get }
+    func execute(_ sql: String, _ arguments: [DatabaseValue]) throws
+    /// Runs a query and hands each row to `body`, in order.
+    func each(_ sql: String, _ arguments: [DatabaseValue], _ body: (SQLRow) throws -> Void) throws
+    /// Runs an `INSERT … RETURNING id` and returns the id.
+    func insert(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int64
+    /// Inserts many rows into `table` (`suffix` may add an `ON CONFLICT` clause).
+    func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws
+}
+
+extension SQLSession {
+    public func execute(_ sql: String, _ arguments: DatabaseValueConvertible?...) throws {
+        try execute(sql, arguments.map { $0?.databaseValue ?? .null })
+    }
+
+    public func rows(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        try each(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    public func rows(_ sql: String, _ arguments: DatabaseValueConvertible?...) throws -> [SQLRow] {
+        try rows(sql, arguments.map { $0?.databaseValue ?? .null })
+    }
+
+    public func row(_ sql: String, _ arguments: DatabaseValueConvertible?...) throws -> SQLRow? {
+        var first: SQLRow?
+        try each(sql, arguments.map { $0?.databaseValue ?? .null }) { if first == nil { first = $0 } }
+        return first
+    }
+
+    public func insert(_ sql: String, _ arguments: DatabaseValueConvertible?...) throws -> Int64 {
+        try insert(sql, arguments.map { $0?.databaseValue ?? .null })
+    }
+
+    public func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
+        try insertMany(into: table, columns: columns, rows: rows, suffix: "")
+    }
+}
+
+/// Where a store's sessions come from: reads never wait for a writer; writes run one at a
+/// time, each in one transaction that lands whole or not at all.
+public protocol SQLDatabase: AnyObject {
+    var dialect: SQLDialect { get }
+    func read<T>(_ body: (SQLSession) throws -> T) throws -> T
+    func write<T>(_ body: (SQLSession) throws -> T) throws -> T
+    func close() throws
+}

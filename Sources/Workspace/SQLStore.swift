@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+
+/// The workspace store over either database: the same statements, the same answers. What
+/// differs between SQLite and PostgreSQL lives in `SQLiteDatabase`, `PostgresDatabase` and
+/// the few `dialect` branches; writing an edit is `ChangeWriter`, an import `ImportWriter`.
+public final class SQLStore: WorkspaceStore {
+    public let database: SQLDatabase
+
+    /// How long a write waits for another process's write to finish: longer than the
+    /// slowest import the benchmarks measure (a 1,000,000-row ledger).
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens a database, bringing its schema up to date.
+    public init(_ database: SQLDatabase) throws {
+        self.database = database
+        try Schema.migrate(database)
+    }
+
+    /// Opens (creating and migrating when needed) a SQLite workspace file; `shared: false`
+    /// is a private file being built.
+    public convenience init(sqlite path: String, shared: Bool = true, busyTimeout: TimeInterval = SQLStore.busyTimeout) throws {
+        try self.init(SQLiteDatabase(path: path, shared: shared, busyTimeout: busyTimeout))
+    }
+
+    public func close() throws { try database.close() }
+
+    func read<T>(_ body: (SQLSession) throws -> T) throws -> T { try database.read(body) }
+
+    public func accounts() throws -> [Account] {
+        // Sorted here, not by the database, so both stores give one order: ASCII letters
+        // without case, as SQLite's NOCASE.
+        try read { try $0.fetchAll(Account.self) }
+            .map { (key: $0.name.nocaseKey, account: $0) }
+            .sorted { $0.key == $1.key ? ($0.account.id ?? 0) < ($1.account.id ?? 0) : $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.account)
+    }
+
+    public func contacts() throws -> [Contact] {
+        try read { try $0.fetchAll(Contact.self, "ORDER BY account_id, id") }
+    }
+
+    public func contacts(accountID: Int64) throws -> [Contact] {
+        try read { try $0.fetchAll(Contact.self, "WHERE account_id = ? ORDER BY id", accountID).sorted { $0.role.order < $1.role.order } }
+    }
+
+    public func events(accountID: Int64) throws -> [Event] {
+        try read { try $0.fetchAll(Event.self, "WHERE account_id = ? ORDER BY date, id", accountID) }
+    }
+
+    public func events() throws -> [Event] {
+        try read { try $0.fetchAll(Event.self, "ORDER BY date, id") }
+    }
+
+    public func goals(accountID: Int64) throws -> [Goal] {
+        try read { try $0.fetchAll(Goal.self, "WHERE account_id = ? ORDER BY id", accountID) }
+    }
+
+    public func goals() throws -> [Goal] {
+        try read { try $0.fetchAll(Goal.self, "ORDER BY account_id, id") }
+    }
+
+    public func milestones(accountID: Int64) throws -> [Milestone] {
+        try read { try $0.fetchAll(Milestone.self, "WHERE account_id = ? ORDER BY due, id", accountID) }
+    }
+
+    public func useCases(accountID: Int64) throws -> [UseCase] {
+        try read { try $0.fetchAll(UseCase.self, "WHERE account_id = ? ORDER BY id", accountID) }
+    }
+
+    public func alertStates() throws -> [AlertState] {
+        try read { try $0.fetchAll(AlertState.self, "ORDER BY id") }
+    }
+
+    public func tasks() throws -> [CSMTask] {
+        try read { try $0.fetchAll(CSMTask.self, "ORDER BY due IS NULL, due, id") }
+    }
+
+    public func subscriptions(accountID: Int64) throws -> [Subscription] {
+        try read { try $0.fetchAll(Subscription.self, "WHERE account_id = ? ORDER BY start_date, id", accountID) }
+    }
+
+    public func notes(accountID: Int64) throws -> [Note] {
+        try read { try $0.fetchAll(Note.self, "WHERE account_id = ? ORDER BY date, id", accountID) }
+    }
+
+    public func ledger() throws -> Ledger {
+        try read { s in
+            var rows: [Ledger.Row] = []
+            try s.each("SELECT account_id, start_date, end_date, mrr_cents FROM subscription ORDER BY account_id", []) { row in
+                let end: String? = row[2]
+                rows.append(Ledger.Row(account: row[0], start: Day(iso: row[1]) ?? Day(ordinal: 0), end: end.flatMap(Day.init(iso:)), mrr: row[3]))
+            }
+            return Ledger(rows: rows)
+        }
+    }
+
+    public func snapshots(accountID: Int64) throws -> [Snapshot] {
+        try read { try ChangeWriter($0).snapshots(accountID: accountID) }
+    }
+
+    public func recentSnapshots(through: Day, limit: Int) throws -> [Int64: [Snapshot]] {
+        let columns = Snapshot.columns.joined(separator: ", ")
+        return try read { s in
+            var result: [Int64: [Snapshot]] = [:]
+            switch s.dialect {
+            case .sqlite:
+                // One indexed look-up per account: faster than a window function over the whole
+                // table, which has to sort every row first.
+                let ids = try s.rows("SELECT id FROM account").map { $0[0] as Int64 }
+                result.reserveCapacity(ids.count)
+                let sql = "SELECT \(columns) FROM snapshot WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?"
+                for id in ids {
+                    var weeks: [Snapshot] = []
+                    try s.each(sql, [id.databaseValue, through.description.databaseValue, limit.databaseValue]) { weeks.append(Snapshot(row: $0)) }
+                    if !weeks.isEmpty { result[id] = weeks.reversed() }
+                }
+            case .postgres:
+                // Over the network one query beats one round trip per account.
+                let sql = """
+                    SELECT \(columns) FROM (SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY week DESC) AS n
+                    FROM snapshot WHERE week <= ?) recent WHERE n <= ? ORDER BY account_id, week
+                    """
+                try s.each(sql, [through.description.databaseValue, limit.databaseValue]) { row in
+                    let snapshot = Snapshot(row: row)
+                    result[snapshot.accountID, default: []].append(snapshot)
+                }
+            }
+            return result
+        }
+    }
+
+    public func allSnapshots() throws -> [Snapshot] {
+        try read { s in
+            try s.rows("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot ORDER BY account_id, week").map(Snapshot.init(row:))
+        }
+    }
+
+    public func usage(accountID: Int64, from: Day, through: Day) throws -> UsageHistory? {
+        try read { try ChangeWriter($0).usage(accountID: accountID, from: from, through: through) }
+    }
+
+    public func hasUsage() throws -> Bool {
+        try read { try $0.row("SELECT 1 FROM usage_coverage LIMIT 1") != nil }
+    }
+
+    public func customMetrics(accountID: Int64) throws -> [CustomMetric] {
+        try read { try ChangeWriter($0).customMetrics(accountID: accountID) }
+    }
+
+    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
+        try database.write { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day) }
+    }
+
+    public func apply(_ changes: [Change]) throws -> [Change] {
+        try database.write { s in
+            let writer = ChangeWriter(s)
+            var undo: [Change] = []
+            for change in changes { undo += try writer.apply(change) }
+            return undo.reversed()
+        }
+    }
+
+    public func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
+        try database.write { try ImportWriter(ChangeWriter($0), batch: batch, progress: progress).run() }
+    }
+}
+
+extension String {
+    /// The order of SQLite's NOCASE: bytes, with ASCII capitals as small letters.
+    var nocaseKey: [UInt8] { utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
+}

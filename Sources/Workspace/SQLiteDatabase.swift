@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// A workspace in one SQLite file, through GRDB: written only inside transactions, so a
+/// killed process leaves the last committed state and never half an import.
+///
+/// Several shells (and a nightly import) may use one file at once: it is in WAL mode, so
+/// readers never wait for a writer, and a writer waits up to `busyTimeout` for another
+/// writer's transaction to end. A write that still cannot start changes nothing and says so
+/// (`WorkspaceError.busy`), never a raw "database is locked".
+public final class SQLiteDatabase: SQLDatabase {
+    let db: any DatabaseWriter
+    let busyTimeout: TimeInterval
+    public let dialect = SQLDialect.sqlite
+
+    /// `shared: false` is a private file being built (a workspace being created): no WAL
+    /// files beside it, so it can be moved into place as one file.
+    public init(path: String, shared: Bool, busyTimeout: TimeInterval) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        self.busyTimeout = busyTimeout
+        do {
+            if shared {
+                config.journalMode = .wal
+                db = try DatabasePool(path: path, configuration: config)
+            } else {
+                db = try DatabaseQueue(path: path, configuration: config)
+            }
+        } catch {
+            throw SQLiteDatabase.translate(error, after: busyTimeout)
+        }
+    }
+
+    public func close() throws {
+        if let queue = db as? DatabaseQueue { try queue.close() }
+        if let pool = db as? DatabasePool { try pool.close() }
+    }
+
+    public func read<T>(_ body: (SQLSession) throws -> T) throws -> T {
+        do { return try db.read { try body(Session(db: $0)) } } catch { throw SQLiteDatabase.translate(error, after: busyTimeout) }
+    }
+
+    public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
+        do { return try db.write { try body(Session(db: $0)) } } catch { throw SQLiteDatabase.translate(error, after: busyTimeout) }
+    }
+
+    /// SQLite's "busy" and "locked", once the timeout has passed, in the user's words.
+    static func translate(_ error: Error, after timeout: TimeInterval) -> Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: timeout)
+        default: return error
+        }
+    }
+
+    /// Statements are prepared once per connection and reused.
+    struct Session: SQLSession {
+        let db: Database
+        var dialect: SQLDialect { .sqlite }
+
+        func execute(_ sql: String, _ arguments: [DatabaseValue]) throws {
+            if arguments.isEmpty && sql.contains(";") { return try db.execute(sql: sql) }
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        }
+
+        func each(_ sql: String, _ arguments: [DatabaseValue], _ body: (SQLRow) throws -> Void) throws {
+            let statement = try db.cachedStatement(sql: sql)
+            let names = statement.columnNames
+            let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                try body(SQLRow(names: names, values: Array(row.databaseValues)))
+            }
+        }
+
+        func insert(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int64 {
+            guard let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) else {
+                throw DatabaseError(message: "no id returned by: \(sql)")
+            }
+            return id
+        }
+
+        func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws {
+            guard !rows.isEmpty else { return }
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) \(suffix)"
+            let statement = try db.cachedStatement(sql: sql)
+            for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+        }
+    }
+}
