@@ -26,11 +26,13 @@ run: deps
 	.build/release/cse -w $(DEMO)
 
 # Builds the release product (the optimiser has crashed where debug builds did not), then
-# builds and runs every test, transcripts included, and ends with one "N passed, N failed" line.
+# builds and runs every test, transcripts included, against SQLite and against a PostgreSQL
+# server of the tests' own (scripts/with-postgres installs, starts and stops it), and ends
+# with one "N passed, N failed" line.
 test: deps
 	$(SWIFT) build -c release --product cse
-	$(SWIFT) build
-	$(SWIFT) test 2>&1 | tee .build/test.log
+	$(SWIFT) build --build-tests
+	scripts/with-postgres $(SWIFT) test --skip-build 2>&1 | tee .build/test.log
 	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
 	      /Test run with [0-9]+ tests?/ { for (i = 1; i <= NF; i++) if ($$i == "with") { t = $$(i + 1); break } } \
 	      /Test .*\(\) failed after/ { tf++ } \

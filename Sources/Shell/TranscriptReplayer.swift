@@ -9,6 +9,10 @@ public struct TranscriptReplayer {
     public let commands: [Command]
     public static let defaultWidth = 100
 
+    /// When set, each transcript runs on a database of its own on this server (created, then
+    /// dropped), instead of a SQLite file: the same transcripts check both stores.
+    public var postgres: (server: PostgresAddress, environment: [String: String])?
+
     public init(commands: [Command]) { self.commands = commands }
 
     public struct Outcome {
@@ -41,7 +45,17 @@ public struct TranscriptReplayer {
             try fm.createSymbolicLink(atPath: (scratch as NSString).appendingPathComponent("fixtures"), withDestinationPath: fixtures)
         }
         let workspacePath = (scratch as NSString).appendingPathComponent("workspace")
-        let workspace = try makeWorkspace(directives["workspace"] ?? "demo", at: workspacePath, today: today, base: transcriptDirectory)
+        var database: String?
+        if let postgres {
+            let name = "cse_replay_\(UUID().uuidString.prefix(8).lowercased())"
+            try PostgresDatabase.createDatabase(name, like: postgres.server, environment: postgres.environment)
+            database = name
+        }
+        defer {
+            if let database, let postgres { try? PostgresDatabase.dropDatabase(database, like: postgres.server, environment: postgres.environment) }
+        }
+        let location = database.map { WorkspaceLocation.postgres(postgres!.server.with(database: $0)) } ?? .folder(workspacePath)
+        let workspace = try makeWorkspace(directives["workspace"] ?? "demo", at: location, files: workspacePath, today: today)
         if let templates = directives["templates"] {
             try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(templates),
                             toPath: (workspacePath as NSString).appendingPathComponent("templates"))
@@ -70,25 +84,13 @@ public struct TranscriptReplayer {
         return Outcome(path: path, expected: expected, actual: actual)
     }
 
-    /// `demo`, `empty`, or a folder under the transcript's folder holding a workspace
-    /// or files to import (in name order).
-    func makeWorkspace(_ spec: String, at path: String, today: Day, base: String) throws -> WorkspaceDirectory {
+    /// `demo` or `empty`.
+    func makeWorkspace(_ spec: String, at location: WorkspaceLocation, files: String, today: Day) throws -> WorkspaceDirectory {
         switch spec {
-        case "demo": return try WorkspaceDirectory.create(at: path, demoAsOf: today)
-        case "empty": return try WorkspaceDirectory.create(at: path, demoAsOf: nil)
-        default:
-            let source = (base as NSString).appendingPathComponent(spec)
-            let fm = FileManager.default
-            if WorkspaceDirectory.exists(at: source) {
-                try fm.copyItem(atPath: source, toPath: path)
-                return try WorkspaceDirectory(path: path)
-            }
-            let workspace = try WorkspaceDirectory.create(at: path, demoAsOf: nil)
-            for file in try fm.contentsOfDirectory(atPath: source).sorted() where !file.hasPrefix(".") {
-                let plan = try Importer.read(path: (source as NSString).appendingPathComponent(file), shownAs: file, rules: .init(today: today))
-                _ = try workspace.store.apply(plan.batch, progress: nil)
-            }
-            return workspace
+        case "demo", "empty":
+            try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+            return try WorkspaceDirectory.create(at: location, demoAsOf: spec == "demo" ? today : nil, environment: postgres?.environment ?? [:], files: files)
+        default: throw CommandError("'# workspace: \(spec)': a transcript starts from 'demo' or 'empty'")
         }
     }
 

@@ -77,6 +77,20 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    /// Creates an empty database on the server of `address` (a test's own workspace).
+    public static func createDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
+        let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
+        try server.read { try $0.execute("CREATE DATABASE \"\(name)\"", []) }
+        try server.close()
+    }
+
+    /// Drops a database, ending any session still on it.
+    public static func dropDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
+        let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
+        try server.read { try $0.execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", []) }
+        try server.close()
+    }
+
     /// Sends one statement and waits for all its rows.
     func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQueryResult {
         var binds = PostgresBindings(capacity: arguments.count)
@@ -128,7 +142,8 @@ public final class PostgresDatabase: SQLDatabase {
             default: return PostgresError.server(message)
             }
         case .connectionError, .serverClosedConnection, .clientClosedConnection:
-            return PostgresError.unreachable(address, error.underlying.map { "\($0)" } ?? "connection lost")
+            let detail = error.underlying.map { "\($0)" } ?? ""
+            return PostgresError.unreachable(address, detail.contains("refused") ? "connection refused" : "connection lost")
         default:
             return PostgresError.server("\(error)")
         }
