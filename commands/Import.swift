@@ -42,11 +42,11 @@ struct ImportCommand: Command {
                 context.progress?.update("checking \(typed)", done: read, total: nil)
             }
             guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
-            let summary = try context.store.apply(plan.batch) { done, total in
+            let summary = try context.store.apply(plan.batch, by: context.author("import \(typed)")) { done, total in
                 try Interrupt.check()
                 context.progress?.update("importing \(typed)", done: done, total: total)
             }
-            context.remember("import \(typed)", undo: summary.undo)
+            context.remember("import \(typed)", undo: summary.undo, change: summary.change)
             return ImportReport(file: typed, kinds: plan.kinds.map(\.rawValue), rows: plan.rows, ignoredColumns: plan.ignoredColumns,
                                 untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,

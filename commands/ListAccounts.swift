@@ -31,7 +31,7 @@ struct ListAccountsCommand: Command {
     /// The list for these words (a saved view's, too).
     func list(_ words: String, in context: Context) throws -> Report {
         let portfolio = try context.portfolio(withRecords: true)
-        let filter = try AccountFilter(words, csms: Set(portfolio.compactMap(\.account.csm)))
+        let filter = try AccountFilter(words, csms: Set(portfolio.compactMap(\.account.csm)), user: context.user)
         let book = portfolio.map(ChurnRisk.init(health:))
         var rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
         if let order = filter.order { rows = AccountList.sorted(rows, by: order) }
@@ -77,7 +77,7 @@ struct AccountFilter {
     }
     private var words: [String] = []
 
-    init(_ text: String, csms known: Set<String>) throws {
+    init(_ text: String, csms known: Set<String>, user: String) throws {
         var tokens = text.comparable.split(separator: " ").map(String.init)
         if let i = tokens.firstIndex(of: "untouched") {
             var end = i + 1
@@ -138,6 +138,12 @@ struct AccountFilter {
             let word = tokens.removeFirst()
             if filler.contains(word) { continue }
             if apply(word) { continue }
+            if ["mine", "my", "我的"].contains(word) {
+                let mine = try AccountFilter.me(known, user: user)
+                csms.formUnion(mine)
+                words.append(mine.sorted().joined(separator: " or "))
+                continue
+            }
             // A CSM: the longest run of words that starts a CSM's name.
             var run = word
             var matches = AccountFilter.csms(known, named: run)
@@ -164,6 +170,16 @@ struct AccountFilter {
             csms.formUnion(matches)
             words.append(matches.sorted().joined(separator: " or "))
         }
+    }
+
+    /// The CSM the user is (CSE_USER, else the login name, as the CSM column names them).
+    static func me(_ known: Set<String>, user: String) throws -> Set<String> {
+        let mine = known.filter { $0.comparable == user.comparable || $0.comparable.split(separator: " ").first.map(String.init) == user.comparable }
+        guard !mine.isEmpty else {
+            throw CommandError("no CSM is named '\(user.excerpt)' (you, from CSE_USER or your login name) — the CSMs are "
+                               + known.sorted().joined(separator: ", ") + "; set CSE_USER to yours")
+        }
+        return mine
     }
 
     /// The CSMs whose name, or one word of it, starts with `text` ("dana", "whit").

@@ -25,7 +25,7 @@ struct LogCommand: Command {
         }
         let event = Event(accountID: account.id!, date: entry.date, kind: entry.kind.rawValue, details: entry.details.isEmpty ? nil : entry.details)
         try context.change("log \(account.name) \(entry.kind.rawValue)", [.addEvent(event)])
-        return EventLogged(account: account.name, date: entry.date, kind: entry.kind.rawValue, details: event.details)
+        return EventLogged(account: account.name, date: entry.date, kind: entry.kind.rawValue, details: event.details, author: context.user)
     }
 
     static func entry(_ words: [String], today: Day) throws -> (kind: EventKind, details: String, date: Day) {
@@ -64,8 +64,9 @@ struct EventLogged: Report {
     let date: Day
     let kind: String
     let details: String?
+    let author: String
 
     func render(into doc: inout Document) {
-        doc.wrapped(text: [Span("logged for "), Span(account, .bold), Span(" on \(date): "), Span(kind, .bold), Span(details.map { " — \($0)" } ?? "")])
+        doc.wrapped(text: [Span("logged for "), Span(account, .bold), Span(" on \(date) by \(author): "), Span(kind, .bold), Span(details.map { " — \($0)" } ?? "")])
     }
 }

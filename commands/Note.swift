@@ -30,7 +30,7 @@ struct NoteCommand: Command {
         guard let account else { throw CommandError("usage: \(spec.usage)") }
         guard !text.isEmpty else { throw CommandError("usage: \(spec.usage)") }
         try context.change("note on \(account.name)", [.addNote(Note(accountID: account.id!, date: context.today, text: text))])
-        return NoteKept(account: account.name, date: context.today, text: text)
+        return NoteKept(account: account.name, date: context.today, text: text, author: context.user)
     }
 }
 
@@ -38,8 +38,9 @@ struct NoteKept: Report {
     let account: String
     let date: Day
     let text: String
+    let author: String
 
     func render(into doc: inout Document) {
-        doc.wrapped(text: [Span("noted for "), Span(account, .bold), Span(" on \(date): \(text)")])
+        doc.wrapped(text: [Span("noted for "), Span(account, .bold), Span(" on \(date) by \(author): \(text)")])
     }
 }

@@ -23,6 +23,6 @@ struct SentCommand: Command {
         let details = "\"\(draft.subject)\"" + (draft.to.isEmpty ? "" : " to " + draft.to.map(\.name).joined(separator: ", "))
         let event = Event(accountID: account.id!, date: context.today, kind: EventKind.emailSent.rawValue, details: details)
         try context.change("log \(account.name) email sent", [.addEvent(event)])
-        return EventLogged(account: account.name, date: context.today, kind: event.kind, details: details)
+        return EventLogged(account: account.name, date: context.today, kind: event.kind, details: details, author: context.user)
     }
 }

@@ -34,16 +34,22 @@ struct TimelineCommand: Command {
             previous = week
         }
         for event in try context.store.events(accountID: account.id!) where event.date <= context.today {
-            entries.append(.init(date: event.date, kind: "event", text: event.kind + (event.details.map { " — \($0)" } ?? "")))
+            entries.append(.init(date: event.date, kind: "event", text: event.kind + (event.details.map { " — \($0)" } ?? ""), by: event.author))
         }
         for note in try context.store.notes(accountID: account.id!) where note.date <= context.today {
-            entries.append(.init(date: note.date, kind: "note", text: note.text))
+            entries.append(.init(date: note.date, kind: "note", text: note.text, by: note.author))
+        }
+        // Every other recorded change (an import, set, a task, a goal), with who made it; an
+        // added event or note is already there, with its author.
+        for change in try context.store.changes(accountID: account.id!) where !change.recordsOnly {
+            guard let day = change.day, day <= context.today else { continue }
+            entries.append(.init(date: day, kind: "change", text: change.author.what, by: change.author.user, time: String(change.author.at.dropFirst(11))))
         }
         if let churn = account.churnDate, churn <= context.today {
             entries.append(.init(date: churn, kind: "churn", text: "churned" + (account.churnReason.map { ": \($0)" } ?? "")))
         }
-        // Stable order within a day: start, events, notes, score, churn.
-        let rank = ["start": 0, "event": 1, "note": 2, "score": 3, "churn": 4]
+        // Stable order within a day: start, events, notes, changes, score, churn.
+        let rank = ["start": 0, "event": 1, "note": 2, "change": 3, "score": 4, "churn": 5]
         let ordered = entries.enumerated().sorted { ($0.element.date, rank[$0.element.kind]!, $0.offset) < ($1.element.date, rank[$1.element.kind]!, $1.offset) }.map(\.element)
         return Timeline(account: account.name, asOf: context.today, entries: ordered)
     }
@@ -53,9 +59,13 @@ struct TimelineEntry: Encodable {
     var date: Day
     var kind: String
     var text: String
+    /// Who recorded it, when known.
+    var by: String? = nil
+    /// A change's time of day.
+    var time: String? = nil
     var tier: Tier? = nil
 
-    enum CodingKeys: String, CodingKey { case date, kind, text }
+    enum CodingKeys: String, CodingKey { case date, kind, text, by, time }
 }
 
 struct Timeline: Report {
@@ -74,7 +84,8 @@ struct Timeline: Report {
         var table = TextTable([.init(""), .init(""), .init("", wraps: true)], indent: 2, showHeader: false)
         for e in entries {
             let style: Style? = e.kind == "event" ? .bold : e.kind == "churn" ? .red : e.tier?.style
-            table.add(Span(e.date.description, .dim), Span(e.kind, .dim), Span(e.text, style))
+            let by = e.by.map { " — \($0)" + (e.time.map { " at \($0)" } ?? "") } ?? ""
+            table.add(Span(e.date.description, .dim), Span(e.kind, .dim), Span(e.text + by, style))
         }
         doc.table(table)
     }

@@ -9,16 +9,18 @@ import Workspace
 struct TodayCommand: Command {
     let spec = CommandSpec(
         name: "today",
-        phrases: ["today", "today for {csm}", "agenda", "agenda for {csm}", "my day", "今天", "今天 {csm}", "今日"],
-        usage: "today [for CSM]",
+        phrases: ["today", "today for {csm}", "today {csm}", "agenda", "agenda for {csm}", "agenda {csm}", "my day", "今天", "今天 {csm}", "今日"],
+        usage: "today [for CSM | all]",
         summary: "the morning's agenda: overdue and due tasks, new alerts, renewals in 30 days, QBRs due, accounts past their touch cadence",
         details: """
             In the order to act: overdue tasks; new red alerts since the last look; tasks due today; renewals in the next \
             30 days that are at risk or likely lost; new orange alerts; QBRs due within two weeks by the segment's cadence; \
             renewals in 30 days that look safe; accounts with no call, e-mail or meeting logged within their segment's \
-            check-in cadence (enterprise 7 days, mid-market 14, SMB 30). It counts as a look at the alerts.
+            check-in cadence (enterprise 7 days, mid-market 14, SMB 30). It counts as a look at the alerts. \
+            Without a CSM it is yours when you are a CSM of the book (CSE_USER, else your login name), else the whole \
+            book; 'today all' is always the whole book.
             """,
-        examples: ["today", "today for Dana", "agenda", "今天"],
+        examples: ["today", "today for Dana", "today all", "agenda", "今天"],
         accountSlots: [])
 
     /// Renewals this close are on the agenda.
@@ -29,14 +31,22 @@ struct TodayCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let today = context.today
         var csm: String?
+        let known = Set(try context.accounts().compactMap(\.csm))
         if let typed = request["csm"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            let known = Set(try context.accounts().compactMap(\.csm))
+            if ["all", "everyone", "team", "全部"].contains(typed.comparable) { return try agenda(for: nil, in: context) }
             let matches = AccountFilter.csms(known, named: typed.hasPrefix("for ") ? String(typed.dropFirst(4)) : typed)
             guard matches.count == 1 else {
                 throw CommandError("no single CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))")
             }
             csm = matches.first
+        } else if let mine = try? AccountFilter.me(known, user: context.user), mine.count == 1 {
+            csm = mine.first
         }
+        return try agenda(for: csm, in: context)
+    }
+
+    private func agenda(for csm: String?, in context: Context) throws -> Report {
+        let today = context.today
         let book = try context.portfolio(withRecords: true).filter { !$0.isChurned && (csm == nil || $0.account.csm == csm) }
         let ids = Set(book.compactMap(\.account.id))
         let names = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.id!, $0.name) })

@@ -26,8 +26,17 @@ public final class Context {
     /// What one command leaves for the next in this shell: the last draft, for copy and save.
     public var remembered: [String: Any] = [:]
 
-    /// Changes made in this shell, newest last, each with the edits that undo it.
-    public private(set) var undoable: [(description: String, undo: [Change])] = []
+    /// Changes made in this shell, newest last, each with the edits that undo it and its
+    /// number in the workspace's change log.
+    public private(set) var undoable: [(description: String, undo: [Change], change: Int64?)] = []
+    /// Every change this shell made (undos included): the ones an undo may pass over.
+    private var own = Set<Int64>()
+    /// The time of day changes are stamped with, `HH:MM`: the wall clock, read at this edge
+    /// (a transcript fixes it).
+    public var timeOfDay: () -> String = {
+        let c = Calendar.current.dateComponents([.hour, .minute], from: Date())
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
 
     private var cachedAccounts: [Account]?
     private var cachedResolver: AccountResolver?
@@ -72,22 +81,40 @@ public final class Context {
         try resolver().exact(query).map { try accounts()[$0] }
     }
 
-    /// Applies edits in one transaction and remembers how to undo them.
+    /// Who is making a change, now.
+    public func author(_ what: String) -> Author {
+        Author(user: user, at: "\(clockToday) \(timeOfDay())", what: what)
+    }
+
+    /// Applies edits in one transaction, recorded as the user's, and remembers how to undo them.
     public func change(_ description: String, _ changes: [Change]) throws {
-        let undo = try store.apply(changes)
-        remember(description, undo: undo)
+        let applied = try store.apply(changes, by: author(description))
+        remember(description, undo: applied.undo, change: applied.change)
     }
 
     /// Remembers a change made some other way (an import) for `undo`.
-    public func remember(_ description: String, undo: [Change]) {
-        undoable.append((description, undo))
+    public func remember(_ description: String, undo: [Change], change: Int64?) {
+        undoable.append((description, undo, change))
+        if let change { own.insert(change) }
         workspaceChanged()
     }
 
-    /// Reverts the newest change; nil when there is none.
+    /// Reverts this shell's newest change; nil when there is none. Refused when someone else
+    /// has changed one of its accounts since: undoing would overwrite their change.
     public func undoLast() throws -> String? {
         guard let last = undoable.last else { return nil }
-        _ = try store.apply(last.undo)
+        if let id = last.change {
+            let since = try store.changes(after: id - 1)
+            let touched = since.first { $0.id == id }?.accounts ?? []
+            if let other = since.last(where: { $0.id > id && !own.contains($0.id) && !$0.accounts.isDisjoint(with: touched) }) {
+                let names = try accounts().filter { other.accounts.contains($0.id!) && touched.contains($0.id!) }.map(\.name)
+                let account = names.count == 1 ? names[0] : names.isEmpty ? "the same accounts" : "\(names.count) of the same accounts"
+                throw CommandError("not undone: \(other.author.user) changed \(account) since (\(other.author.at): \(other.author.what.excerpt)) — "
+                                   + "undoing '\(last.description.excerpt)' would overwrite that; change it by hand if you still mean to")
+            }
+        }
+        let applied = try store.apply(last.undo, by: author("undo: \(last.description)"))
+        if let change = applied.change { own.insert(change) }
         undoable.removeLast()
         workspaceChanged()
         return last.description

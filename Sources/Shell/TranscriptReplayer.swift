@@ -68,6 +68,7 @@ public struct TranscriptReplayer {
         let output = BufferOutput()
         let context = Context(workspace: workspace, today: today, specs: commands.map(\.spec), directory: scratch, progress: nil)
         // `copy` in a transcript lands in a file of the scratch folder, never on a real clipboard.
+        context.timeOfDay = { "09:00" }
         context.environment = ["CSE_CLIPBOARD": "cat > '\(scratch)/clipboard.txt'", "PATH": "/usr/bin:/bin"]
         let session = Session(context: context, commands: commands, renderer: Renderer(width: width, colour: false), json: false, output: output)
         var actual = Transcript(preamble: expected.preamble, steps: [])

@@ -13,6 +13,8 @@ public struct CSMTask: Equatable, Sendable {
     public var snoozedUntil: Day?
     /// Where it came from: "save plan", "renewal prep" …; nil when added by hand.
     public var source: String?
+    /// Who recorded it (CSE_USER, else the login name); nil before cse kept authors.
+    public var author: String?
 
     public init(id: Int64? = nil, accountID: Int64, text: String, due: Day? = nil, owner: String? = nil, created: Day,
                 done: Day? = nil, snoozedUntil: Day? = nil, source: String? = nil) {

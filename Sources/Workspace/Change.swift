@@ -36,3 +36,30 @@ public enum Change: Sendable {
     /// Sets one account-week's custom metrics: the names given, to these values (nil removes).
     case setCustomMetrics(accountID: Int64, week: Day, values: [String: Double?])
 }
+
+extension Change {
+    /// The account the change names, when it names one (a record changed by id names none:
+    /// the writer finds its account).
+    var accountID: Int64? {
+        switch self {
+        case .saveAccount(let a): return a.id
+        case .insertAccount(let a): return a.id
+        case .deleteAccount(let id): return id
+        case .saveSnapshot(let s): return s.accountID
+        case .deleteSnapshot(let id, _), .setContact(let id, _, _, _), .setCustomMetrics(let id, _, _): return id
+        case .addEvent(let e): return e.accountID
+        case .addNote(let n): return n.accountID
+        case .putContact, .putGoal, .putMilestone, .putUseCase, .putTask, .putAlertState, .replaceLedger, .replaceUsage,
+             .deleteContact, .deleteEvent, .deleteNote, .deleteGoal, .deleteMilestone, .deleteUseCase, .deleteTask, .deleteAlertState:
+            return nil
+        }
+    }
+
+    /// An added event or note: shown in a timeline by itself.
+    var addsRecord: Bool {
+        switch self {
+        case .addEvent, .addNote: return true
+        default: return false
+        }
+    }
+}

@@ -4,6 +4,7 @@ import GRDB
 extension ChangeWriter {
     /// Replaces a range of days with a slice; returns the slice that puts back what was there.
     func replaceUsage(_ slice: UsageSlice) throws -> Change {
+        touched.formUnion(slice.accounts)
         let range = [slice.first.ordinal.databaseValue, slice.last.ordinal.databaseValue]
         let eventList = slice.events.map(String.init).joined(separator: ",")
         let accountList = slice.accounts.map(String.init).joined(separator: ",")
@@ -112,6 +113,7 @@ extension ChangeWriter {
 
     /// Sets named custom metrics of one account-week; returns what restores them.
     func setCustomMetrics(accountID: Int64, week: Day, values: [String: Double?]) throws -> Change {
+        touched.insert(accountID)
         var old: [String: Double?] = [:]
         let day = week.description
         for (name, value) in values {

@@ -2,13 +2,31 @@ import GRDB
 
 /// Writes edits inside one transaction of either store, each returning what undoes it.
 /// The import writer and `SQLStore.apply` both go through it, so an edit is written one way.
-struct ChangeWriter {
+/// With an author, new events, notes, tasks and goals carry their name, and `log` records
+/// the change with the accounts it touched.
+final class ChangeWriter {
     let s: SQLSession
+    let author: Author?
+    /// The accounts written so far.
+    var touched = Set<Int64>()
 
-    init(_ session: SQLSession) { s = session }
+    init(_ session: SQLSession, author: Author? = nil) {
+        s = session
+        self.author = author
+    }
+
+    /// Adds the change to the log, in the same transaction; returns its number.
+    func log(recordsOnly: Bool) throws -> Int64? {
+        guard let author else { return nil }
+        let id = try s.insert("INSERT INTO change_log (at, user_name, what, records_only) VALUES (?, ?, ?, ?) RETURNING id",
+                              author.at, author.user, author.what, recordsOnly)
+        try s.insertMany(into: "change_account", columns: ["change_id", "account_id"], rows: touched.sorted().map { [id.databaseValue, $0.databaseValue] })
+        return id
+    }
 
     /// Applies one change; returns what undoes it.
     func apply(_ change: Change) throws -> [Change] {
+        if let id = change.accountID { touched.insert(id) }
         switch change {
         case .saveAccount(let account):
             guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
@@ -16,6 +34,7 @@ struct ChangeWriter {
             return [.saveAccount(old)]
         case .insertAccount(var account):
             try s.insert(&account)
+            touched.insert(account.id!)
             return [.deleteAccount(account.id!)]
         case .deleteAccount(let id):
             guard let old = try s.fetch(Account.self, id: id) else { return [] }
@@ -47,29 +66,37 @@ struct ChangeWriter {
         case .deleteContact(let id): return try delete(Contact.self, id, Change.putContact)
         case .addEvent(var event):
             event.id = nil
+            event.author = event.author ?? author?.user
             try s.insert(&event)
             return [.deleteEvent(event.id!)]
         case .deleteEvent(let id):
             guard var old = try s.fetch(Event.self, id: id) else { return [] }
+            touched.insert(old.accountID)
             try s.delete(Event.self, id: id)
             old.id = nil
             return [.addEvent(old)]
         case .addNote(var note):
             note.id = nil
+            note.author = note.author ?? author?.user
             try s.insert(&note)
             return [.deleteNote(note.id!)]
         case .deleteNote(let id):
             guard var old = try s.fetch(Note.self, id: id) else { return [] }
+            touched.insert(old.accountID)
             try s.delete(Note.self, id: id)
             old.id = nil
             return [.addNote(old)]
-        case .putGoal(let goal): return [try put(goal, Change.putGoal, Change.deleteGoal)]
+        case .putGoal(var goal):
+            if goal.id == nil { goal.author = goal.author ?? author?.user }
+            return [try put(goal, Change.putGoal, Change.deleteGoal)]
         case .deleteGoal(let id): return try delete(Goal.self, id, Change.putGoal)
         case .putMilestone(let m): return [try put(m, Change.putMilestone, Change.deleteMilestone)]
         case .deleteMilestone(let id): return try delete(Milestone.self, id, Change.putMilestone)
         case .putUseCase(let u): return [try put(u, Change.putUseCase, Change.deleteUseCase)]
         case .deleteUseCase(let id): return try delete(UseCase.self, id, Change.putUseCase)
-        case .putTask(let t): return [try put(t, Change.putTask, Change.deleteTask)]
+        case .putTask(var t):
+            if t.id == nil { t.author = t.author ?? author?.user }
+            return [try put(t, Change.putTask, Change.deleteTask)]
         case .deleteTask(let id): return try delete(CSMTask.self, id, Change.putTask)
         case .putAlertState(let a): return [try put(a, Change.putAlertState, Change.deleteAlertState)]
         case .deleteAlertState(let id): return try delete(AlertState.self, id, Change.putAlertState)
@@ -84,6 +111,7 @@ struct ChangeWriter {
 
     /// Replaces these accounts' subscriptions; returns what puts the old ones back.
     func replaceLedger(accountIDs: [Int64], with subscriptions: [Subscription]) throws -> Change {
+        touched.formUnion(accountIDs)
         var old: [Subscription] = []
         for chunk in stride(from: 0, to: accountIDs.count, by: 500).map({ Array(accountIDs[$0..<min($0 + 500, accountIDs.count)]) }) {
             let list = chunk.map(String.init).joined(separator: ",")
@@ -99,8 +127,9 @@ struct ChangeWriter {
 
     /// Inserts a record without an id, or replaces the one with its id (inserting it
     /// again, with that id, when undo brings a deleted record back).
-    private func put<R: StoredRecord>(_ record: R, _ wrap: (R) -> Change, _ remove: (Int64) -> Change) throws -> Change {
+    private func put<R: AccountRecord>(_ record: R, _ wrap: (R) -> Change, _ remove: (Int64) -> Change) throws -> Change {
         var record = record
+        touched.insert(record.accountID)
         if let old = try s.fetch(R.self, id: record.id) {
             try s.update(record)
             return wrap(old)
@@ -109,8 +138,9 @@ struct ChangeWriter {
         return remove(record.id!)
     }
 
-    private func delete<R: StoredRecord>(_ type: R.Type, _ id: Int64, _ wrap: (R) -> Change) throws -> [Change] {
+    private func delete<R: AccountRecord>(_ type: R.Type, _ id: Int64, _ wrap: (R) -> Change) throws -> [Change] {
         guard let old = try s.fetch(R.self, id: id) else { return [] }
+        touched.insert(old.accountID)
         try s.delete(R.self, id: id)
         return [wrap(old)]
     }
@@ -119,6 +149,7 @@ struct ChangeWriter {
     /// person again (a CRM export loaded twice) is updated in place and keeps the day first
     /// recorded. Returns what undoes it, in the order applied.
     func setContact(accountID: Int64, role: Contact.Role, contact: Contact?, on day: Day) throws -> [Change] {
+        touched.insert(accountID)
         let holders = try s.fetchAll(Contact.self, "WHERE account_id = ? AND role = ? ORDER BY id", accountID, role.rawValue).filter { $0.replacedOn == nil }
         var undo: [Change] = []
         let same = contact.flatMap { c in holders.first { $0.name.comparable == c.name.comparable } }

@@ -6,6 +6,8 @@ public struct Event: Equatable, Sendable {
     public var date: Day
     public var kind: String
     public var details: String?
+    /// Who recorded it (CSE_USER, else the login name); nil before cse kept authors.
+    public var author: String?
 
     public init(id: Int64? = nil, accountID: Int64, date: Day, kind: String, details: String? = nil) {
         self.id = id

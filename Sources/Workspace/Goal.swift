@@ -12,6 +12,8 @@ public struct Goal: Equatable, Sendable {
     public var owner: String?
     /// What was reached ("1.2 h"), for the QBR scorecard and recap.
     public var result: String?
+    /// Who recorded it (CSE_USER, else the login name); nil before cse kept authors.
+    public var author: String?
 
     /// Achieved, done or complete.
     public var isAchieved: Bool { ["achieved", "done", "complete", "completed"].contains(status.lowercased()) }

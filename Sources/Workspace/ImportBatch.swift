@@ -60,6 +60,8 @@ public struct ImportSummary: Sendable {
     public var createdByName: [String] = []
     /// What undoes the import.
     public var undo: [Change] = []
+    /// The import's number in the change log.
+    public var change: Int64?
 
     public init() {}
 }

@@ -40,6 +40,7 @@ struct ImportWriter {
                 existing.merge(incoming, fields: batch.accountFields)
                 if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
                 try s.update(existing)
+                writer.touched.insert(id)
                 state.undo.append(.saveAccount(old))
                 state.summary.accountsUpdated += 1
             } else {
@@ -48,6 +49,7 @@ struct ImportWriter {
                 try s.insert(&account)
                 state.index.add(account)
                 state.created.insert(account.id!)
+                writer.touched.insert(account.id!)
                 state.undo.append(.deleteAccount(account.id!))
                 state.summary.accountsCreated += 1
             }
@@ -91,6 +93,7 @@ struct ImportWriter {
             let id = try account(name, &state)
             var event = event
             event.accountID = id
+            event.author = event.author ?? writer.author?.user
             try s.insert(&event)
             if !state.created.contains(id) { state.undo.append(.deleteEvent(event.id!)) }
             state.summary.eventsAdded += 1
@@ -98,6 +101,7 @@ struct ImportWriter {
         }
         try progress?(total, total)
         state.summary.undo = state.undo.reversed()
+        state.summary.change = try writer.log(recordsOnly: false)
         return state.summary
     }
 
@@ -168,7 +172,10 @@ struct ImportWriter {
     /// The account a row names; one the workspace lacks is created with its name only (or the
     /// profile a ledger gives it).
     private func account(_ name: String, _ state: inout State, profile: (start: Day, churn: Day?, arr: Money)? = nil) throws -> Int64 {
-        if let id = state.index.id(for: name) { return id }
+        if let id = state.index.id(for: name) {
+            writer.touched.insert(id)
+            return id
+        }
         var account = Account(name: name)
         if let profile {
             account.startDate = profile.start
@@ -178,6 +185,7 @@ struct ImportWriter {
         try s.insert(&account)
         state.index.add(account)
         state.created.insert(account.id!)
+        writer.touched.insert(account.id!)
         state.undo.append(.deleteAccount(account.id!))
         state.summary.accountsCreated += 1
         state.summary.createdByName.append(name)

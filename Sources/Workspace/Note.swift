@@ -4,6 +4,8 @@ public struct Note: Equatable, Sendable {
     public var accountID: Int64
     public var date: Day
     public var text: String
+    /// Who recorded it (CSE_USER, else the login name); nil before cse kept authors.
+    public var author: String?
 
     public init(id: Int64? = nil, accountID: Int64, date: Day, text: String) {
         self.id = id

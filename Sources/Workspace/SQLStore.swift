@@ -152,17 +152,42 @@ public final class SQLStore: WorkspaceStore {
         try database.write { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day) }
     }
 
-    public func apply(_ changes: [Change]) throws -> [Change] {
+    public func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange {
         try database.write { s in
-            let writer = ChangeWriter(s)
+            let writer = ChangeWriter(s, author: author)
             var undo: [Change] = []
             for change in changes { undo += try writer.apply(change) }
-            return undo.reversed()
+            let id = try writer.log(recordsOnly: !changes.isEmpty && changes.allSatisfy(\.addsRecord))
+            return AppliedChange(undo: undo.reversed(), change: id)
         }
     }
 
-    public func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
-        try database.write { try ImportWriter(ChangeWriter($0), batch: batch, progress: progress).run() }
+    public func apply(_ batch: ImportBatch, by author: Author?, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
+        try database.write { try ImportWriter(ChangeWriter($0, author: author), batch: batch, progress: progress).run() }
+    }
+
+    public func changes(accountID: Int64) throws -> [ChangeRecord] {
+        try changes(where: "id IN (SELECT change_id FROM change_account WHERE account_id = ?)", accountID.databaseValue)
+    }
+
+    public func changes(after id: Int64) throws -> [ChangeRecord] {
+        try changes(where: "id > ?", id.databaseValue)
+    }
+
+    private func changes(where clause: String, _ argument: DatabaseValue) throws -> [ChangeRecord] {
+        try read { s in
+            var records: [ChangeRecord] = []
+            var index: [Int64: Int] = [:]
+            try s.each("SELECT id, at, user_name, what, records_only FROM change_log WHERE \(clause) ORDER BY id", [argument]) { row in
+                index[row[0]] = records.count
+                records.append(ChangeRecord(id: row[0], author: Author(user: row[2], at: row[1], what: row[3]), accounts: [], recordsOnly: row[4]))
+            }
+            guard let first = records.first else { return [] }
+            try s.each("SELECT change_id, account_id FROM change_account WHERE change_id >= ? ORDER BY change_id", [first.id.databaseValue]) { row in
+                if let i = index[row[0]] { records[i].accounts.insert(row[1]) }
+            }
+            return records
+        }
     }
 }
 

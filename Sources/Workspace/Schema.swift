@@ -104,6 +104,19 @@ enum Schema {
                 first_seen {text} NOT NULL, acked {text}, snoozed_until {text}, UNIQUE (account_id, key))
             """,
         ]),
+        // An account's change history outlives the account (an undone import), so no reference.
+        Migration(name: "v8: who changed what, and when", statements: [
+            "ALTER TABLE event ADD COLUMN author {text}",
+            "ALTER TABLE note ADD COLUMN author {text}",
+            "ALTER TABLE task ADD COLUMN author {text}",
+            "ALTER TABLE goal ADD COLUMN author {text}",
+            "CREATE TABLE change_log (id {id}, at {text} NOT NULL, user_name {text} NOT NULL, what {text} NOT NULL, records_only {int} NOT NULL)",
+            """
+            CREATE TABLE change_account (change_id {int} NOT NULL REFERENCES change_log(id) ON DELETE CASCADE, account_id {int} NOT NULL,
+                PRIMARY KEY (change_id, account_id))
+            """,
+            "CREATE INDEX change_account_on_account ON change_account (account_id)",
+        ]),
     ]
 
     /// A statement in a dialect's words.

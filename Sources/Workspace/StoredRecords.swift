@@ -16,6 +16,21 @@ protocol StoredRecord: MutablePersistableRecord {
     init(row: SQLRow)
 }
 
+/// A record that belongs to one account (all but the account itself).
+protocol AccountRecord: StoredRecord {
+    var accountID: Int64 { get }
+}
+
+extension Contact: AccountRecord {}
+extension Event: AccountRecord {}
+extension Note: AccountRecord {}
+extension Goal: AccountRecord {}
+extension Milestone: AccountRecord {}
+extension UseCase: AccountRecord {}
+extension CSMTask: AccountRecord {}
+extension AlertState: AccountRecord {}
+extension Subscription: AccountRecord {}
+
 extension SQLSession {
     func fetchAll<R: StoredRecord>(_ type: R.Type, _ clause: String = "", _ arguments: DatabaseValueConvertible?...) throws -> [R] {
         try rows("SELECT * FROM \(R.databaseTableName) \(clause)", arguments.map { $0?.databaseValue ?? .null }).map(R.init(row:))
@@ -105,6 +120,7 @@ extension Event: StoredRecord {
     public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0),
                   kind: row["kind"], details: row["details"])
+        author = row["author"]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -113,6 +129,7 @@ extension Event: StoredRecord {
         container["date"] = date.description
         container["kind"] = kind
         container["details"] = details
+        container["author"] = author
     }
 
 }
@@ -122,6 +139,7 @@ extension Note: StoredRecord {
 
     public init(row: SQLRow) {
         self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0), text: row["text"])
+        author = row["author"]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -129,6 +147,7 @@ extension Note: StoredRecord {
         container["account_id"] = accountID
         container["date"] = date.description
         container["text"] = text
+        container["author"] = author
     }
 
 }
@@ -140,6 +159,7 @@ extension Goal: StoredRecord {
         self.init(id: row["id"], accountID: row["account_id"], objective: row["objective"], metric: row["metric"],
                   baseline: row["baseline"], target: row["target"], due: Day(column: row["due"]), status: row["status"],
                   owner: row["owner"], result: row["result"])
+        author = row["author"]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -153,6 +173,7 @@ extension Goal: StoredRecord {
         container["status"] = status
         container["owner"] = owner
         container["result"] = result
+        container["author"] = author
     }
 
 }
@@ -183,6 +204,7 @@ extension CSMTask: StoredRecord {
         self.init(id: row["id"], accountID: row["account_id"], text: row["text"], due: Day(column: row["due"]), owner: row["owner"],
                   created: Day(column: row["created"]) ?? Day(ordinal: 0), done: Day(column: row["done"]),
                   snoozedUntil: Day(column: row["snoozed_until"]), source: row["source"])
+        author = row["author"]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -195,6 +217,7 @@ extension CSMTask: StoredRecord {
         container["done"] = done?.description
         container["snoozed_until"] = snoozedUntil?.description
         container["source"] = source
+        container["author"] = author
     }
 
 }

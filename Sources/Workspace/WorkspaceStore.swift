@@ -1,5 +1,5 @@
-/// Everything the domain code needs from where the accounts live. The SQLite store is
-/// the one cse ships; a shared PostgreSQL store for teams would implement the same.
+/// Everything the domain code needs from where the accounts live: the only thing commands
+/// see. `SQLStore` implements it over SQLite (one CSM) and PostgreSQL (a team).
 public protocol WorkspaceStore: AnyObject {
     func accounts() throws -> [Account]
     func contacts() throws -> [Contact]
@@ -39,9 +39,24 @@ public protocol WorkspaceStore: AnyObject {
     func customMetrics(accountID: Int64) throws -> [CustomMetric]
 
     /// Writes a whole import in one transaction: all of it lands, or none of it. The
-    /// summary carries the changes that undo it.
-    func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary
+    /// summary carries the changes that undo it, and its number in the change log.
+    func apply(_ batch: ImportBatch, by author: Author?, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary
 
-    /// Applies edits in one transaction and returns the edits that undo them, in order.
-    func apply(_ changes: [Change]) throws -> [Change]
+    /// Applies edits in one transaction, recording them with their author (when given) in
+    /// the change log; returns the edits that undo them, in order.
+    func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange
+
+    /// The changes recorded with an author that touched an account, oldest first.
+    func changes(accountID: Int64) throws -> [ChangeRecord]
+    /// The changes recorded after the one numbered `id`, oldest first.
+    func changes(after id: Int64) throws -> [ChangeRecord]
+}
+
+extension WorkspaceStore {
+    /// Edits made without an author: the workspace being built, a test's set-up.
+    public func apply(_ changes: [Change]) throws -> [Change] { try apply(changes, by: nil).undo }
+
+    public func apply(_ batch: ImportBatch, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
+        try apply(batch, by: nil, progress: progress)
+    }
 }
