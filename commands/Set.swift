@@ -43,7 +43,7 @@ struct SetCommand: Command {
             }
             let before = field.cell(of: account, contacts: []), after = field.cell(of: updated, contacts: [])
             let score = [.plan, .arr].contains(field) ? try scoreChange(context, before: account, after: updated, snapshot: nil) : nil
-            try context.change("set \(account.name) \(field.rawValue) \(after)", [.saveAccount(updated)])
+            try context.change("set \(account.name) \(field.rawValue) \(after)", [.setAccountFields(updated, [field])])
             return SetReport(account: updated.name, field: field.rawValue, before: before.isEmpty ? "none" : before, after: after.isEmpty ? "none" : after,
                              week: nil, score: score)
         case let .metric(field, value):

@@ -2,6 +2,9 @@
 /// transaction and hands back the list that undoes it.
 public enum Change: Sendable {
     case saveAccount(Account)
+    /// Sets these fields of the account, as they are in the value given; the others keep what
+    /// the workspace has now (another CSM may have changed them since this one read it).
+    case setAccountFields(Account, Set<AccountField>)
     case insertAccount(Account)
     case deleteAccount(Int64)
     case saveSnapshot(Snapshot)
@@ -42,7 +45,7 @@ extension Change {
     /// the writer finds its account).
     var accountID: Int64? {
         switch self {
-        case .saveAccount(let a): return a.id
+        case .saveAccount(let a), .setAccountFields(let a, _): return a.id
         case .insertAccount(let a): return a.id
         case .deleteAccount(let id): return id
         case .saveSnapshot(let s): return s.accountID

@@ -32,6 +32,12 @@ final class ChangeWriter {
             guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
             try s.update(account)
             return [.saveAccount(old)]
+        case let .setAccountFields(account, fields):
+            guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
+            var merged = old
+            merged.merge(account, fields: fields)
+            try s.update(merged)
+            return [.setAccountFields(old, fields)]
         case .insertAccount(var account):
             try s.insert(&account)
             touched.insert(account.id!)

@@ -1,0 +1,220 @@
+import Foundation
+import XCTest
+import Shell
+import Workspace
+@testable import Commands
+
+/// A workspace several people use at once, on each store: who changed what is recorded,
+/// undo never overwrites someone else's change, concurrent writers lose nothing, and an
+/// import blocks nobody's reads.
+final class TeamStoreTests: XCTestCase {
+    let today = Day(iso: "2026-11-24")!
+    var folder = ""
+    var databases: [String] = []
+
+    override func setUpWithError() throws {
+        folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("cse-team-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+        if let server = try? TestServer.address() {
+            for name in databases { try? PostgresDatabase.dropDatabase(name, like: server, environment: TestServer.environment) }
+        }
+    }
+
+    /// A new demo workspace: a SQLite folder, or a database of its own on the test server.
+    func workspace(_ kind: String) throws -> WorkspaceLocation {
+        switch kind {
+        case "sqlite":
+            let path = (folder as NSString).appendingPathComponent("ws-\(UUID().uuidString.prefix(6))")
+            try WorkspaceDirectory.create(at: path, demoAsOf: today)
+            return .folder(path)
+        default:
+            let server = try TestServer.address()
+            let name = "cse_test_\(UUID().uuidString.prefix(8).lowercased())"
+            try PostgresDatabase.createDatabase(name, like: server, environment: TestServer.environment)
+            databases.append(name)
+            let location = WorkspaceLocation.postgres(server.with(database: name))
+            try WorkspaceDirectory.create(at: location, demoAsOf: today, environment: TestServer.environment, files: folder + "/files-" + name)
+            return location
+        }
+    }
+
+    func open(_ location: WorkspaceLocation) throws -> WorkspaceDirectory {
+        try TeamStoreTests.open(location, folder: folder)
+    }
+
+    static func open(_ location: WorkspaceLocation, folder: String) throws -> WorkspaceDirectory {
+        try WorkspaceDirectory(location: location, environment: TestServer.environment, files: folder + "/files")
+    }
+
+    /// A shell for `user` on the workspace.
+    func shell(_ location: WorkspaceLocation, as user: String) throws -> (OneTruthTests.Runner, Context) {
+        let context = Context(workspace: try open(location), today: today, specs: Catalog.commands.map(\.spec), directory: folder, progress: nil)
+        context.environment = ["CSE_USER": user]
+        context.timeOfDay = { "10:00" }
+        return (OneTruthTests.Runner(context), context)
+    }
+
+    // MARK: who
+
+    func testEveryChangeRecordsWhoAndWhenOnSQLite() throws { try everyChangeRecordsWhoAndWhen(try workspace("sqlite")) }
+    func testEveryChangeRecordsWhoAndWhenOnPostgreSQL() throws { try everyChangeRecordsWhoAndWhen(try workspace("postgres")) }
+
+    func everyChangeRecordsWhoAndWhen(_ location: WorkspaceLocation) throws {
+        let (dana, context) = try shell(location, as: "dana")
+        XCTAssertTrue(dana.say("log Acme call with Maria: pricing").contains("by dana"))
+        _ = dana.say("set Acme arr 9000")
+        _ = dana.say("task add Acme send the deck due friday")
+        _ = dana.say("goal add Acme Cut ticket volume target 20% by 2027-03-31")
+        let (sam, _) = try shell(location, as: "sam")
+        _ = sam.say("note Acme: renewal looks fine")
+        let acme = try context.account("Acme")
+        let changes = try context.store.changes(accountID: acme.id!)
+        XCTAssertEqual(changes.map(\.author.user), ["dana", "dana", "dana", "dana", "sam"])
+        XCTAssertEqual(changes.map(\.author.what), ["log Acme Corp call", "set Acme Corp arr 9000", "task add Acme Corp", "goal add Acme Corp", "note on Acme Corp"])
+        XCTAssertEqual(Set(changes.map(\.author.at)), ["2026-11-24 10:00"])
+        XCTAssertEqual(try context.store.events(accountID: acme.id!).last?.author, "dana")
+        XCTAssertEqual(try context.store.notes(accountID: acme.id!).last?.author, "sam")
+        XCTAssertEqual(try context.store.tasks().last?.author, "dana")
+        let timeline = sam.say("timeline Acme")
+        XCTAssertTrue(timeline.contains("call — with Maria: pricing — dana"), timeline)
+        XCTAssertTrue(timeline.contains("renewal looks fine — sam"), timeline)
+        XCTAssertTrue(timeline.contains("set Acme Corp arr 9000 — dana at 10:00"), timeline)
+    }
+
+    func testUndoLeavesSomeoneElsesLaterChangeOnSQLite() throws { try undoLeavesSomeoneElsesLaterChange(try workspace("sqlite")) }
+    func testUndoLeavesSomeoneElsesLaterChangeOnPostgreSQL() throws { try undoLeavesSomeoneElsesLaterChange(try workspace("postgres")) }
+
+    func undoLeavesSomeoneElsesLaterChange(_ location: WorkspaceLocation) throws {
+        let (dana, context) = try shell(location, as: "dana")
+        let (sam, _) = try shell(location, as: "sam")
+        _ = dana.say("set Acme arr 9000")
+        _ = dana.say("set Hooli plan premium")
+        _ = sam.say("set Acme csm Sam Okafor")
+        // Dana's last change (Hooli) is hers alone: undone.
+        XCTAssertTrue(dana.say("undo").contains("undid: set Hooli plan premium"))
+        // Her change to Acme came before Sam's: refused, nothing changed.
+        let refused = dana.say("undo")
+        XCTAssertTrue(refused.contains("not undone: sam changed Acme Corp since (2026-11-24 10:00: set Acme Corp csm Sam Okafor)"), refused)
+        context.workspaceChanged()
+        let acme = try context.account("Acme")
+        XCTAssertEqual(acme.arr, Money(cents: 900_000))
+        XCTAssertEqual(acme.csm, "Sam Okafor", "two CSMs setting two fields of one account: both land")
+        // Sam's own undo is his to make.
+        XCTAssertTrue(sam.say("undo").contains("undid: set Acme Corp csm Sam Okafor"))
+    }
+
+    // MARK: concurrency
+
+    func testConcurrentWritersLoseNothingOnSQLite() throws { try concurrentWritersLoseNothing(try workspace("sqlite")) }
+    func testConcurrentWritersLoseNothingOnPostgreSQL() throws { try concurrentWritersLoseNothing(try workspace("postgres")) }
+
+    /// Eight writers, each its own connection, each adding notes to one account and setting
+    /// its own field of another; every note and the last value of every field land.
+    func concurrentWritersLoseNothing(_ location: WorkspaceLocation) throws {
+        let writers = 8, each = 25
+        let acme = try XCTUnwrap(try open(location).store.accounts().first { $0.name == "Acme Corp" })
+        let fields: [AccountField] = [.plan, .csm, .segment, .arr, .renewalDate, .startDate, .churnReason, .aliases]
+        let failures = Failures()
+        let start = Date()
+        let folder = self.folder, today = self.today
+        DispatchQueue.concurrentPerform(iterations: writers) { w in
+            do {
+                let store = try TeamStoreTests.open(location, folder: folder).store
+                for i in 0..<each {
+                    let author = Author(user: "writer\(w)", at: "2026-11-24 10:00", what: "note \(i)")
+                    _ = try store.apply([.addNote(Note(accountID: acme.id!, date: today, text: "writer \(w) note \(i)"))], by: author)
+                    var account = acme
+                    switch fields[w] {
+                    case .plan: account.plan = "plan \(i)"
+                    case .csm: account.csm = "CSM \(i)"
+                    case .segment: account.segment = i % 2 == 0 ? .smb : .enterprise
+                    case .arr: account.arr = Money(cents: Int64(i) * 100)
+                    case .renewalDate: account.renewalDate = today.adding(days: i)
+                    case .startDate: account.startDate = today.adding(days: -i)
+                    case .churnReason: account.churnReason = "reason \(i)"
+                    default: account.aliases = ["alias \(i)"]
+                    }
+                    _ = try store.apply([.setAccountFields(account, [fields[w]])], by: author)
+                }
+            } catch {
+                failures.add("writer \(w): \(error)")
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        XCTAssertEqual(failures.all, [])
+        let store = try open(location).store
+        let notes = try store.notes(accountID: acme.id!).filter { $0.text.hasPrefix("writer ") }
+        XCTAssertEqual(notes.count, writers * each, "every note landed")
+        XCTAssertEqual(Set(notes.map(\.text)).count, writers * each)
+        let final = try XCTUnwrap(try store.accounts().first { $0.id == acme.id })
+        let last = each - 1
+        XCTAssertEqual(final.plan, "plan \(last)")
+        XCTAssertEqual(final.csm, "CSM \(last)")
+        XCTAssertEqual(final.arr, Money(cents: Int64(last) * 100))
+        XCTAssertEqual(final.renewalDate, today.adding(days: last))
+        XCTAssertEqual(final.startDate, today.adding(days: -last))
+        XCTAssertEqual(final.churnReason, "reason \(last)")
+        XCTAssertEqual(final.aliases, ["alias \(last)"])
+        XCTAssertEqual(try store.changes(accountID: acme.id!).count, writers * each * 2, "every change is in the log")
+        print("concurrent writers on \(location): \(writers) × \(each * 2) changes in \(String(format: "%.2f", seconds)) s, "
+              + "\(String(format: "%.0f", Double(writers * each * 2) / seconds)) changes/s, none lost")
+    }
+
+    func testAnImportBlocksNoReadsOnSQLite() throws { try anImportBlocksNoReads(try workspace("sqlite")) }
+    func testAnImportBlocksNoReadsOnPostgreSQL() throws { try anImportBlocksNoReads(try workspace("postgres")) }
+
+    /// While one connection writes 26,000 weeks in one transaction, another reads the
+    /// accounts again and again: each read answers at once, and sees the import whole or not at all.
+    func anImportBlocksNoReads(_ location: WorkspaceLocation) throws {
+        var batch = ImportBatch()
+        for a in 0..<2000 {
+            for w in 0..<13 {
+                batch.snapshots.append((account: "Bulk \(a)", snapshot: Snapshot(accountID: 0, week: Day(iso: "2026-08-30")!.adding(days: 7 * w), values: [Double?](repeating: 50, count: SnapshotField.allCases.count))))
+            }
+        }
+        let importer = Unchecked((try open(location).store, batch))
+        let reader = try open(location).store
+        let before = try reader.accounts().count
+        let done = Failures()
+        var slowest = 0.0
+        var seen = Set<Int>()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            do { _ = try importer.value.0.apply(importer.value.1, by: Author(user: "ops", at: "2026-11-24 02:00", what: "import bulk.csv"), progress: nil) } catch { done.add("\(error)") }
+            done.add("finished")
+            group.leave()
+        }
+        var reads = 0
+        while !done.all.contains("finished") {
+            let t = Date()
+            seen.insert(try reader.accounts().count)
+            slowest = max(slowest, Date().timeIntervalSince(t))
+            reads += 1
+        }
+        group.wait()
+        XCTAssertEqual(done.all, ["finished"])
+        XCTAssertTrue(seen.isSubset(of: [before, before + 2000]), "a read sees all of the import or none: \(seen)")
+        XCTAssertLessThan(slowest, 1.0, "no read waited for the import")
+        XCTAssertEqual(try reader.accounts().count, before + 2000)
+        print("reads during an import on \(location): \(reads) reads, slowest \(String(format: "%.0f", slowest * 1000)) ms")
+    }
+}
+
+/// A value handed to one other thread, and used there only.
+final class Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Errors collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
