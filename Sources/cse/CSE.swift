@@ -33,7 +33,7 @@ struct CSE: ParsableCommand {
             first use creates it empty. CSE_TODAY=YYYY-MM-DD sets the date; NO_COLOR turns colour off.
             """,
         version: "cse \(cseVersion)",
-        subcommands: [Run.self, Init.self, ImportFile.self, Replay.self],
+        subcommands: [Run.self, Init.self, ImportFile.self, CopyWorkspace.self, Replay.self],
         defaultSubcommand: Run.self)
 }
 

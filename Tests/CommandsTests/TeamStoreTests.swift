@@ -107,6 +107,59 @@ final class TeamStoreTests: XCTestCase {
         XCTAssertTrue(sam.say("undo").contains("undid: set Acme Corp csm Sam Okafor"))
     }
 
+    // MARK: copy
+
+    /// SQLite → PostgreSQL → SQLite: every table keeps its rows, and the exports, a score card
+    /// and the usage-derived weeks read the same from all three.
+    func testCopyBothWaysKeepsEveryRecord() throws {
+        let first = try workspace("sqlite")
+        let (dana, _) = try shell(first, as: "dana")
+        let fixtures = (TranscriptFiles.folder as NSString).appendingPathComponent("fixtures")
+        for file in ["usage-accounts.csv", "usage-seats.csv", "segment.ndjson", "daily-counts.csv", "ledger.csv"] {
+            XCTAssertTrue(dana.say("import \(fixtures)/\(file)").hasPrefix("imported"), file)
+        }
+        _ = dana.say("task add Acme send the deck due friday")
+        _ = dana.say("note Acme: copied with its author")
+        _ = dana.say("alerts")
+
+        let server = try TestServer.address()
+        let name = "cse_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try PostgresDatabase.createDatabase(name, like: server, environment: TestServer.environment)
+        databases.append(name)
+        let team = WorkspaceLocation.postgres(server.with(database: name))
+        try WorkspaceDirectory.create(at: team, demoAsOf: nil, environment: TestServer.environment, files: folder + "/team-files")
+        let back = WorkspaceLocation.folder((folder as NSString).appendingPathComponent("back"))
+        try WorkspaceDirectory.create(at: back, demoAsOf: nil, environment: [:])
+
+        let stores = try [first, team, back].map { try XCTUnwrap(try open($0).store as? SQLStore) }
+        let counts = try WorkspaceCopy.copy(from: stores[0], to: stores[1])
+        XCTAssertEqual(try WorkspaceCopy.copy(from: stores[1], to: stores[2]), counts)
+        XCTAssertEqual(try WorkspaceCopy.counts(stores[2]), counts)
+        for table in ["account", "snapshot", "user_day", "event_day", "custom_metric", "subscription", "task", "note", "change_log"] {
+            XCTAssertGreaterThan(counts.rows.first { $0.table == table }?.count ?? 0, 0, "\(table) was copied")
+        }
+        XCTAssertThrowsError(try WorkspaceCopy.copy(from: stores[0], to: stores[2])) { XCTAssertEqual($0 as? CopyError, .targetNotEmpty(counts.rows.filter { $0.count > 0 }.map(\.table))) }
+
+        var outputs: [[String]] = []
+        for location in [first, team, back] {
+            let (run, _) = try shell(location, as: "sam")
+            var said: [String] = []
+            for kind in ["accounts", "snapshots", "events", "subscriptions"] {
+                let file = (folder as NSString).appendingPathComponent("\(UUID().uuidString).csv")
+                _ = run.say("export \(kind) \(file)")
+                said.append(try String(contentsOfFile: file, encoding: .utf8))
+            }
+            said += ["score Acme", "show Acme", "timeline Acme", "tasks", "trend Acme DAU", "nrr report"].map { run.say($0) }
+            outputs.append(said)
+        }
+        XCTAssertEqual(outputs[1], outputs[0])
+        XCTAssertEqual(outputs[2], outputs[0])
+        XCTAssertTrue(outputs[0][6].contains("copied with its author — dana"), outputs[0][6])
+        // A record added after the copy gets a new id on the server.
+        let (sam, _) = try shell(team, as: "sam")
+        XCTAssertTrue(sam.say("note Acme: after the copy").contains("noted for Acme Corp"))
+    }
+
     // MARK: concurrency
 
     func testConcurrentWritersLoseNothingOnSQLite() throws { try concurrentWritersLoseNothing(try workspace("sqlite")) }
