@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
-.PHONY: run test deps bench bench-usage bench-backtest
+.PHONY: run test deps bench bench-usage bench-backtest bench-stores
 
 deps:
 	@missing=""; \
@@ -49,3 +49,7 @@ bench-usage: deps
 # backtest and calibrate on 1,000 accounts × 100 weeks, and calibrate against scikit-learn.
 bench-backtest: deps
 	bash bench/backtest
+
+# The same commands on SQLite and on PostgreSQL (a server of its own); see bench/stores.
+bench-stores: deps
+	bash bench/stores $(ACCOUNTS)

@@ -33,6 +33,9 @@ struct ImportWriter {
             if done / 2000 != before { try progress?(done, total) }
         }
 
+        // New accounts go in together; a name given twice is one account, the later row merged in.
+        var new: [Account] = []
+        var pending: [String: Int] = [:]
         for incoming in batch.accounts {
             if let id = state.index.id(for: incoming.name) {
                 let old = try s.fetch(Account.self, id: id)!
@@ -43,17 +46,25 @@ struct ImportWriter {
                 writer.touched.insert(id)
                 state.undo.append(.saveAccount(old))
                 state.summary.accountsUpdated += 1
+            } else if let i = pending[incoming.name.comparable] {
+                new[i].merge(incoming, fields: batch.accountFields)
+                state.summary.accountsUpdated += 1
             } else {
                 var account = incoming
                 account.id = nil
-                try s.insert(&account)
-                state.index.add(account)
-                state.created.insert(account.id!)
-                writer.touched.insert(account.id!)
-                state.undo.append(.deleteAccount(account.id!))
+                pending[account.name.comparable] = new.count
+                for alias in account.aliases where pending[alias.comparable] == nil { pending[alias.comparable] = new.count }
+                new.append(account)
                 state.summary.accountsCreated += 1
             }
             try tick()
+        }
+        try s.insert(&new)
+        for account in new {
+            state.index.add(account)
+            state.created.insert(account.id!)
+            writer.touched.insert(account.id!)
+            state.undo.append(.deleteAccount(account.id!))
         }
 
         for (name, role, contact) in batch.contacts {
@@ -89,16 +100,18 @@ struct ImportWriter {
             try writer.apply(usage, accountIDs: ids, undo: &state.undo, summary: &state.summary, tick: { try tick() })
         }
 
+        var events: [Event] = []
+        events.reserveCapacity(batch.events.count)
         for (name, event) in batch.events {
-            let id = try account(name, &state)
             var event = event
-            event.accountID = id
+            event.accountID = try account(name, &state)
             event.author = event.author ?? writer.author?.user
-            try s.insert(&event)
-            if !state.created.contains(id) { state.undo.append(.deleteEvent(event.id!)) }
-            state.summary.eventsAdded += 1
+            events.append(event)
             try tick()
         }
+        try s.insert(&events)
+        for event in events where !state.created.contains(event.accountID) { state.undo.append(.deleteEvent(event.id!)) }
+        state.summary.eventsAdded += events.count
         try progress?(total, total)
         state.summary.undo = state.undo.reversed()
         state.summary.change = try writer.log(recordsOnly: false)

@@ -175,14 +175,26 @@ public final class PostgresDatabase: SQLDatabase {
 
         /// Rows go many to a statement: one round trip per block, not per row.
         func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws {
-            guard !rows.isEmpty else { return }
+            _ = try insertBlocks(into: table, columns: columns, rows: rows, suffix: suffix)
+        }
+
+        /// The ids of one statement's rows come from the table's sequence in the rows' order,
+        /// and no other write runs meanwhile (the write lock): sorted, they are the rows' ids.
+        func insertReturningIDs(into table: String, columns: [String], rows: [[DatabaseValue]]) throws -> [Int64] {
+            try insertBlocks(into: table, columns: columns, rows: rows, suffix: "RETURNING id").flatMap { result in
+                try result.rows.map { try $0.first(where: { _ in true })!.decode(Int64.self) }.sorted()
+            }
+        }
+
+        private func insertBlocks(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws -> [PostgresQueryResult] {
+            guard !rows.isEmpty else { return [] }
             let perStatement = max(1, min(1000, 60_000 / columns.count))
             let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-            for start in stride(from: 0, to: rows.count, by: perStatement) {
+            return try stride(from: 0, to: rows.count, by: perStatement).map { start in
                 let block = rows[start..<min(start + perStatement, rows.count)]
                 let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                     + Array(repeating: row, count: block.count).joined(separator: ", ") + " " + suffix
-                _ = try database.run(sql, block.flatMap { $0 })
+                return try database.run(sql, block.flatMap { $0 })
             }
         }
 

@@ -44,6 +44,8 @@ public protocol SQLSession {
     func insert(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int64
     /// Inserts many rows into `table` (`suffix` may add an `ON CONFLICT` clause).
     func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws
+    /// Inserts many rows into a table with an `id` column; returns their ids, in the rows' order.
+    func insertReturningIDs(into table: String, columns: [String], rows: [[DatabaseValue]]) throws -> [Int64]
 }
 
 extension SQLSession {

@@ -80,6 +80,11 @@ public final class SQLiteDatabase: SQLDatabase {
             return id
         }
 
+        func insertReturningIDs(into table: String, columns: [String], rows: [[DatabaseValue]]) throws -> [Int64] {
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) RETURNING id"
+            return try rows.map { try insert(sql, $0) }
+        }
+
         func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws {
             guard !rows.isEmpty else { return }
             let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) \(suffix)"

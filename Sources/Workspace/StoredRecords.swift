@@ -48,6 +48,17 @@ extension SQLSession {
         record.id = try insert(sql, columns.map(\.value))
     }
 
+    /// Inserts new records (no ids) in as few statements as the database allows, and sets their ids.
+    func insert<R: StoredRecord>(_ records: inout [R]) throws {
+        guard !records.isEmpty else { return }
+        let columns = try records[0].databaseDictionary.keys.filter { $0 != "id" }.sorted()
+        let rows = try records.map { record in
+            let values = try record.databaseDictionary
+            return columns.map { values[$0] ?? .null }
+        }
+        for (i, id) in try insertReturningIDs(into: R.databaseTableName, columns: columns, rows: rows).enumerated() { records[i].id = id }
+    }
+
     func update<R: StoredRecord>(_ record: R) throws {
         let columns = try record.databaseDictionary.filter { $0.key != "id" }.sorted { $0.key < $1.key }
         let sql = "UPDATE \(R.databaseTableName) SET \(columns.map { "\($0.key) = ?" }.joined(separator: ", ")) WHERE id = ?"
