@@ -122,6 +122,14 @@ public final class Context {
 
     /// Resolves what the CSM typed to one account, or says which they may have meant.
     public func account(_ query: String) throws -> Account {
+        // A name or alias typed in full is one look-up (the resolver below reads the whole
+        // book): the same answer the resolver gives for it, found first.
+        if cachedResolver == nil {
+            let hits = try store.accounts(withKey: query.comparable)
+            let names = hits.filter(\.isName)
+            if names.count == 1 { return names[0].account }
+            if names.isEmpty && hits.count == 1 { return hits[0].account }
+        }
         let all = try accounts()
         switch try resolver().resolve(query) {
         case .found(let i):

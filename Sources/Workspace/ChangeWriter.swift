@@ -31,15 +31,18 @@ final class ChangeWriter {
         case .saveAccount(let account):
             guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
             try s.update(account)
+            try s.writeKeys([account])
             return [.saveAccount(old)]
         case let .setAccountFields(account, fields):
             guard let old = try s.fetch(Account.self, id: account.id) else { return [] }
             var merged = old
             merged.merge(account, fields: fields)
             try s.update(merged)
+            try s.writeKeys([merged])
             return [.setAccountFields(old, fields)]
         case .insertAccount(var account):
             try s.insert(&account)
+            try s.writeKeys([account])
             touched.insert(account.id!)
             return [.deleteAccount(account.id!)]
         case .deleteAccount(let id):

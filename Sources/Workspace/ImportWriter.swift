@@ -43,6 +43,7 @@ struct ImportWriter {
                 existing.merge(incoming, fields: batch.accountFields)
                 if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
                 try s.update(existing)
+                try s.writeKeys([existing])
                 writer.touched.insert(id)
                 state.undo.append(.saveAccount(old))
                 state.summary.accountsUpdated += 1
@@ -60,6 +61,7 @@ struct ImportWriter {
             try tick()
         }
         try s.insert(&new)
+        try s.writeKeys(new)
         for account in new {
             state.index.add(account)
             state.created.insert(account.id!)
@@ -196,6 +198,7 @@ struct ImportWriter {
             account.arr = profile.churn == nil ? profile.arr : nil
         }
         try s.insert(&account)
+        try s.writeKeys([account])
         state.index.add(account)
         state.created.insert(account.id!)
         writer.touched.insert(account.id!)

@@ -36,6 +36,16 @@ public final class SQLStore: WorkspaceStore {
             .map(\.account)
     }
 
+    public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
+        try read { s in
+            let names = Dictionary(try s.rows("SELECT account_id, is_name FROM account_key WHERE key = ?", key).map { ($0[0] as Int64, $0[1] as Bool) },
+                                   uniquingKeysWith: { $0 || $1 })
+            guard !names.isEmpty else { return [] }
+            return try s.fetchAll(Account.self, "WHERE id IN (\(names.keys.sorted().map(String.init).joined(separator: ","))) ORDER BY id")
+                .map { ($0, names[$0.id!] ?? false) }
+        }
+    }
+
     public func contacts() throws -> [Contact] {
         try read { try $0.fetchAll(Contact.self, "ORDER BY account_id, id") }
     }

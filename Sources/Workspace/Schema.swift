@@ -3,9 +3,11 @@
 /// placeholders the dialect fills in. The list is recorded in `grdb_migrations`, the table
 /// the first SQLite workspaces were migrated with, so those open unchanged.
 enum Schema {
-    struct Migration {
+    struct Migration: Sendable {
         let name: String
         let statements: [String]
+        /// Rows only Swift can compute, written after the statements.
+        var backfill: (@Sendable (SQLSession) throws -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -117,6 +119,15 @@ enum Schema {
             """,
             "CREATE INDEX change_account_on_account ON change_account (account_id)",
         ]),
+        // Each account's name and aliases as typed names compare (`comparable`): finding the
+        // account a command names is one indexed look-up, not a read of the whole book.
+        Migration(name: "v9: account names as typed", statements: [
+            """
+            CREATE TABLE account_key (key {text} NOT NULL, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                is_name {int} NOT NULL, PRIMARY KEY (key, account_id))
+            """,
+            "CREATE INDEX account_key_on_account ON account_key (account_id)",
+        ], backfill: { s in try s.writeKeys(s.fetchAll(Account.self)) }),
     ]
 
     /// A statement in a dialect's words.
@@ -152,6 +163,7 @@ enum Schema {
             let done = Set(try s.rows("SELECT identifier FROM \(table)").map { $0[0] as String })
             for migration in migrations where !done.contains(migration.name) {
                 for statement in migration.statements { try s.execute(sql(statement, s.dialect), []) }
+                try migration.backfill?(s)
                 try s.execute("INSERT INTO \(table) (identifier) VALUES (?)", migration.name)
             }
         }

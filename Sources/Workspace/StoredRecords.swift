@@ -65,6 +65,25 @@ extension SQLSession {
         try execute(sql, columns.map(\.value) + [record.id.databaseValue])
     }
 
+    /// Sets the names these accounts are found by: name and aliases, as typed names compare.
+    func writeKeys(_ accounts: [Account]) throws {
+        let ids = accounts.compactMap(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            try execute("DELETE FROM account_key WHERE account_id IN (\(ids[start..<min(start + 500, ids.count)].map(String.init).joined(separator: ",")))", [])
+        }
+        var rows: [[DatabaseValue]] = []
+        for account in accounts {
+            guard let id = account.id else { continue }
+            let name = account.name.comparable
+            var seen: Set<String> = [name]
+            rows.append([name.databaseValue, id.databaseValue, 1.databaseValue])
+            for alias in account.aliases.map(\.comparable) where !alias.isEmpty && seen.insert(alias).inserted {
+                rows.append([alias.databaseValue, id.databaseValue, 0.databaseValue])
+            }
+        }
+        try insertMany(into: "account_key", columns: ["key", "account_id", "is_name"], rows: rows)
+    }
+
     func delete<R: StoredRecord>(_ type: R.Type, id: Int64) throws {
         try execute("DELETE FROM \(R.databaseTableName) WHERE id = ?", [id.databaseValue])
     }

@@ -2,6 +2,9 @@
 /// see. `SQLStore` implements it over SQLite (one CSM) and PostgreSQL (a team).
 public protocol WorkspaceStore: AnyObject {
     func accounts() throws -> [Account]
+    /// The accounts whose name (`isName`) or an alias is `key` as typed names compare
+    /// (`String.comparable`): one indexed look-up.
+    func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)]
     func contacts() throws -> [Contact]
     func contacts(accountID: Int64) throws -> [Contact]
     func events(accountID: Int64) throws -> [Event]
