@@ -125,7 +125,9 @@ struct ImportWriter {
     private func writeSnapshots(_ state: inout State, tick: (Int) throws -> Void) throws {
         // Columns the file does not carry keep what a stored week has (none set: every column).
         let untracked = batch.snapshotFields.isEmpty ? [] : SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
-        let block = 1000
+        // Only accounts with weeks already stored can have one replaced: read them once.
+        let withWeeks = batch.snapshots.isEmpty ? [] : Set(try s.rows("SELECT DISTINCT account_id FROM snapshot").map { $0[0] as Int64 })
+        let block = 5000
         for start in stride(from: 0, to: batch.snapshots.count, by: block) {
             let rows = start..<min(start + block, batch.snapshots.count)
             var snapshots: [Snapshot] = []
@@ -135,7 +137,7 @@ struct ImportWriter {
                 snapshot.accountID = try account(batch.snapshots[row].0, &state)
                 snapshots.append(snapshot)
             }
-            var stored = try storedWeeks(of: snapshots.filter { !state.created.contains($0.accountID) })
+            var stored = try storedWeeks(of: snapshots.filter { withWeeks.contains($0.accountID) })
             // A week given twice is written once, as its last row: one statement cannot write a row twice.
             var toWrite: [Snapshot] = []
             var position: [SnapshotKey: Int] = [:]

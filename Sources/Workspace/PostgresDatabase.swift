@@ -66,11 +66,14 @@ public final class PostgresDatabase: SQLDatabase {
                 _ = try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
                 _ = try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
                 let result = try body(session)
+                try settle()
                 _ = try run("COMMIT", [])
                 return result
             } catch {
+                var first = error
+                do { try settle() } catch let earlier { first = earlier }
                 _ = try? run("ROLLBACK", [])
-                throw error
+                throw first
             }
         } catch {
             throw PostgresDatabase.translate(error, address, after: busyTimeout)
@@ -91,8 +94,69 @@ public final class PostgresDatabase: SQLDatabase {
         try server.close()
     }
 
-    /// Sends one statement and waits for all its rows.
+    /// Each table's column types, as array casts name them, read once.
+    private var types: [String: [String: String]] = [:]
+
+    /// `INSERT … SELECT * FROM unnest(?::type[], …)`: each column's values as one array.
+    func unnestInsert(into table: String, columns: [String], suffix: String) throws -> String {
+        let types = try columnTypes(of: table)
+        let arrays = try columns.map { column -> String in
+            guard let type = types[column] else { throw PostgresError.server("table \(table) has no column \(column)") }
+            return "?::\(type)[]"
+        }
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays.joined(separator: ", "))) \(suffix)"
+    }
+
+    func columnTypes(of table: String) throws -> [String: String] {
+        if let known = types[table] { return known }
+        var columns: [String: String] = [:]
+        for row in try run("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?", [table.databaseValue]).rows {
+            let (name, type) = try row.decode((String, String).self)
+            columns[name] = switch type {
+            case "bigint": "bigint"
+            case "integer": "integer"
+            case "double precision": "float8"
+            case "real": "float4"
+            case "boolean": "boolean"
+            case "bytea": "bytea"
+            default: "text"
+            }
+        }
+        types[table] = columns
+        return columns
+    }
+
+    /// Statements sent without waiting for their result (rows being written), oldest first.
+    private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+
+    /// Sends a statement whose result nobody reads: the next one goes out while the server
+    /// works on it. The transaction waits for them all before it commits.
+    func send(_ sql: String, _ arguments: [DatabaseValue]) throws {
+        pending.append(connection.query(try query(sql, arguments), logger: logger))
+    }
+
+    /// Waits for every statement sent; throws the first one's error.
+    func settle() throws {
+        let sent = pending
+        pending = []
+        for future in sent { _ = try future.wait() }
+    }
+
+    /// Sends one statement and waits for all its rows. A statement sent before it that failed
+    /// is the error to report (this one then fails only because the transaction did).
     func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQueryResult {
+        let future = connection.query(try query(sql, arguments), logger: logger)
+        do {
+            let result = try future.wait()
+            try settle()  // done already: the server answers in order
+            return result
+        } catch {
+            try settle()
+            throw error
+        }
+    }
+
+    private func query(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQuery {
         var binds = PostgresBindings(capacity: arguments.count)
         for value in arguments {
             switch value.storage {
@@ -103,8 +167,7 @@ public final class PostgresDatabase: SQLDatabase {
             case .blob(let data): binds.append(ByteBuffer(bytes: data))
             }
         }
-        let query = PostgresQuery(unsafeSQL: PostgresDatabase.numbered(sql), binds: binds)
-        return try connection.query(query, logger: logger).wait()
+        return PostgresQuery(unsafeSQL: PostgresDatabase.numbered(sql), binds: binds)
     }
 
     /// `?` placeholders as PostgreSQL's `$1`, `$2`, … (quoted text left alone).
@@ -173,9 +236,15 @@ public final class PostgresDatabase: SQLDatabase {
             return try cell.decode(Int64.self)
         }
 
-        /// Rows go many to a statement: one round trip per block, not per row.
+        /// Rows go many to a statement, each column as one array parameter unnested into rows:
+        /// one round trip and one short statement per 10,000 rows, not per row.
         func insertMany(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws {
-            _ = try insertBlocks(into: table, columns: columns, rows: rows, suffix: suffix)
+            guard !rows.isEmpty else { return }
+            let sql = try database.unnestInsert(into: table, columns: columns, suffix: suffix)
+            for start in stride(from: 0, to: rows.count, by: 10_000) {
+                let block = rows[start..<min(start + 10_000, rows.count)]
+                try database.send(sql, columns.indices.map { c in Session.arrayLiteral(block.lazy.map { $0[c] }).databaseValue })
+            }
         }
 
         /// The ids of one statement's rows come from the table's sequence in the rows' order,
@@ -188,14 +257,35 @@ public final class PostgresDatabase: SQLDatabase {
 
         private func insertBlocks(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws -> [PostgresQueryResult] {
             guard !rows.isEmpty else { return [] }
-            let perStatement = max(1, min(1000, 60_000 / columns.count))
-            let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-            return try stride(from: 0, to: rows.count, by: perStatement).map { start in
-                let block = rows[start..<min(start + perStatement, rows.count)]
-                let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                    + Array(repeating: row, count: block.count).joined(separator: ", ") + " " + suffix
-                return try database.run(sql, block.flatMap { $0 })
+            let sql = try database.unnestInsert(into: table, columns: columns, suffix: suffix)
+            return try stride(from: 0, to: rows.count, by: 10_000).map { start in
+                let block = rows[start..<min(start + 10_000, rows.count)]
+                return try database.run(sql, columns.indices.map { c in Session.arrayLiteral(block.lazy.map { $0[c] }).databaseValue })
             }
+        }
+
+        /// A column's values as PostgreSQL's array text: `{1,NULL,"a \"b\""}`.
+        static func arrayLiteral<C: Collection>(_ values: C) -> String where C.Element == DatabaseValue {
+            var out = "{"
+            var first = true
+            for value in values {
+                if !first { out += "," }
+                first = false
+                switch value.storage {
+                case .null: out += "NULL"
+                case .int64(let i): out += String(i)
+                case .double(let d): out += d.isFinite ? String(d) : d.isNaN ? "NaN" : d > 0 ? "Infinity" : "-Infinity"
+                case .string(let text):
+                    out += "\""
+                    for c in text.unicodeScalars {
+                        if c == "\"" || c == "\\" { out += "\\" }
+                        out.unicodeScalars.append(c)
+                    }
+                    out += "\""
+                case .blob: out += "NULL"
+                }
+            }
+            return out + "}"
         }
 
         /// A cell as the value SQLite would have given.

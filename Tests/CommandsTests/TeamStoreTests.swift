@@ -160,6 +160,22 @@ final class TeamStoreTests: XCTestCase {
         XCTAssertTrue(sam.say("note Acme: after the copy").contains("noted for Acme Corp"))
     }
 
+    /// Rows sent without waiting (PostgreSQL's many-row writes) still fail the write they are
+    /// part of, with the server's reason, and leave nothing behind.
+    func testAFailedRowOnPostgreSQLFailsItsWholeWrite() throws {
+        let store = try XCTUnwrap(try open(try workspace("postgres")).store as? SQLStore)
+        let before = try WorkspaceCopy.counts(store)
+        XCTAssertThrowsError(try store.database.write { s in
+            try s.insertMany(into: "note", columns: ["account_id", "date", "text"], rows: [[1.databaseValue, "2026-11-24".databaseValue, "kept?".databaseValue]])
+            try s.insertMany(into: "note", columns: ["account_id", "date", "text"], rows: [[999_999.databaseValue, "2026-11-24".databaseValue, "no such account".databaseValue]])
+            try s.execute("UPDATE account SET plan = 'changed' WHERE id = 1", [])
+        }) { error in
+            XCTAssertTrue("\(error)".contains("foreign key"), "\(error)")
+        }
+        XCTAssertEqual(try WorkspaceCopy.counts(store), before, "nothing written")
+        XCTAssertNotEqual(try store.accounts().first { $0.id == 1 }?.plan, "changed")
+    }
+
     // MARK: concurrency
 
     func testConcurrentWritersLoseNothingOnSQLite() throws { try concurrentWritersLoseNothing(try workspace("sqlite")) }
