@@ -18,7 +18,10 @@ import PostgresNIO
 public final class PostgresDatabase: SQLDatabase {
     public let dialect = SQLDialect.postgres
     public let address: PostgresAddress
-    let connection: PostgresConnection
+    private var connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
+    /// In a transaction: a lost connection then loses the transaction, and says so.
+    private var inTransaction = false
     let busyTimeout: TimeInterval
     let logger = Logger(label: "cse.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -38,16 +41,52 @@ public final class PostgresDatabase: SQLDatabase {
             let context = try NIOSSLContext(configuration: config)
             tls = address.sslMode == .require ? .require(context) : .prefer(context)
         }
-        let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
-                                                             password: address.password(environment: environment),
-                                                             database: address.database, tls: tls)
+        configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                         password: address.password(environment: environment),
+                                                         database: address.database, tls: tls)
+        connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+    }
+
+    private static func connect(_ configuration: PostgresConnection.Configuration, _ address: PostgresAddress, logger: Logger,
+                                busyTimeout: TimeInterval) throws -> PostgresConnection {
         let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
                                                     id: 1, logger: logger)
         do {
-            connection = try connecting.wait()
+            return try connecting.wait()
         } catch {
             throw PostgresDatabase.translate(error, address, after: busyTimeout)
         }
+    }
+
+    /// The connection, opened again when the server closed it between commands (a restart,
+    /// an idle timeout): a shell left open overnight keeps working.
+    private func live() throws -> PostgresConnection {
+        if connection.isClosed && !inTransaction {
+            connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+        }
+        return connection
+    }
+
+    /// Waits for a statement's result, or for the connection to close under it (a query on a
+    /// closed connection would otherwise wait for ever).
+    private func wait(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        future.whenComplete { outcome.set($0); done.signal() }
+        connection.closeFuture.whenComplete { _ in done.signal() }
+        done.wait()
+        guard let result = outcome.value else {
+            throw PostgresError.unreachable(address, "the server closed the connection" + (inTransaction ? "; the change was not made" : ""))
+        }
+        return try result.get()
+    }
+
+    /// A result handed from the event loop to the waiting thread.
+    private final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Result<PostgresQueryResult, Error>?
+        func set(_ r: Result<PostgresQueryResult, Error>) { lock.lock(); stored = r; lock.unlock() }
+        var value: Result<PostgresQueryResult, Error>? { lock.lock(); defer { lock.unlock() }; return stored }
     }
 
     deinit { try? connection.close().wait() }
@@ -62,6 +101,8 @@ public final class PostgresDatabase: SQLDatabase {
         let session = Session(database: self)
         do {
             _ = try run("BEGIN", [])
+            inTransaction = true
+            defer { inTransaction = false }
             do {
                 _ = try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
                 _ = try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
@@ -132,22 +173,22 @@ public final class PostgresDatabase: SQLDatabase {
     /// Sends a statement whose result nobody reads: the next one goes out while the server
     /// works on it. The transaction waits for them all before it commits.
     func send(_ sql: String, _ arguments: [DatabaseValue]) throws {
-        pending.append(connection.query(try query(sql, arguments), logger: logger))
+        pending.append(try live().query(try query(sql, arguments), logger: logger))
     }
 
     /// Waits for every statement sent; throws the first one's error.
     func settle() throws {
         let sent = pending
         pending = []
-        for future in sent { _ = try future.wait() }
+        for future in sent { _ = try wait(future) }
     }
 
     /// Sends one statement and waits for all its rows. A statement sent before it that failed
     /// is the error to report (this one then fails only because the transaction did).
     func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQueryResult {
-        let future = connection.query(try query(sql, arguments), logger: logger)
+        let future = try live().query(try query(sql, arguments), logger: logger)
         do {
-            let result = try future.wait()
+            let result = try wait(future)
             try settle()  // done already: the server answers in order
             return result
         } catch {

@@ -160,6 +160,22 @@ final class TeamStoreTests: XCTestCase {
         XCTAssertTrue(sam.say("note Acme: after the copy").contains("noted for Acme Corp"))
     }
 
+    /// A server that closed the connection between commands (a restart, an idle timeout, an
+    /// administrator) does not hang the shell: the next command opens it again.
+    func testAClosedConnectionIsOpenedAgainOnPostgreSQL() throws {
+        let location = try workspace("postgres")
+        let (dana, _) = try shell(location, as: "dana")
+        XCTAssertTrue(dana.say("score Acme").hasPrefix("Acme Corp — health"))
+        guard case .postgres(let address) = location else { return }
+        let admin = try PostgresDatabase(address.with(database: "postgres"), environment: TestServer.environment, busyTimeout: 5)
+        try admin.read { try $0.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()", [address.database.databaseValue]) }
+        try admin.close()
+        Thread.sleep(forTimeInterval: 0.2)
+        let again = dana.say("score Acme")
+        XCTAssertTrue(again.hasPrefix("Acme Corp — health") || again.contains("closed the connection"), again)
+        XCTAssertTrue(dana.say("set Acme plan premium").contains("plan professional → premium"))
+    }
+
     /// Rows sent without waiting (PostgreSQL's many-row writes) still fail the write they are
     /// part of, with the server's reason, and leave nothing behind.
     func testAFailedRowOnPostgreSQLFailsItsWholeWrite() throws {
