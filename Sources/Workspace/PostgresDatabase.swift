@@ -69,7 +69,7 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Waits for a statement's result, or for the connection to close under it (a query on a
     /// closed connection would otherwise wait for ever).
-    private func wait(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
+    private func wait(_ future: EventLoopFuture<PostgresQueryMetadata>) throws -> PostgresQueryMetadata {
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         future.whenComplete { outcome.set($0); done.signal() }
@@ -84,9 +84,25 @@ public final class PostgresDatabase: SQLDatabase {
     /// A result handed from the event loop to the waiting thread.
     private final class Outcome: @unchecked Sendable {
         private let lock = NSLock()
-        private var stored: Result<PostgresQueryResult, Error>?
-        func set(_ r: Result<PostgresQueryResult, Error>) { lock.lock(); stored = r; lock.unlock() }
-        var value: Result<PostgresQueryResult, Error>? { lock.lock(); defer { lock.unlock() }; return stored }
+        private var stored: Result<PostgresQueryMetadata, Error>?
+        func set(_ r: Result<PostgresQueryMetadata, Error>) { lock.lock(); stored = r; lock.unlock() }
+        var value: Result<PostgresQueryMetadata, Error>? { lock.lock(); defer { lock.unlock() }; return stored }
+    }
+
+    /// Rows decoded on the event loop as they arrive, one at a time (collecting them whole
+    /// in PostgresNIO copies the growing array for every row).
+    private final class Rows: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String]?
+        private var rows: [SQLRow] = []
+        func append(_ row: PostgresRow) throws {
+            let values = try row.map(Session.value)
+            lock.lock()
+            defer { lock.unlock() }
+            if names == nil { names = row.map(\.columnName) }
+            rows.append(SQLRow(names: names!, values: values))
+        }
+        var all: [SQLRow] { lock.lock(); defer { lock.unlock() }; return rows }
     }
 
     deinit { try? connection.close().wait() }
@@ -100,15 +116,15 @@ public final class PostgresDatabase: SQLDatabase {
     public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
         let session = Session(database: self)
         do {
-            _ = try run("BEGIN", [])
+            try run("BEGIN", [])
             inTransaction = true
             defer { inTransaction = false }
             do {
-                _ = try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
-                _ = try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
+                try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
+                try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
                 let result = try body(session)
                 try settle()
-                _ = try run("COMMIT", [])
+                try run("COMMIT", [])
                 return result
             } catch {
                 var first = error
@@ -151,8 +167,8 @@ public final class PostgresDatabase: SQLDatabase {
     func columnTypes(of table: String) throws -> [String: String] {
         if let known = types[table] { return known }
         var columns: [String: String] = [:]
-        for row in try run("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?", [table.databaseValue]).rows {
-            let (name, type) = try row.decode((String, String).self)
+        for row in try run("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?", [table.databaseValue]) {
+            let name: String = row[0], type: String = row[1]
             columns[name] = switch type {
             case "bigint": "bigint"
             case "integer": "integer"
@@ -168,12 +184,12 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     /// Statements sent without waiting for their result (rows being written), oldest first.
-    private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    private var pending: [EventLoopFuture<PostgresQueryMetadata>] = []
 
     /// Sends a statement whose result nobody reads: the next one goes out while the server
     /// works on it. The transaction waits for them all before it commits.
     func send(_ sql: String, _ arguments: [DatabaseValue]) throws {
-        pending.append(try live().query(try query(sql, arguments), logger: logger))
+        pending.append(try live().query(try query(sql, arguments), logger: logger) { _ in })
     }
 
     /// Waits for every statement sent; throws the first one's error.
@@ -185,12 +201,14 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Sends one statement and waits for all its rows. A statement sent before it that failed
     /// is the error to report (this one then fails only because the transaction did).
-    func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> PostgresQueryResult {
-        let future = try live().query(try query(sql, arguments), logger: logger)
+    @discardableResult
+    func run(_ sql: String, _ arguments: [DatabaseValue]) throws -> [SQLRow] {
+        let rows = Rows()
+        let future = try live().query(try query(sql, arguments), logger: logger) { try rows.append($0) }
         do {
-            let result = try wait(future)
+            _ = try wait(future)
             try settle()  // done already: the server answers in order
-            return result
+            return rows.all
         } catch {
             try settle()
             throw error
@@ -262,19 +280,14 @@ public final class PostgresDatabase: SQLDatabase {
         }
 
         func each(_ sql: String, _ arguments: [DatabaseValue], _ body: (SQLRow) throws -> Void) throws {
-            let result = try database.run(sql, arguments)
-            guard let first = result.rows.first else { return }
-            let names = first.map(\.columnName)
-            for row in result.rows {
-                try body(SQLRow(names: names, values: try row.map(Session.value)))
-            }
+            for row in try database.run(sql, arguments) { try body(row) }
         }
 
         func insert(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int64 {
-            guard let row = try database.run(sql, arguments).rows.first, let cell = row.first(where: { _ in true }) else {
+            guard let row = try database.run(sql, arguments).first, let id = row.values.first?.storage, case .int64(let value) = id else {
                 throw PostgresError.server("no id returned by: \(sql)")
             }
-            return try cell.decode(Int64.self)
+            return value
         }
 
         /// Rows go many to a statement, each column as one array parameter unnested into rows:
@@ -292,11 +305,11 @@ public final class PostgresDatabase: SQLDatabase {
         /// and no other write runs meanwhile (the write lock): sorted, they are the rows' ids.
         func insertReturningIDs(into table: String, columns: [String], rows: [[DatabaseValue]]) throws -> [Int64] {
             try insertBlocks(into: table, columns: columns, rows: rows, suffix: "RETURNING id").flatMap { result in
-                try result.rows.map { try $0.first(where: { _ in true })!.decode(Int64.self) }.sorted()
+                result.map { $0[0] as Int64 }.sorted()
             }
         }
 
-        private func insertBlocks(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws -> [PostgresQueryResult] {
+        private func insertBlocks(into table: String, columns: [String], rows: [[DatabaseValue]], suffix: String) throws -> [[SQLRow]] {
             guard !rows.isEmpty else { return [] }
             let sql = try database.unnestInsert(into: table, columns: columns, suffix: suffix)
             return try stride(from: 0, to: rows.count, by: 10_000).map { start in
