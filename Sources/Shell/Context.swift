@@ -110,7 +110,7 @@ public final class Context {
                 let names = try accounts().filter { other.accounts.contains($0.id!) && touched.contains($0.id!) }.map(\.name)
                 let account = names.count == 1 ? names[0] : names.isEmpty ? "the same accounts" : "\(names.count) of the same accounts"
                 throw CommandError("not undone: \(other.author.user) changed \(account) since (\(other.author.at): \(other.author.what.excerpt)) — "
-                                   + "undoing '\(last.description.excerpt)' would overwrite that; change it by hand if you still mean to")
+                                   + "undo takes back only a change nobody has changed on top of; change it by hand if you still mean to")
             }
         }
         let applied = try store.apply(last.undo, by: author("undo: \(last.description)"))

@@ -161,4 +161,55 @@ final class CommandLineTests: XCTestCase {
         }
         XCTAssertTrue(try run(["-w", ws, "-c", "list accounts"]).out.contains("3012 live accounts"), "3,013 accounts, Initech churned")
     }
+
+    /// `cse copy` from a folder to a PostgreSQL database and back, as a user types it; the
+    /// password never goes in an address; a target with records is refused.
+    func testCopyToPostgreSQLAndBack() throws {
+        guard let server = ProcessInfo.processInfo.environment["CSE_TEST_POSTGRES"], !server.isEmpty else {
+            throw XCTSkip("CSE_TEST_POSTGRES is not set: 'make test' starts a PostgreSQL server for this test")
+        }
+        let password = ProcessInfo.processInfo.environment["PGPASSWORD"] ?? ""
+        let ws = try demo()
+        let database = "cse_cli_\(UUID().uuidString.prefix(8).lowercased())"
+        let admin = try run(["-w", server, "-c", "score Acme"], environment: ["PGPASSWORD": password])
+        XCTAssertTrue(admin.err.contains("no workspace at"), "the server's own database is no workspace: \(admin.err)")
+        let base = server.components(separatedBy: "/postgres?")[0]
+        let team = "\(base)/\(database)?sslmode=disable"
+        // An empty database to copy into, made through cse's own server access.
+        XCTAssertEqual(try run(["init", team], environment: ["PGPASSWORD": password]).status, 1, "no such database yet")
+        let create = Process()
+        create.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        create.arguments = ["postgresql://" + base.dropFirst("postgres://".count) + "/postgres", "-qc", "CREATE DATABASE \(database)"]
+        create.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin"]
+        try create.run()
+        create.waitUntilExit()
+        defer {
+            let drop = Process()
+            drop.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+            drop.arguments = ["postgresql://" + base.dropFirst("postgres://".count) + "/postgres", "-qc", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)"]
+            drop.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin"]
+            try? drop.run()
+            drop.waitUntilExit()
+        }
+
+        let there = try run(["copy", ws, team], environment: ["PGPASSWORD": password])
+        XCTAssertEqual(there.status, 0, there.err)
+        XCTAssertTrue(there.out.contains("copied "), there.out)
+        XCTAssertTrue(there.out.contains("checked: every table has the same rows; the accounts, snapshots, events, subscriptions exports of both are identical"), there.out)
+        let again = try run(["copy", ws, team], environment: ["PGPASSWORD": password])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.err.contains("the target already has records"), again.err)
+        let back = try run(["copy", team, scratch + "/back"], environment: ["PGPASSWORD": password])
+        XCTAssertEqual(back.status, 0, back.err)
+        let scores = try [ws, team, scratch + "/back"].map { try run(["-w", $0, "-c", "list accounts"], environment: ["PGPASSWORD": password]).out }
+        XCTAssertEqual(scores[1], scores[0])
+        XCTAssertEqual(scores[2], scores[0])
+
+        let withPassword = try run(["-w", team.replacingOccurrences(of: "cse@", with: "cse:\(password)@"), "-c", "score Acme"])
+        XCTAssertEqual(withPassword.status, 1)
+        XCTAssertTrue(withPassword.err.contains("leave the password out of the address"), withPassword.err)
+        XCTAssertFalse(withPassword.err.contains(password), "the password is not echoed")
+        let wrong = try run(["-w", team, "-c", "score Acme"], environment: ["PGPASSWORD": "wrong"])
+        XCTAssertTrue(wrong.err.contains("password authentication failed"), wrong.err)
+    }
 }
