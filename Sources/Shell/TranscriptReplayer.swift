@@ -70,6 +70,8 @@ public struct TranscriptReplayer {
         // `copy` in a transcript lands in a file of the scratch folder, never on a real clipboard.
         context.timeOfDay = { "09:00" }
         context.environment = ["CSE_CLIPBOARD": "cat > '\(scratch)/clipboard.txt'", "PATH": "/usr/bin:/bin"]
+        // `# user: NAME` is who is at the keyboard (CSE_USER); else "you".
+        if let user = directives["user"] { context.environment["CSE_USER"] = user }
         let session = Session(context: context, commands: commands, renderer: Renderer(width: width, colour: false), json: false, output: output)
         var actual = Transcript(preamble: expected.preamble, steps: [])
         for step in expected.steps {

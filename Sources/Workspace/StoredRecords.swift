@@ -120,7 +120,6 @@ extension Account: StoredRecord {
         container["churn_date"] = churnDate?.description
         container["churn_reason"] = churnReason
     }
-
 }
 
 extension Contact: StoredRecord {
@@ -141,7 +140,6 @@ extension Contact: StoredRecord {
         container["recorded_on"] = recordedOn?.description
         container["replaced_on"] = replacedOn?.description
     }
-
 }
 
 extension Event: StoredRecord {
@@ -161,7 +159,6 @@ extension Event: StoredRecord {
         container["details"] = details
         container["author"] = author
     }
-
 }
 
 extension Note: StoredRecord {
@@ -179,7 +176,6 @@ extension Note: StoredRecord {
         container["text"] = text
         container["author"] = author
     }
-
 }
 
 extension Goal: StoredRecord {
@@ -205,7 +201,6 @@ extension Goal: StoredRecord {
         container["result"] = result
         container["author"] = author
     }
-
 }
 
 extension Milestone: StoredRecord {
@@ -224,7 +219,6 @@ extension Milestone: StoredRecord {
         container["status"] = status.rawValue
         container["done"] = done?.description
     }
-
 }
 
 extension CSMTask: StoredRecord {
@@ -249,7 +243,6 @@ extension CSMTask: StoredRecord {
         container["source"] = source
         container["author"] = author
     }
-
 }
 
 extension AlertState: StoredRecord {
@@ -268,7 +261,6 @@ extension AlertState: StoredRecord {
         container["acked"] = acked?.description
         container["snoozed_until"] = snoozedUntil?.description
     }
-
 }
 
 extension UseCase: StoredRecord {
@@ -286,7 +278,6 @@ extension UseCase: StoredRecord {
         container["status"] = status.rawValue
         container["go_live"] = goLive?.description
     }
-
 }
 
 extension Subscription: StoredRecord {
@@ -305,7 +296,6 @@ extension Subscription: StoredRecord {
         container["end_date"] = end?.description
         container["mrr_cents"] = mrr.cents
     }
-
 }
 
 extension Snapshot {
