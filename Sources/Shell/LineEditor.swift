@@ -67,13 +67,15 @@ final class LineEditor {
     func read() -> Input {
         cancelled = false
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
-            return count < 0 ? .cancelled : .end
-        }
+        let got = el_gets(editLine, &count)
+        // Ctrl-C on an empty line gives no line at all: it is still a cancel, not the end.
         if cancelled {
             fputs("^C\n", cse_stdout())
             fflush(cse_stdout())
             return .cancelled
+        }
+        guard let raw = got else {
+            return count < 0 ? .cancelled : .end
         }
         var line = String(cString: raw)
         while line.last?.isNewline == true { line.removeLast() }

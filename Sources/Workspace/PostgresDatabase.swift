@@ -53,8 +53,10 @@ public final class PostgresDatabase: SQLDatabase {
                                                     id: 1, logger: logger)
         do {
             return try connecting.wait()
-        } catch {
+        } catch let error as PSQLError {
             throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        } catch {
+            throw PostgresError.unreachable(address, "\(error)")
         }
     }
 
@@ -249,10 +251,8 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// A server's or the network's error, in the user's words.
     static func translate(_ error: Error, _ address: PostgresAddress, after timeout: TimeInterval) -> Error {
-        guard let error = error as? PSQLError else {
-            if error is WorkspaceError || error is PostgresError { return error }
-            return PostgresError.unreachable(address, "\(error)")
-        }
+        // Anything else is not the server's: an interrupted import, the caller's own error.
+        guard let error = error as? PSQLError else { return error }
         switch error.code {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
