@@ -26,7 +26,7 @@ struct CSE: ParsableCommand {
         commandName: "cse",
         abstract: "Customer Success Engine: health scores, risks and playbooks from your account workspace.",
         discussion: """
-            cse [-w DIR] [--json] [-c COMMAND]…   open the shell, or run the commands and exit
+            cse [-w DIR|postgres://USER@HOST:PORT/DB] [--json] [-c COMMAND]…   open the shell, or run the commands and exit
             Type natural commands ('score Acme', 'list at-risk accounts', 'Acme的评分') in the shell, \
             with -c, or piped on standard input. The default workspace is ~/.cse ($CSE_WORKSPACE overrides): \
             the first time the shell opens on a terminal it is created with demo accounts to try, any other \
@@ -189,15 +189,21 @@ struct ImportFile: ParsableCommand {
     }
 }
 
-/// `cse replay FILE|DIR… [--update]`.
+/// `cse replay FILE|DIR… [--update] [--postgres URL]`.
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Replay transcripts and show a diff where the output differs.")
 
     @Argument(help: "Transcript files or folders of them.") var paths: [String] = ["transcripts"]
     @Flag(help: "Rewrite each transcript with what the session printed.") var update = false
+    @Option(help: ArgumentHelp("Replay on this PostgreSQL server instead, a database of its own per transcript (created, then dropped).",
+                               valueName: "postgres://USER@HOST:PORT/DB")) var postgres: String?
 
     func run() throws {
-        let replayer = TranscriptReplayer(commands: Catalog.commands)
+        var replayer = TranscriptReplayer(commands: Catalog.commands)
+        if let postgres {
+            let environment = WorkspaceOptions().environment
+            replayer.postgres = try orExit { (try PostgresAddress(parsing: postgres, defaultUser: environment["USER"] ?? "postgres"), environment) }
+        }
         var passed = 0, failed = 0
         for path in TranscriptReplayer.files(in: paths) {
             do {

@@ -1,2 +1,2 @@
 /// What `cse --version` prints. Raised with each release of the command surface.
-let cseVersion = "0.14.0"
+let cseVersion = "0.15.0"
