@@ -66,9 +66,8 @@ extension Context {
     func lookAtAlerts(_ healths: [AccountHealth], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
         let ids = Dictionary(uniqueKeysWithValues: try accounts().map { ($0.name, $0.id!) })
         let ranked = Monitor.ranked(healths.flatMap(Monitor.alerts(for:)))
-        var order: [String] = []
-        for a in ranked where !order.contains(a.account) { order.append(a.account) }
-        let alerts = order.flatMap { name in ranked.filter { $0.account == name } }
+        // One block an account, worst first: the blocks in the order of their worst alert.
+        let alerts = ranked.groupedInOrder(by: \.account).flatMap { $0 }
         guard today == clockToday else { return (alerts.map { ($0, nil) }, []) }
         let looked = try store.noteAlerts(alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }, of: scope, on: today)
         let states = Dictionary(uniqueKeysWithValues: looked.states.map { ("\($0.accountID) \($0.key)", $0) })
@@ -120,10 +119,9 @@ struct AlertList: Report {
             return
         }
         // One block an account, worst first (the rows come ranked).
-        var order: [String] = []
-        for r in rows where !order.contains(r.alert.account) { order.append(r.alert.account) }
-        for (i, name) in order.enumerated() {
-            let block = rows.filter { $0.alert.account == name }
+        let blocks = rows.groupedInOrder(by: \.alert.account)
+        for (i, block) in blocks.enumerated() {
+            let name = block[0].alert.account
             if i > 0 { doc.blank() }
             let arr = block[0].alert.arr.map { " · ARR \($0)" } ?? ""
             doc.line(Span(name, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
@@ -140,7 +138,7 @@ struct AlertList: Report {
         doc.blank()
         let red = rows.filter { $0.alert.severity != .orange }.count
         let newCount = rows.filter { $0.state.map { new.contains($0.id!) } ?? false }.count
-        var summary = "\(rows.count) alert\(rows.count == 1 ? "" : "s") (\(red) red) on \(order.count) account\(order.count == 1 ? "" : "s")"
+        var summary = "\(rows.count) alert\(rows.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
         if newCount > 0 { summary += " · \(newCount) new since the last look" }
         if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
         doc.wrapped(text: [Span(summary, .dim)])
@@ -197,5 +195,19 @@ struct AlertTriageCommand: Command {
         try context.change("alert ack \(id)", changes)
         return Message("acknowledged alert #\(id): \(name) — \(what); hidden while it keeps firing"
             + (changes.count > 1 ? ", and a task until it clears ('tasks \(name)')" : ""))
+    }
+}
+
+extension Array {
+    /// The elements in groups of equal `key`, each group in the order of its first element,
+    /// the elements of a group in their order here.
+    func groupedInOrder<Key: Hashable>(by key: (Element) -> Key) -> [[Element]] {
+        var index: [Key: Int] = [:]
+        var groups: [[Element]] = []
+        for element in self {
+            let k = key(element)
+            if let i = index[k] { groups[i].append(element) } else { index[k] = groups.count; groups.append([element]) }
+        }
+        return groups
     }
 }
