@@ -60,7 +60,6 @@ public final class SQLiteDatabase: SQLDatabase {
         var dialect: SQLDialect { .sqlite }
 
         func execute(_ sql: String, _ arguments: [DatabaseValue]) throws {
-            if arguments.isEmpty && sql.contains(";") { return try db.execute(sql: sql) }
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
         }
 
