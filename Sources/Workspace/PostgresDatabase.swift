@@ -6,10 +6,10 @@ import PostgresNIO
 /// A team workspace in PostgreSQL, through PostgresNIO.
 ///
 /// The shell is synchronous: a command reads, computes, writes, prints, in that order. So
-/// each statement is sent on the connection's event loop and the calling thread waits for
-/// its result (`EventLoopFuture.wait()`, never on an event-loop thread). Nothing above the
-/// store becomes async, and a statement costs one round trip, as a SQLite call costs one
-/// read. See DESIGN-NOTES.md.
+/// each statement is sent on the connection's event loop and the calling thread (never an
+/// event-loop thread) waits for its result, or for the connection to close. Nothing above
+/// the store becomes async, and a statement costs one round trip, as a SQLite call costs
+/// one read. See DESIGN-NOTES.md.
 ///
 /// Reads are single statements, each seeing committed data only, so they never wait for a
 /// writer. Writes take one advisory lock for their transaction: they run one at a time, as
@@ -139,8 +139,10 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    /// Creates an empty database on the server of `address` (a test's own workspace).
+    /// Creates an empty database on the server of `address` (a test's own workspace). A name is
+    /// an identifier, which no parameter can carry: only small letters, digits and _ are taken.
     public static func createDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
+        try checkName(name)
         let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
         try server.read { try $0.execute("CREATE DATABASE \"\(name)\"", []) }
         try server.close()
@@ -148,9 +150,16 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Drops a database, ending any session still on it.
     public static func dropDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
+        try checkName(name)
         let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
         try server.read { try $0.execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", []) }
         try server.close()
+    }
+
+    private static func checkName(_ name: String) throws {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+            throw PostgresError.badAddress(name, "a database name here is small letters, digits and _")
+        }
     }
 
     /// Each table's column types, as array casts name them, read once.
