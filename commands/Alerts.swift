@@ -160,9 +160,10 @@ struct AlertTriageCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         guard let id = Int64(request["number"]!.trimmingCharacters(in: CharacterSet(charactersIn: "# "))),
-              var state = try context.store.alertStates().first(where: { $0.id == id }) else {
+              let read = try context.store.alertStates().first(where: { $0.id == id }) else {
             throw CommandError("no alert #\(request["number"]!.excerpt) firing — 'alerts' shows them with their numbers")
         }
+        var state = read
         let name = try context.accounts().first { $0.id == state.accountID }?.name ?? "?"
         let what = state.key.hasPrefix("custom:") ? String(state.key.dropFirst(7)) : Monitor(rawValue: state.key)?.label ?? state.key
         let line = request.line.lowercased()
@@ -171,17 +172,17 @@ struct AlertTriageCommand: Command {
                 throw CommandError("snooze until a day after today: 'alert snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
             state.snoozedUntil = until
-            try context.change("alert snooze \(id)", [.putAlertState(state)])
+            try context.change("alert snooze \(id)", [try .edit(read, state)])
             return Message("alert #\(id) (\(name): \(what)) is snoozed until \(until)")
         }
         if line.contains("unack") {
             state.acked = nil
-            try context.change("alert unack \(id)", [.putAlertState(state)])
+            try context.change("alert unack \(id)", [try .edit(read, state)])
             return Message("alert #\(id) (\(name): \(what)) is back in the list")
         }
         state.acked = context.today
         // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.
-        var changes: [Change] = [.putAlertState(state)]
+        var changes: [Change] = [try .edit(read, state)]
         let source = AlertState.taskSource(id)
         let firing = try context.lookAtAlerts([try context.health(of: try context.accounts().first { $0.id == state.accountID }!)], scope: [state.accountID])
         if let alert = firing.rows.first(where: { $0.state?.id == id })?.alert,

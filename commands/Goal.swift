@@ -50,7 +50,7 @@ struct GoalCommand: Command {
             if action == "done" || action == "achieved" { goal.status = "achieved" }
             else if given.isEmpty { throw CommandError("say what to change: goal update \(account.name) \(i + 1) target 50%") }
             try GoalCommand.apply(given, to: &goal)
-            try context.change("goal \(action) \(account.name) \(i + 1)", [.putGoal(goal)])
+            try context.change("goal \(action) \(account.name) \(i + 1)", [try .edit(old, goal)])
             return GoalChanged(account: account.name, verb: goal.isAchieved && !old.isAchieved ? "objective \(i + 1) achieved" : "updated objective \(i + 1)", goal: goal)
         }
     }

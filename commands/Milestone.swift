@@ -42,20 +42,22 @@ struct MilestoneCommand: Command {
         case "done", "complete":
             let done = when ?? context.today
             guard done <= context.today else { throw CommandError("\(done) is after today (\(context.today)): mark what has happened") }
-            var m = try pickIfAny(milestones, head, what: "milestone", account: account.name, name: \.name)?.item
+            let read = try pickIfAny(milestones, head, what: "milestone", account: account.name, name: \.name)?.item
                 ?? Milestone(accountID: account.id!, name: head)
+            var m = read
             m.status = .complete
             m.done = done
-            try context.change("milestone done \(account.name)", [.putMilestone(m)])
+            try context.change("milestone done \(account.name)", [try .edit(read, m)])
             return MilestoneChanged(account: account.name, verb: "milestone complete", milestone: m)
         case "remove", "delete":
             let (_, m) = try pick(milestones, head, what: "milestone", account: account.name, name: \.name)
             try context.change("milestone remove \(account.name)", [.deleteMilestone(m.id!)])
             return MilestoneChanged(account: account.name, verb: "removed milestone", milestone: m)
         default:
-            var (_, m) = try pick(milestones, head.replacingOccurrences(of: "at ", with: ""), what: "milestone", account: account.name, name: \.name)
+            let (_, read) = try pick(milestones, head.replacingOccurrences(of: "at ", with: ""), what: "milestone", account: account.name, name: \.name)
+            var m = read
             m.status = .atRisk
-            try context.change("milestone risk \(account.name)", [.putMilestone(m)])
+            try context.change("milestone risk \(account.name)", [try .edit(read, m)])
             return MilestoneChanged(account: account.name, verb: "milestone at risk", milestone: m)
         }
     }

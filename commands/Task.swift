@@ -34,9 +34,10 @@ struct TaskCommand: Command {
         guard let typed = request["number"], let id = Int64(typed.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
             throw CommandError("usage: \(spec.usage)")
         }
-        guard var task = try context.store.tasks().first(where: { $0.id == id }) else {
+        guard let read = try context.store.tasks().first(where: { $0.id == id }) else {
             throw CommandError("no task #\(id) — 'tasks' lists them with their numbers")
         }
+        var task = read
         let name = try context.accounts().first { $0.id == task.accountID }?.name ?? "?"
         let line = request.line.lowercased()
         if line.contains("snooze") {
@@ -44,17 +45,17 @@ struct TaskCommand: Command {
                 throw CommandError("snooze until a day after today: 'task snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
             task.snoozedUntil = until
-            try context.change("task snooze \(id)", [.putTask(task)])
+            try context.change("task snooze \(id)", [try .edit(read, task)])
             return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)")
         }
         if line.contains("reopen") {
             task.done = nil
-            try context.change("task reopen \(id)", [.putTask(task)])
+            try context.change("task reopen \(id)", [try .edit(read, task)])
             return Message("task #\(id) (\(name): \(task.text)) is open again")
         }
         guard task.isOpen else { throw CommandError("task #\(id) was done on \(task.done!) — 'task reopen \(id)' opens it again") }
         task.done = today
-        try context.change("task done \(id)", [.putTask(task)])
+        try context.change("task done \(id)", [try .edit(read, task)])
         return Message("done: task #\(id) — \(name): \(task.text)")
     }
 

@@ -30,18 +30,19 @@ struct UseCaseCommand: Command {
         }
         let (name, status, day) = parsed
         let existing = try context.store.useCases(accountID: account.id!)
-        var useCase: UseCase
+        let read: UseCase
         let verb: String
         if let found = try pickIfAny(existing, name, what: "use case", account: account.name, name: \.name) {
-            useCase = found.item
+            read = found.item
             verb = "use case updated"
         } else {
-            useCase = UseCase(accountID: account.id!, name: name)
+            read = UseCase(accountID: account.id!, name: name)
             verb = "use case added"
         }
+        var useCase = read
         if let status { useCase.status = status }
         if let day { useCase.goLive = day } else if status == .live && useCase.goLive == nil { useCase.goLive = context.today }
-        try context.change("use case \(account.name)", [.putUseCase(useCase)])
+        try context.change("use case \(account.name)", [try .edit(read, useCase)])
         return UseCaseChanged(account: account.name, verb: verb, useCase: useCase)
     }
 }

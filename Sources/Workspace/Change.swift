@@ -1,3 +1,5 @@
+import GRDB
+
 /// One undoable edit of the workspace. The store applies a list of them in one
 /// transaction and hands back the list that undoes it.
 public enum Change: Sendable {
@@ -38,6 +40,33 @@ public enum Change: Sendable {
     case replaceUsage(UsageSlice)
     /// Sets one account-week's custom metrics: the names given, to these values (nil removes).
     case setCustomMetrics(accountID: Int64, week: Day, values: [String: Double?])
+    /// Sets these columns of one record, the others as they are now (`Change.edit`).
+    case setColumns(table: String, id: Int64, accountID: Int64, values: [String: DatabaseValue])
+}
+
+extension Change {
+    /// The columns `new` changes in a record read as `old`, and only those: what another CSM
+    /// changed meanwhile in the record's other columns stays. A record not yet stored is
+    /// inserted whole.
+    public static func edit<R: AccountRecord>(_ old: R, _ new: R) throws -> Change {
+        guard let id = old.id, new.id == id else { return put(new) }
+        let before = try old.databaseDictionary, after = try new.databaseDictionary
+        return .setColumns(table: R.databaseTableName, id: id, accountID: new.accountID,
+                           values: after.filter { $0.key != "id" && before[$0.key] != $0.value })
+    }
+
+    /// Inserts or replaces a record whole.
+    static func put<R: AccountRecord>(_ record: R) -> Change {
+        switch record {
+        case let r as CSMTask: return .putTask(r)
+        case let r as Goal: return .putGoal(r)
+        case let r as Milestone: return .putMilestone(r)
+        case let r as UseCase: return .putUseCase(r)
+        case let r as AlertState: return .putAlertState(r)
+        case let r as Contact: return .putContact(r)
+        default: preconditionFailure("no put for \(R.self)")
+        }
+    }
 }
 
 extension Change {
@@ -49,7 +78,7 @@ extension Change {
         case .insertAccount(let a): return a.id
         case .deleteAccount(let id): return id
         case .saveSnapshot(let s): return s.accountID
-        case .deleteSnapshot(let id, _), .setContact(let id, _, _, _), .setCustomMetrics(let id, _, _): return id
+        case .deleteSnapshot(let id, _), .setContact(let id, _, _, _), .setCustomMetrics(let id, _, _), .setColumns(_, _, let id, _): return id
         case .addEvent(let e): return e.accountID
         case .addNote(let n): return n.accountID
         case .putContact, .putGoal, .putMilestone, .putUseCase, .putTask, .putAlertState, .replaceLedger, .replaceUsage,

@@ -115,6 +115,13 @@ final class ChangeWriter {
             return [try replaceUsage(slice)]
         case let .setCustomMetrics(accountID, week, values):
             return [try setCustomMetrics(accountID: accountID, week: week, values: values)]
+        case let .setColumns(table, id, accountID, values):
+            let columns = values.keys.sorted()
+            guard !columns.isEmpty, let row = try s.row("SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE id = ?", id) else { return [] }
+            try s.execute("UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                          columns.map { values[$0]! } + [id.databaseValue])
+            return [.setColumns(table: table, id: id, accountID: accountID,
+                                values: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, row.values[$0]) }))]
         }
     }
 

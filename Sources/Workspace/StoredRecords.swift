@@ -11,13 +11,13 @@ extension Day {
 }
 
 /// A record with a row id, stored in its own table by either store.
-protocol StoredRecord: MutablePersistableRecord {
+public protocol StoredRecord: MutablePersistableRecord {
     var id: Int64? { get set }
     init(row: SQLRow)
 }
 
 /// A record that belongs to one account (all but the account itself).
-protocol AccountRecord: StoredRecord {
+public protocol AccountRecord: StoredRecord {
     var accountID: Int64 { get }
 }
 

@@ -194,6 +194,30 @@ final class TeamStoreTests: XCTestCase {
 
     // MARK: concurrency
 
+    func testTwoEditsOfOneTaskBothLandOnSQLite() throws { try twoEditsOfOneTaskBothLand(try workspace("sqlite")) }
+    func testTwoEditsOfOneTaskBothLandOnPostgreSQL() throws { try twoEditsOfOneTaskBothLand(try workspace("postgres")) }
+
+    /// Dana snoozes a task while Sam, who read it at the same moment, marks it done: each edit
+    /// writes its own column, so both land; undoing one takes back only its column.
+    func twoEditsOfOneTaskBothLand(_ location: WorkspaceLocation) throws {
+        let (dana, context) = try shell(location, as: "dana")
+        _ = dana.say("task add Acme send the deck due friday")
+        let store = context.store
+        let read = try XCTUnwrap(try store.tasks().first)
+        var snoozed = read, done = read
+        snoozed.snoozedUntil = today.adding(days: 7)
+        done.done = today
+        let danas = try store.apply([try .edit(read, snoozed)], by: Author(user: "dana", at: "2026-11-24 10:00", what: "task snooze 1"))
+        _ = try store.apply([try .edit(read, done)], by: Author(user: "sam", at: "2026-11-24 10:00", what: "task done 1"))
+        var task = try XCTUnwrap(try store.tasks().first)
+        XCTAssertEqual(task.snoozedUntil, today.adding(days: 7), "Dana's snooze stays")
+        XCTAssertEqual(task.done, today, "Sam's done stays")
+        _ = try store.apply(danas.undo)
+        task = try XCTUnwrap(try store.tasks().first)
+        XCTAssertNil(task.snoozedUntil, "undo takes back the snooze")
+        XCTAssertEqual(task.done, today, "and only the snooze")
+    }
+
     func testConcurrentWritersLoseNothingOnSQLite() throws { try concurrentWritersLoseNothing(try workspace("sqlite")) }
     func testConcurrentWritersLoseNothingOnPostgreSQL() throws { try concurrentWritersLoseNothing(try workspace("postgres")) }
 
