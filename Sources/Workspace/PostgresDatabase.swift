@@ -178,7 +178,8 @@ public final class PostgresDatabase: SQLDatabase {
     func columnTypes(of table: String) throws -> [String: String] {
         if let known = types[table] { return known }
         var columns: [String: String] = [:]
-        for row in try run("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?", [table.databaseValue]) {
+        for row in try run("SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped",
+                           [table.databaseValue]) {
             let name: String = row[0], type: String = row[1]
             columns[name] = switch type {
             case "bigint": "bigint"

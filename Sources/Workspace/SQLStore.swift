@@ -12,9 +12,14 @@ public final class SQLStore: WorkspaceStore {
     public static let busyTimeout: TimeInterval = 30
 
     /// Opens a database, bringing its schema up to date.
-    public init(_ database: SQLDatabase) throws {
+    public convenience init(_ database: SQLDatabase) throws {
+        try self.init(database, pending: nil)
+    }
+
+    /// `pending`: the migrations the caller has just found missing.
+    init(_ database: SQLDatabase, pending: [Schema.Migration]?) throws {
         self.database = database
-        try Schema.migrate(database)
+        try Schema.migrate(database, pending: pending)
     }
 
     /// Opens (creating and migrating when needed) a SQLite workspace file; `shared: false`

@@ -48,12 +48,11 @@ public final class WorkspaceDirectory {
             self.store = try SQLStore(sqlite: database)
         case .postgres(let address):
             let database = try PostgresDatabase(address, environment: environment, busyTimeout: SQLStore.busyTimeout)
-            guard try !Schema.pending(database).elementsEqual(Schema.migrations, by: { $0.name == $1.name }) else {
-                throw WorkspaceError.noWorkspace(address.description)
-            }
+            let pending = try Schema.pending(database)
+            guard pending.count < Schema.migrations.count else { throw WorkspaceError.noWorkspace(address.description) }
             self.path = files ?? WorkspaceDirectory.teamFiles(address, environment: environment)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            self.store = try SQLStore(database)
+            self.store = try SQLStore(database, pending: pending)
         }
     }
 
