@@ -197,9 +197,13 @@ public final class SQLStore: WorkspaceStore {
                 index[row[0]] = records.count
                 records.append(ChangeRecord(id: row[0], author: Author(user: row[2], at: row[1], what: row[3]), accounts: [], recordsOnly: row[4]))
             }
-            guard let first = records.first else { return [] }
-            try s.each("SELECT change_id, account_id FROM change_account WHERE change_id >= ? ORDER BY change_id", [first.id.databaseValue]) { row in
-                if let i = index[row[0]] { records[i].accounts.insert(row[1]) }
+            // The accounts of these changes only (an import's may be the whole book).
+            let ids = records.map(\.id)
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let block = ids[start..<min(start + 500, ids.count)].map(String.init).joined(separator: ",")
+                try s.each("SELECT change_id, account_id FROM change_account WHERE change_id IN (\(block))", []) { row in
+                    if let i = index[row[0]] { records[i].accounts.insert(row[1]) }
+                }
             }
             return records
         }
