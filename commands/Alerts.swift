@@ -37,24 +37,32 @@ struct AlertsCommand: Command {
             }
             text = ""
         }
-        let healths: [AccountHealth]
-        var single: String?
+        let alerts: [Alert], accounts: Int
+        var single: Account?
         if !text.isEmpty {
             let account = try context.account(text)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
-            healths = [try context.health(of: account)]
-            single = account.name
+            alerts = Monitor.alerts(for: try context.health(of: account))
+            accounts = 1
+            single = account
         } else {
-            healths = try context.portfolio(withRecords: true)
+            // The book's alerts as its summaries keep them; their facts only for JSON.
+            let book = try context.book(details: context.wantsJSON)
+            alerts = try book.summaries.flatMap { s -> [Alert] in
+                guard !s.alerts.isEmpty else { return [] }
+                let facts = context.wantsJSON ? try AccountSummary.details(book.details[s.account.id!] ?? "").facts : []
+                return s.alerts.enumerated().map { i, a in a.alert(on: s.account, facts: i < facts.count ? facts[i] : .null) }
+            }
+            accounts = book.summaries.count
         }
-        let look = try context.lookAtAlerts(healths, scope: single == nil ? nil : Set(healths.compactMap(\.account.id)))
+        let look = try context.lookAtAlerts(alerts, scope: single.map { [$0.id!] })
         var rows = look.rows
         if let overARR { rows = rows.filter { ($0.alert.arr?.cents ?? 0) > overARR.cents } }
         let hidden = showAll ? [] : rows.filter { $0.state?.isHidden(on: context.today) ?? false }
         if !showAll { rows = rows.filter { !($0.state?.isHidden(on: context.today) ?? false) } }
-        return AlertList(account: single, rows: rows, new: look.new, accounts: healths.count, hidden: hidden.map(\.state!), today: context.today,
+        return AlertList(account: single?.name, rows: rows, new: look.new, accounts: accounts, hidden: hidden.map(\.state!), today: context.today,
                          overARR: overARR)
     }
 }
@@ -63,15 +71,15 @@ extension Context {
     /// The alerts firing on these accounts, one block an account, worst first, each with its
     /// triage state. A look today is remembered: what fires for the first time is new. A look
     /// as of another day changes nothing, and today's triage does not apply to it.
-    func lookAtAlerts(_ healths: [AccountHealth], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
+    func lookAtAlerts(_ firing: [Alert], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
         let ids = Dictionary(uniqueKeysWithValues: try accounts().map { ($0.name, $0.id!) })
-        let ranked = Monitor.ranked(healths.flatMap(Monitor.alerts(for:)))
+        let ranked = Monitor.ranked(firing)
         // One block an account, worst first: the blocks in the order of their worst alert.
         let alerts = ranked.groupedInOrder(by: \.account).flatMap { $0 }
         guard today == clockToday else { return (alerts.map { ($0, nil) }, []) }
         let looked = try store.noteAlerts(alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }, of: scope, on: today)
-        let states = Dictionary(uniqueKeysWithValues: looked.states.map { ("\($0.accountID) \($0.key)", $0) })
-        return (alerts.map { a in (a, states["\(ids[a.account]!) \(AlertList.key(a))"]) }, looked.new)
+        let states = Dictionary(uniqueKeysWithValues: looked.states.map { ($0.identity, $0) })
+        return (alerts.map { a in (a, states[AlertState.Key(accountID: ids[a.account]!, key: AlertList.key(a))]) }, looked.new)
     }
 }
 
@@ -120,7 +128,12 @@ struct AlertList: Report {
         }
         // One block an account, worst first (the rows come ranked).
         let blocks = rows.groupedInOrder(by: \.alert.account)
+        // On a terminal, the blocks that fit a screenful (at least one).
+        var room = doc.listRows ?? Int.max, shown = 0
         for (i, block) in blocks.enumerated() {
+            room -= 2 + 2 * block.count
+            if room < 0 && i > 0 { break }
+            shown += 1
             let name = block[0].alert.account
             if i > 0 { doc.blank() }
             let arr = block[0].alert.arr.map { " · ARR \($0)" } ?? ""
@@ -135,6 +148,8 @@ struct AlertList: Report {
                 doc.wrapped(Span("         "), text: [Span(a.evidence.shown, .dim)])
             }
         }
+        if shown < blocks.count { doc.blank() }
+        doc.more(blocks.count - shown, "accounts with alerts")
         doc.blank()
         let red = rows.filter { $0.alert.severity != .orange }.count
         let newCount = rows.filter { $0.state.map { new.contains($0.id!) } ?? false }.count
@@ -184,7 +199,8 @@ struct AlertTriageCommand: Command {
         // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.
         var changes: [Change] = [try .edit(read, state)]
         let source = AlertState.taskSource(id)
-        let firing = try context.lookAtAlerts([try context.health(of: try context.accounts().first { $0.id == state.accountID }!)], scope: [state.accountID])
+        let firing = try context.lookAtAlerts(Monitor.alerts(for: try context.health(of: try context.accounts().first { $0.id == state.accountID }!)),
+                                              scope: [state.accountID])
         if let alert = firing.rows.first(where: { $0.state?.id == id })?.alert,
            !(try context.store.tasks().contains { $0.source == source && $0.isOpen }) {
             let within = alert.within.lowercased()

@@ -1,3 +1,4 @@
+import Foundation
 import Intents
 import Scoring
 import Shell
@@ -33,11 +34,11 @@ struct ChurnRiskCommand: Command {
             let risk = ChurnRisk(health: try context.health(of: account))
             return ChurnRiskCard(risk: risk, today: context.today)
         }
-        let risks = try context.portfolio(withRecords: true).filter { !$0.isChurned && $0.current != nil }.map(ChurnRisk.init(health:))
-        let ranked = risks.sorted { a, b in
-            (a.level.rawValue, a.points, a.health.account.arr?.cents ?? 0) > (b.level.rawValue, b.points, b.health.account.arr?.cents ?? 0)
+        let book = try context.book(details: context.wantsJSON)
+        let ranked = book.summaries.filter { !$0.isChurned && $0.current != nil }.sorted { a, b in
+            (a.level.rawValue, a.points, a.account.arr?.cents ?? 0) > (b.level.rawValue, b.points, b.account.arr?.cents ?? 0)
         }
-        return ChurnRiskBook(risks: ranked)
+        return ChurnRiskBook(risks: ranked, details: book.details)
     }
 }
 
@@ -49,23 +50,6 @@ extension ChurnRisk.Level {
         case .high: return .orange
         case .critical: return .red
         }
-    }
-}
-
-struct DriverJSON: Encodable {
-    var signal: String
-    var label: String
-    var evidence: Evidence
-    var shown: String
-    var leadTime: String?
-    var weight: String
-    var reason: String
-    var play: String
-    enum CodingKeys: String, CodingKey { case signal, label, evidence, shown, leadTime = "lead_time", weight, reason, play }
-
-    init(_ d: ChurnRisk.Driver) {
-        signal = d.signal.rawValue; label = d.label; evidence = d.evidence; shown = d.evidence.shown; leadTime = d.leadTime
-        weight = d.weight.label; reason = d.reason.rawValue; play = d.play
     }
 }
 
@@ -90,7 +74,7 @@ struct ChurnRiskCard: Report {
         try c.encode(risk.points, forKey: .points)
         try c.encode(risk.health.current?.shown, forKey: .score)
         try c.encode(risk.health.current?.band.name, forKey: .tier)
-        try c.encode(risk.drivers.map(DriverJSON.init), forKey: .drivers)
+        try c.encode(risk.drivers, forKey: .drivers)
         try c.encode(risk.reason, forKey: .reason)
         try c.encode(risk.reason?.label, forKey: .reasonLabel)
         try c.encode(risk.reasonDrivers.map(\.signal.rawValue), forKey: .reasonDrivers)
@@ -171,11 +155,13 @@ struct ChurnRiskCard: Report {
 }
 
 struct ChurnRiskBook: Report {
-    let risks: [ChurnRisk]
+    let risks: [AccountSummary]
+    /// What only JSON shows of each account (`AccountSummary.details`), for `--json`.
+    let details: [Int64: String]
 
     func arr(_ level: ChurnRisk.Level?) -> Money {
         guard let level else { return BookFigures.arrAtRisk(risks) }
-        return risks.filter { $0.level == level }.reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
+        return risks.filter { $0.level == level }.reduce(.zero) { $0 + ($1.account.arr ?? .zero) }
     }
 
     struct Row: Encodable {
@@ -185,15 +171,17 @@ struct ChurnRiskBook: Report {
         var score: Double?
         var arr: Double?
         var reason: String?
-        var drivers: [DriverJSON]
+        var drivers: JSONValue
     }
 
     enum Keys: String, CodingKey { case accounts, arrAtRisk = "arr_at_risk", byLevel = "by_level" }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(risks.map { Row(account: $0.health.account.name, level: $0.level, points: $0.points, score: $0.health.current?.shown,
-                                     arr: $0.health.account.arr?.dollars, reason: $0.reason?.rawValue, drivers: $0.drivers.map(DriverJSON.init)) }, forKey: .accounts)
+        try c.encode(try risks.map { r in
+            Row(account: r.account.name, level: r.level, points: r.points, score: r.current?.shown, arr: r.account.arr?.dollars, reason: r.reason?.rawValue,
+                drivers: try AccountSummary.details(details[r.account.id!] ?? "").drivers)
+        }, forKey: .accounts)
         try c.encode(arr(nil).dollars, forKey: .arrAtRisk)
         var levels: [String: [String: Double]] = [:]
         for level in ChurnRisk.Level.allCases {
@@ -205,13 +193,14 @@ struct ChurnRiskBook: Report {
     func render(into doc: inout Document) {
         var table = TextTable([.init("Risk"), .init("Account", shrinkable: true), .init("Health", right: true), .init("ARR", right: true),
                                .init("Main driver", optional: true, wraps: true)])
-        for r in risks {
-            table.add(Span(r.level.label, r.level.style), Span(r.health.account.name),
-                      Span(r.health.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),
-                      Span(r.health.account.arr?.description ?? "—"),
-                      Span(r.drivers.first.map { $0.label + (r.drivers.count > 1 ? " (+\(r.drivers.count - 1))" : "") } ?? "—", r.drivers.isEmpty ? .dim : nil))
+        for r in doc.fitting(risks) {
+            table.add(Span(r.level.label, r.level.style), Span(r.account.name),
+                      Span(r.current.map { "\(Format.oneDecimal($0.shown)) \($0.band.emoji)" } ?? "—"),
+                      Span(r.account.arr?.description ?? "—"),
+                      Span(r.drivers.first.map { $0 + (r.drivers.count > 1 ? " (+\(r.drivers.count - 1))" : "") } ?? "—", r.drivers.isEmpty ? .dim : nil))
         }
         doc.table(table)
+        doc.more(risks.count - table.rows.count, "accounts")
         doc.blank()
         let parts = ChurnRisk.Level.allCases.reversed().map { level in
             "\(level.label) \(risks.filter { $0.level == level }.count) (\(arr(level)))"

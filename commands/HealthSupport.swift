@@ -54,13 +54,22 @@ extension Context {
                                      of: account)
     }
 
-    /// Each account's latest `limit` weeks on or before today, product events filled in.
-    func recentSnapshots(limit: Int) throws -> [Int64: [Snapshot]] {
-        var recent = try store.recentSnapshots(through: today, limit: limit)
+    /// Each account's latest `limit` weeks on or before today, product events filled in: of
+    /// every account, or of `only` these.
+    func recentSnapshots(limit: Int, only: [Account]? = nil) throws -> [Int64: [Snapshot]] {
+        var recent: [Int64: [Snapshot]] = [:]
+        if let only {
+            for account in only {
+                let weeks = try store.recentSnapshots(accountID: account.id!, through: today, limit: limit)
+                if !weeks.isEmpty { recent[account.id!] = weeks }
+            }
+        } else {
+            recent = try store.recentSnapshots(through: today, limit: limit)
+        }
         let usage = try store.hasUsage(), custom = !model.customNames.isEmpty
         guard usage || custom else { return recent }
         let firstWeek = today.lastWeekEnd(on: model.weekEnds).adding(days: -7 * (limit - 1))
-        for account in try accounts() {
+        for account in try only ?? accounts() {
             let id = account.id!
             if usage, let history = try store.usage(accountID: id, from: firstWeek.adding(days: -UsageHistory.lookbackDays), through: today) {
                 let merged = history.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, from: firstWeek, through: today)
@@ -86,16 +95,29 @@ extension Context {
     /// Every account as it stands today, from the weeks the trend needs (and the weeks
     /// before them that the model reads). Contacts, events and goals are read when the
     /// model scores from them or the caller asks (`withRecords`: monitors, churn risk).
-    func portfolio(withRecords: Bool = false) throws -> [AccountHealth] {
+    /// `only`: these accounts, each read by itself when they are few.
+    func portfolio(withRecords: Bool = false, only: Set<Int64>? = nil) throws -> [AccountHealth] {
         // The trend's weeks, the weeks the model reads before them, and the weeks a survey answer may be carried from.
-        let recent = try recentSnapshots(limit: Trend.window + model.historyWeeks + SurveyCarry.maxWeeks)
-        let records = withRecords || model.readsRecords ? try everyAccountsRecords() : try accounts().map { AccountRecords(account: $0) }
+        let limit = Trend.window + model.historyWeeks + SurveyCarry.maxWeeks
+        let records: [AccountRecords], recent: [Int64: [Snapshot]]
+        if let only, only.count <= Context.fewAccounts {
+            let accounts = try accounts().filter { only.contains($0.id!) }
+            recent = try recentSnapshots(limit: limit, only: accounts)
+            records = try accounts.map { withRecords || model.readsRecords ? try self.records(of: $0) : AccountRecords(account: $0) }
+        } else {
+            recent = try recentSnapshots(limit: limit)
+            records = try (withRecords || model.readsRecords ? everyAccountsRecords() : accounts().map { AccountRecords(account: $0) })
+                .filter { only?.contains($0.account.id!) ?? true }
+        }
         // An account that starts after the day is not in the book on that day.
         // Only the trend's weeks are scored: the older ones are history and survey answers.
         return records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map {
             AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model, scoring: Trend.window)
         }
     }
+
+    /// Up to this many accounts are read one by one; more, the whole book at once.
+    static let fewAccounts = 500
 
     /// Every account with its contacts, events and goals, read in three queries.
     func everyAccountsRecords() throws -> [AccountRecords] {
@@ -122,8 +144,11 @@ enum Standing: Equatable {
     case churned
     case noData
 
-    init(_ health: AccountHealth) {
-        if health.isChurned { self = .churned } else if let band = health.current?.band { self = .tier(band) } else { self = .noData }
+    init(_ health: AccountHealth) { self.init(churned: health.isChurned, band: health.current?.band) }
+    init(_ summary: AccountSummary) { self.init(churned: summary.isChurned, band: summary.current?.band) }
+
+    init(churned: Bool, band: TierScheme.Band?) {
+        if churned { self = .churned } else if let band { self = .tier(band) } else { self = .noData }
     }
 
     var label: String {

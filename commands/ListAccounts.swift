@@ -30,10 +30,11 @@ struct ListAccountsCommand: Command {
 
     /// The list for these words (a saved view's, too).
     func list(_ words: String, in context: Context) throws -> Report {
-        let portfolio = try context.portfolio(withRecords: true)
-        let filter = try AccountFilter(words, csms: Set(portfolio.compactMap(\.account.csm)), user: context.user)
-        let book = portfolio.map(ChurnRisk.init(health:))
-        var rows = book.filter(filter.accepts).sorted { AccountList.riskiestFirst($0.health, $1.health) }
+        let book = try context.book().summaries
+        let filter = try AccountFilter(words, csms: Set(book.compactMap(\.account.csm)), user: context.user)
+        // Sorted by keys made once: a summary is a large value to move, its name slow to make.
+        let keys = book.map(AccountList.riskiestFirst)
+        var rows = book.indices.filter { filter.accepts(book[$0]) }.sorted { keys[$0] < keys[$1] }.map { book[$0] }
         if let order = filter.order { rows = AccountList.sorted(rows, by: order) }
         context.remembered[AccountList.wordsKey] = words
         return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk,
@@ -205,26 +206,25 @@ struct AccountFilter {
         return true
     }
 
-    func accepts(_ risk: ChurnRisk) -> Bool {
-        let health = risk.health
+    func accepts(_ health: AccountSummary) -> Bool {
         if churned || atRisk || !tiers.isEmpty {
             var status = churned && health.isChurned
             if !health.isChurned, atRisk || !tiers.isEmpty {
                 let tierOK = tiers.isEmpty || (health.tier.map(tiers.contains) ?? false)
-                status = status || ((!atRisk || BookFigures.isAtRisk(risk)) && tierOK)
+                status = status || ((!atRisk || health.isAtRisk) && tierOK)
             }
             if !status { return false }
         }
         if !segments.isEmpty && !(health.account.segment.map(segments.contains) ?? false) { return false }
         if !csms.isEmpty && !(health.account.csm.map(csms.contains) ?? false) { return false }
         if !trends.isEmpty && (health.isChurned || !trends.contains(health.trend.direction)) { return false }
-        if !levels.isEmpty && (health.isChurned || !levels.contains(risk.level)) { return false }
+        if !levels.isEmpty && (health.isChurned || !levels.contains(health.level)) { return false }
         if let days = renewingDays {
             guard !health.isChurned, let renewal = health.account.renewalDate, renewal >= health.asOf, health.asOf.days(until: renewal) <= days else { return false }
         }
         if let days = untouchedDays {
             if health.isChurned { return false }
-            if let touch = health.records.lastTouch(on: health.asOf), touch.date.days(until: health.asOf) < days { return false }
+            if let touch = health.lastTouch, touch.days(until: health.asOf) < days { return false }
         }
         return true
     }
@@ -234,9 +234,9 @@ struct AccountFilter {
 
 struct AccountList: Report {
     let filter: String
-    let rows: [ChurnRisk]
+    let rows: [AccountSummary]
     /// Every account in the book on the day, for the totals.
-    let book: [ChurnRisk]
+    let book: [AccountSummary]
     /// Filtered to the accounts at risk: the ARR shown is the ARR at risk.
     let byRisk: Bool
     /// Filtered by last touch: that column stays however narrow the terminal.
@@ -244,28 +244,26 @@ struct AccountList: Report {
     /// How the rows are sorted, when not riskiest first.
     var order: String? = nil
 
-    var live: Int { book.filter { BookFigures.isLive($0.health) }.count }
+    var live: Int { book.filter { !$0.isChurned }.count }
 
-    /// Lowest score first; churned and unscored accounts last.
     /// What `view save` keeps: the words of the last list in this shell.
     static let wordsKey = "list accounts words"
 
     /// Rows in a CSM's order; ties keep the riskiest-first order they came in.
-    static func sorted(_ rows: [ChurnRisk], by order: AccountFilter.Order) -> [ChurnRisk] {
-        func key(_ r: ChurnRisk) -> Double? {
-            let h = r.health
+    static func sorted(_ rows: [AccountSummary], by order: AccountFilter.Order) -> [AccountSummary] {
+        func key(_ h: AccountSummary) -> Double? {
             switch order {
             case .arr: return h.account.arr.map { -$0.dollars }
             case .score: return h.current?.total
             case .renewal: return h.account.renewalDate.flatMap { $0 >= h.asOf ? Double($0.ordinal) : nil }
-            case .lastTouch: return h.records.lastTouch(on: h.asOf).map { Double($0.date.ordinal) } ?? -.infinity
+            case .lastTouch: return h.lastTouch.map { Double($0.ordinal) } ?? -.infinity
             case .trend: return h.trend.net
-            case .risk: return -(Double(r.level.rawValue) + (r.probability ?? 0))
+            case .risk: return -(Double(h.level.rawValue) + (h.probability ?? 0))
             }
         }
         // Churned accounts, and those without the value, go last.
         return rows.enumerated().sorted { a, b in
-            let ka = a.element.health.isChurned ? nil : key(a.element), kb = b.element.health.isChurned ? nil : key(b.element)
+            let ka = a.element.isChurned ? nil : key(a.element), kb = b.element.isChurned ? nil : key(b.element)
             switch (ka, kb) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
@@ -276,22 +274,20 @@ struct AccountList: Report {
     }
 
     /// "3 days ago", "today", or "none logged" — when the account was last touched.
-    static func touch(_ h: AccountHealth) -> Span {
+    static func touch(_ h: AccountSummary) -> Span {
         if h.isChurned { return Span("") }
-        guard let touch = h.records.lastTouch(on: h.asOf) else { return Span("none logged", .dim) }
-        let days = touch.date.days(until: h.asOf)
+        guard let touch = h.lastTouch else { return Span("none logged", .dim) }
+        let days = touch.days(until: h.asOf)
         return Span(days == 0 ? "today" : days == 1 ? "yesterday" : "\(days) days ago", days > 30 ? .yellow : nil)
     }
 
-    static func riskiestFirst(_ a: AccountHealth, _ b: AccountHealth) -> Bool {
-        func key(_ h: AccountHealth) -> (Int, Double, String) {
-            switch Standing(h) {
-            case .tier: return (0, h.current!.total, h.account.name)
-            case .noData: return (1, 0, h.account.name)
-            case .churned: return (2, 0, h.account.name)
-            }
+    /// The key of the riskiest-first order: lowest score first, then no data, then churned.
+    static func riskiestFirst(_ h: AccountSummary) -> (Int, Double, String) {
+        switch Standing(h) {
+        case .tier: return (0, h.current!.total, h.account.name)
+        case .noData: return (1, 0, h.account.name)
+        case .churned: return (2, 0, h.account.name)
         }
-        return key(a) < key(b)
     }
 
     struct Row: Encodable {
@@ -319,18 +315,17 @@ struct AccountList: Report {
         try c.encode(order, forKey: .order)
         try c.encode(rows.count, forKey: .count)
         try c.encode(live, forKey: .live)
-        try c.encode(rows.filter { $0.health.isChurned }.count, forKey: .churned)
-        try c.encode(BookFigures.arr(rows.map(\.health)).dollars, forKey: .arr)
+        try c.encode(rows.filter(\.isChurned).count, forKey: .churned)
+        try c.encode(BookFigures.arr(rows).dollars, forKey: .arr)
         try c.encode(BookFigures.arrMeaning, forKey: .arrMeaning)
-        try c.encode(rows.filter(BookFigures.isAtRisk).count, forKey: .atRisk)
+        try c.encode(rows.filter(\.isAtRisk).count, forKey: .atRisk)
         try c.encode(BookFigures.atRiskMeaning, forKey: .atRiskMeaning)
         try c.encode(BookFigures.arrAtRisk(rows).dollars, forKey: .arrAtRisk)
-        try c.encode(rows.map { r in
-            let h = r.health
-            return Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
-                       score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
-                       churnRisk: h.isChurned ? nil : r.level.label, churnProbability: h.isChurned ? nil : r.probability,
-                       lastTouch: h.records.lastTouch(on: h.asOf)?.date, week: h.current?.week)
+        try c.encode(rows.map { h in
+            Row(account: h.account.name, segment: h.account.segment?.rawValue, arr: h.account.arr?.dollars, csm: h.account.csm,
+                score: h.current?.shown, tier: Standing(h).key, priority: h.current?.tier.priority, trend: h.trend.direction.rawValue,
+                churnRisk: h.isChurned ? nil : h.level.label, churnProbability: h.isChurned ? nil : h.probability,
+                lastTouch: h.lastTouch, week: h.current?.week)
         }, forKey: .accounts)
     }
 
@@ -344,23 +339,23 @@ struct AccountList: Report {
         var table = TextTable([.init("Account", shrinkable: true), .init("Segment", optional: true), .init("ARR", right: true),
                                .init("Score", right: true), .init("Tier"), .init(fitted ? "Churn risk" : "Risk", optional: true), .init("Trend", optional: true),
                                .init("CSM", shrinkable: true, optional: true), .init("Last touch", optional: !byTouch)])
-        for r in rows {
-            let h = r.health
+        for h in doc.fitting(rows) {
             let standing = Standing(h)
             table.add(Span(h.account.name), Span(h.account.segment?.label ?? "—"), Span(h.account.arr?.description ?? "—"),
                       Span(h.current.map { Format.oneDecimal($0.shown) } ?? "—"), Span(standing.label, standing.style),
-                      h.isChurned ? Span("") : Span(r.level.label + (r.probability.map { " \(Format.percent($0 * 100))" } ?? ""), r.level.style),
+                      h.isChurned ? Span("") : Span(h.level.label + (h.probability.map { " \(Format.percent($0 * 100))" } ?? ""), h.level.style),
                       Span(standing == .churned ? "" : h.trend.direction == .notEnoughHistory ? "new" : h.trend.label, h.trend.direction == .declining ? .red : nil),
                       Span(h.account.csm ?? "—"), AccountList.touch(h))
         }
         doc.table(table)
-        let shown = rows.filter { BookFigures.isLive($0.health) }
+        doc.more(rows.count - table.rows.count, "accounts")
+        let shown = rows.filter { !$0.isChurned }
         let churned = rows.count - shown.count
-        let atRisk = rows.filter(BookFigures.isAtRisk)
+        let atRisk = rows.filter(\.isAtRisk)
         var parts: [String] = []
         if !shown.isEmpty || churned == 0 {
             parts.append(filter.isEmpty ? Format.count(Double(live), "live account") : "\(shown.count) of \(Format.count(Double(live), "live account"))")
-            parts.append(byRisk ? "ARR at risk \(BookFigures.arrAtRisk(atRisk))" : "ARR \(BookFigures.arr(rows.map(\.health)))")
+            parts.append(byRisk ? "ARR at risk \(BookFigures.arrAtRisk(atRisk))" : "ARR \(BookFigures.arr(rows))")
             if !byRisk && !atRisk.isEmpty || filter.isEmpty { parts.append("\(atRisk.count) at risk (ARR at risk \(BookFigures.arrAtRisk(atRisk)))") }
         }
         if churned > 0 { parts.append(Format.count(Double(churned), "churned account") + (shown.isEmpty ? "" : ", not in the ARR")) }

@@ -63,4 +63,10 @@ static inline int cse_terminal_columns(int fd) {
     return 0;
 }
 
+static inline int cse_terminal_rows(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+    return 0;
+}
+
 #endif

@@ -8,18 +8,19 @@ public enum BookFigures {
     public static func isLive(_ health: AccountHealth) -> Bool { !health.isChurned }
 
     /// "ARR": the live accounts' ARR added up; churned accounts are out of the book.
-    public static func arr(_ book: [AccountHealth]) -> Money {
-        book.filter(isLive).reduce(.zero) { $0 + ($1.account.arr ?? .zero) }
-    }
+    public static func arr(_ book: [AccountHealth]) -> Money { total(book.filter(isLive).map(\.account)) }
+    public static func arr(_ book: [AccountSummary]) -> Money { total(book.filter { !$0.isChurned }.map(\.account)) }
 
     /// "At risk": churn risk high or critical — every P0–P1 account (the tier is the floor)
     /// and any other whose drivers raise it there.
-    public static func isAtRisk(_ risk: ChurnRisk) -> Bool { !risk.health.isChurned && risk.level >= .high }
+    public static func isAtRisk(level: ChurnRisk.Level, churned: Bool) -> Bool { !churned && level >= .high }
+    public static func isAtRisk(_ risk: ChurnRisk) -> Bool { isAtRisk(level: risk.level, churned: risk.health.isChurned) }
 
     /// "ARR at risk": the ARR of the live accounts at risk.
-    public static func arrAtRisk(_ risks: [ChurnRisk]) -> Money {
-        risks.filter(isAtRisk).reduce(.zero) { $0 + ($1.health.account.arr ?? .zero) }
-    }
+    public static func arrAtRisk(_ risks: [ChurnRisk]) -> Money { total(risks.filter(isAtRisk).map(\.health.account)) }
+    public static func arrAtRisk(_ book: [AccountSummary]) -> Money { total(book.filter(\.isAtRisk).map(\.account)) }
+
+    static func total(_ accounts: [Account]) -> Money { accounts.reduce(.zero) { $0 + ($1.arr ?? .zero) } }
 
     /// What the subscription ledger says the account pays a year on `day` (its active MRR ×
     /// 12); nil when the ledger has no row for it. `show` says when it differs from the ARR.

@@ -257,3 +257,20 @@ struct SignalContext {
         return ChurnReason(dimension: worst?.0)
     }
 }
+
+/// A driver in JSON: the signal, its words, the facts behind it and the play.
+extension ChurnRisk.Driver: Encodable {
+    enum Keys: String, CodingKey { case signal, label, evidence, shown, leadTime = "lead_time", weight, reason, play }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(signal.rawValue, forKey: .signal)
+        try c.encode(label, forKey: .label)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(evidence.shown, forKey: .shown)
+        try c.encodeIfPresent(leadTime, forKey: .leadTime)
+        try c.encode(weight.label, forKey: .weight)
+        try c.encode(reason.rawValue, forKey: .reason)
+        try c.encode(play, forKey: .play)
+    }
+}

@@ -23,6 +23,9 @@ public enum Evidence: Equatable, Sendable {
     case noUsage(week: Day)
     case kickoff(held: Day, day: Int)
     case missingRole(Contact.Role, day: Int)
+    /// Read back from an account summary (`KeptAlert`): the words, and the facts as JSON
+    /// wrote them.
+    case kept(shown: String, facts: JSONValue)
 
     /// The same facts with the limit a monitor's level set.
     func limit(_ limit: Double) -> Evidence {
@@ -71,6 +74,8 @@ public enum Evidence: Equatable, Sendable {
             return "kickoff held \(held), day \(day)"
         case let .missingRole(role, day):
             return "contacts are on record but no \(role.label), day \(day)"
+        case .kept(let shown, _):
+            return shown
         }
     }
 }
@@ -82,8 +87,10 @@ extension Evidence: Encodable {
     }
 
     public func encode(to encoder: Encoder) throws {
+        if case .kept(_, let facts) = self { return try facts.encode(to: encoder) }
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
+        case .kept: break
         case .logged(let e):
             try c.encode("logged", forKey: .kind); try c.encode(e.date, forKey: .date); try c.encode(e.kind, forKey: .event)
             try c.encodeIfPresent(e.details, forKey: .details)

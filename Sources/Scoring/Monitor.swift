@@ -158,12 +158,13 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
 
     /// Most severe first, then the largest ARR, then by name.
     public static func ranked(_ alerts: [Alert]) -> [Alert] {
-        alerts.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            let arrA = a.element.arr?.cents ?? 0, arrB = b.element.arr?.cents ?? 0
-            if arrA != arrB { return arrA > arrB }
-            if a.element.account != b.element.account { return a.element.account < b.element.account }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Indices sorted, not alerts: a book's alerts are many, and each is a large value to move.
+        let keys = alerts.map { (severity: $0.severity.rawValue, arr: $0.arr?.cents ?? 0) }
+        return alerts.indices.sorted { i, j in
+            if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
+            if keys[i].arr != keys[j].arr { return keys[i].arr > keys[j].arr }
+            if alerts[i].account != alerts[j].account { return alerts[i].account < alerts[j].account }
+            return i < j
+        }.map { alerts[$0] }
     }
 }

@@ -17,7 +17,7 @@ public struct TierScheme: Equatable, Sendable {
         }
 
         /// `high_risk` prints as "high risk".
-        public var label: String { name.replacingOccurrences(of: "_", with: " ") }
+        public var label: String { String(name.map { $0 == "_" ? " " : $0 }) }
     }
 
     public var bands: [Band]

@@ -25,6 +25,8 @@ public final class Context {
     public var stdoutIsTerminal = false
     /// What one command leaves for the next in this shell: the last draft, for copy and save.
     public var remembered: [String: Any] = [:]
+    /// The command running now answers in JSON (`--json`): what only JSON shows is worth reading.
+    public internal(set) var wantsJSON = false
 
     /// Changes made in this shell, newest last, each with the edits that undo it and its
     /// number in the workspace's change log.
@@ -59,6 +61,13 @@ public final class Context {
         if let cachedAccounts { return cachedAccounts }
         let all = try store.accounts()
         cachedAccounts = all
+        return all
+    }
+
+    /// Every account with its kept summary, read together; `accounts()` reads from them after.
+    public func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
+        let all = try store.accountsWithSummaries(details: details)
+        if cachedAccounts == nil { cachedAccounts = all.map(\.account) }
         return all
     }
 

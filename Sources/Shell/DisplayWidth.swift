@@ -16,6 +16,7 @@ public enum DisplayWidth {
 
     static func width(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         switch s.properties.generalCategory {

@@ -10,9 +10,21 @@ public struct Document: Sendable {
     }
 
     public private(set) var blocks: [Block] = []
+    /// The most rows a long list shows (`Renderer.listRows`); nil: every row.
+    public var listRows: Int?
+    /// The line the user typed, for the hint under a list cut to a screenful.
+    public var command = ""
 
     public init() {}
 
+    /// The rows of a list that fit: all of them, or a screenful on a terminal.
+    public func fitting<C: Collection>(_ rows: C) -> C.SubSequence { rows.prefix(listRows ?? rows.count) }
+
+    /// Under a list cut to a screenful: how many rows were left out, and how to see them.
+    public mutating func more(_ hidden: Int, _ noun: String) {
+        guard hidden > 0 else { return }
+        line(Span("… \(hidden) more \(noun) below this screenful — narrow the list, or pipe it to see every row: cse -c '\(command)' | less", .dim))
+    }
     public mutating func line(_ spans: Span...) { blocks.append(.line(spans)) }
     public mutating func line(_ spans: [Span]) { blocks.append(.line(spans)) }
     public mutating func blank() { blocks.append(.line([])) }

@@ -10,6 +10,9 @@ public final class ModelInForce {
     public private(set) var model: HealthModel = .claw
     /// Where the model came from, as the `model` command says it.
     public private(set) var source = "built in (no model.yaml)"
+    /// What identifies the model in force: a hash of the file it was read from and of the
+    /// fitted churn model that file names. Account summaries are kept per fingerprint.
+    public private(set) var fingerprint = "claw"
     /// Why model.yaml is not in force, while it is refused.
     public private(set) var problem: ImportProblem?
 
@@ -43,6 +46,20 @@ public final class ModelInForce {
         try ModelFile.parse(text, file: file, fitted: fitted)
     }
 
+    /// The model read from `text`, with its fingerprint.
+    private func use(_ model: HealthModel, from text: String) {
+        self.model = model
+        let fitted = model.fitted.flatMap { try? String(contentsOfFile: (fittedFolder as NSString).appendingPathComponent($0.name + ".yaml"), encoding: .utf8) }
+        fingerprint = ModelInForce.hash(text + "\u{0}" + (fitted ?? ""))
+    }
+
+    /// FNV-1a over the UTF-8 bytes, in hex: the same text, the same fingerprint, on every run.
+    static func hash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+
     /// Re-reads model.yaml when it changed; returns the warning to show when it was refused.
     public func refresh() -> String? {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
@@ -52,12 +69,13 @@ public final class ModelInForce {
         stamp = current
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             model = .claw
+            fingerprint = "claw"
             source = "built in (no model.yaml)"
             problem = nil
             return nil
         }
         do {
-            model = try parse(text, file: ModelFile.name)
+            use(try parse(text, file: ModelFile.name), from: text)
             source = ModelFile.name
             problem = nil
             try? text.write(toFile: lastGood, atomically: true, encoding: .utf8)
@@ -66,10 +84,11 @@ public final class ModelInForce {
             problem = refused
             if firstLoad {
                 if let text = try? String(contentsOfFile: lastGood, encoding: .utf8), let kept = try? parse(text, file: ModelFile.name) {
-                    model = kept
+                    use(kept, from: text)
                     source = "the last valid model.yaml"
                 } else {
                     model = .claw
+                    fingerprint = "claw"
                     source = "built in (model.yaml refused)"
                 }
             } else if source == ModelFile.name {

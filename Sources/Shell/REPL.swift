@@ -31,6 +31,7 @@ public enum REPL {
             case .line(let line):
                 editor.remember(line)
                 session.renderer.width = Terminal.columns(of: STDOUT_FILENO) ?? session.renderer.width
+                session.renderer.height = Terminal.rows(of: STDOUT_FILENO) ?? session.renderer.height
                 session.run(line)
                 Interrupt.reset()
             }
@@ -45,6 +46,11 @@ public enum Terminal {
     public static func columns(of fd: Int32) -> Int? {
         let c = Int(cse_terminal_columns(fd))
         return c > 0 ? c : nil
+    }
+
+    public static func rows(of fd: Int32) -> Int? {
+        let r = Int(cse_terminal_rows(fd))
+        return r > 0 ? r : nil
     }
 
     /// Colour only on a terminal, never with NO_COLOR set (no-color.org) or TERM=dumb.

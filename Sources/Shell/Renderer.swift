@@ -3,11 +3,18 @@
 public struct Renderer: Sendable {
     public var width: Int
     public var colour: Bool
+    /// The terminal's height, when the answer goes to one: a long list shows a screenful.
+    public var height: Int?
 
-    public init(width: Int, colour: Bool) {
+    public init(width: Int, colour: Bool, height: Int? = nil) {
         self.width = max(width, 20)
         self.colour = colour
+        self.height = height
     }
+
+    /// The most rows a long list shows on this terminal (every row when not a terminal):
+    /// a screenful, less the lines around the table.
+    public var listRows: Int? { height.map { max(10, $0 - 8) } }
 
     public func render(_ document: Document) -> String {
         var lines: [String] = []
@@ -90,11 +97,17 @@ public struct Renderer: Sendable {
         // Each cell is cleaned and measured once.
         struct Cell { var text: String; var width: Int; var style: Style? }
         var columns = table.columns
+        // A long list repeats its tiers, segments and names: each text other than ASCII is measured once.
+        var measured: [String: Int] = [:]
         func cells(_ spans: [Span]) -> [Cell] {
             (0..<columns.count).map { i in
                 let span = i < spans.count ? spans[i] : Span("")
                 let text = Sanitizer.clean(span.text)
-                return Cell(text: text, width: DisplayWidth.of(text), style: span.style)
+                if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return Cell(text: text, width: text.utf8.count, style: span.style) }
+                if let width = measured[text] { return Cell(text: text, width: width, style: span.style) }
+                let width = DisplayWidth.of(text)
+                measured[text] = width
+                return Cell(text: text, width: width, style: span.style)
             }
         }
         var header = cells(columns.map { Span($0.title, .bold) })
@@ -149,7 +162,9 @@ public struct Renderer: Sendable {
                 for (i, cell) in row.enumerated() {
                     if i > 0 { out += String(repeating: " ", count: columns[i].gap) }
                     let text = k < parts[i].count ? parts[i][k] : ""
-                    let fill = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(text)))
+                    // A cell that fits is its measured width on its one line.
+                    let used = cell.width <= widths[i] ? (k == 0 ? cell.width : 0) : DisplayWidth.of(text)
+                    let fill = String(repeating: " ", count: max(0, widths[i] - used))
                     let painted = paint(Span(text, cell.style))
                     out += columns[i].right ? fill + painted : painted + (i == row.count - 1 ? "" : fill)
                 }

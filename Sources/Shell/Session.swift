@@ -60,7 +60,8 @@ public final class Session {
             if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
             let today = context.today
             if let asOf { context.today = asOf }
-            defer { context.today = today }
+            context.wantsJSON = json
+            defer { context.today = today; context.wantsJSON = false }
             do {
                 let request = Request(line: line, phrase: match.phrase, slots: match.slots, options: match.options)
                 let report = try command.run(request, in: context)
@@ -72,6 +73,8 @@ public final class Session {
                     output.write(try encode(report) + "\n")
                 } else {
                     var document = Document()
+                    document.listRows = renderer.listRows
+                    document.command = line
                     report.render(into: &document)
                     output.write(renderer.render(document))
                 }

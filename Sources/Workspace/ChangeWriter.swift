@@ -15,6 +15,21 @@ final class ChangeWriter {
         self.author = author
     }
 
+    /// Ends a change: the summaries of the accounts it touched are out of date, and it is
+    /// logged; returns its number in the log.
+    func finish(recordsOnly: Bool) throws -> Int64? {
+        try outdateSummaries()
+        return try log(recordsOnly: recordsOnly)
+    }
+
+    /// Bumps the stamp of every touched account's summary and clears its basis
+    /// (`StoredSummary`), creating the row when there is none.
+    func outdateSummaries() throws {
+        try s.insertMany(into: "account_summary", columns: ["account_id", "stamp", "basis", "body", "details"],
+                         rows: touched.sorted().map { [$0.databaseValue, 1.databaseValue, "".databaseValue, "".databaseValue, "".databaseValue] },
+                         suffix: "ON CONFLICT (account_id) DO UPDATE SET stamp = account_summary.stamp + 1, basis = ''")
+    }
+
     /// Adds the change to the log, in the same transaction; returns its number.
     func log(recordsOnly: Bool) throws -> Int64? {
         guard let author else { return nil }
@@ -210,17 +225,17 @@ final class ChangeWriter {
     /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
     func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
         var states = try s.fetchAll(AlertState.self, "ORDER BY id")
-        let now = Set(firing.map { "\($0.accountID) \($0.key)" })
-        let quiet = { (a: AlertState) in !now.contains("\(a.accountID) \(a.key)") && (accounts?.contains(a.accountID) ?? true) }
+        let now = Set(firing.map { AlertState.Key(accountID: $0.accountID, key: $0.key) })
+        let quiet = { (a: AlertState) in !now.contains(a.identity) && (accounts?.contains(a.accountID) ?? true) }
         // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
         for state in states where quiet(state) {
             try s.delete(AlertState.self, id: state.id!)
             try s.execute("UPDATE task SET done = ? WHERE source = ? AND done IS NULL", day.description, AlertState.taskSource(state.id!))
         }
         states.removeAll(where: quiet)
-        let known = Set(states.map { "\($0.accountID) \($0.key)" })
+        let known = Set(states.map(\.identity))
         var new = Set<Int64>()
-        for f in firing where !known.contains("\(f.accountID) \(f.key)") {
+        for f in firing where !known.contains(AlertState.Key(accountID: f.accountID, key: f.key)) {
             var state = AlertState(accountID: f.accountID, key: f.key, firstSeen: day)
             try s.insert(&state)
             states.append(state)

@@ -116,7 +116,7 @@ struct ImportWriter {
         state.summary.eventsAdded += events.count
         try progress?(total, total)
         state.summary.undo = state.undo.reversed()
-        state.summary.change = try writer.log(recordsOnly: false)
+        state.summary.change = try writer.finish(recordsOnly: false)
         return state.summary
     }
 

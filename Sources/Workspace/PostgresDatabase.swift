@@ -95,14 +95,14 @@ public final class PostgresDatabase: SQLDatabase {
     /// in PostgresNIO copies the growing array for every row).
     private final class Rows: @unchecked Sendable {
         private let lock = NSLock()
-        private var names: [String]?
+        private var columns: SQLColumns?
         private var rows: [SQLRow] = []
         func append(_ row: PostgresRow) throws {
             let values = try row.map(Session.value)
             lock.lock()
             defer { lock.unlock() }
-            if names == nil { names = row.map(\.columnName) }
-            rows.append(SQLRow(names: names!, values: values))
+            if columns == nil { columns = SQLColumns(row.map(\.columnName)) }
+            rows.append(SQLRow(columns: columns!, values: values))
         }
         var all: [SQLRow] { lock.lock(); defer { lock.unlock() }; return rows }
     }

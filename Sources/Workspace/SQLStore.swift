@@ -33,12 +33,17 @@ public final class SQLStore: WorkspaceStore {
     func read<T>(_ body: (SQLSession) throws -> T) throws -> T { try database.read(body) }
 
     public func accounts() throws -> [Account] {
-        // Sorted here, not by the database, so both stores give one order: ASCII letters
-        // without case, as SQLite's NOCASE.
-        try read { try $0.fetchAll(Account.self) }
-            .map { (key: $0.name.nocaseKey, account: $0) }
-            .sorted { $0.key == $1.key ? ($0.account.id ?? 0) < ($1.account.id ?? 0) : $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.account)
+        SQLStore.byName(try read { try $0.fetchAll(Account.self, "ORDER BY lower(name), id") }, \.self)
+    }
+
+    /// Sorted here, not by the database, so both stores give one order: ASCII letters
+    /// without case, as SQLite's NOCASE.
+    /// (The statements ask for that order too, so the sort finds it done.)
+    static func byName<T>(_ items: [T], _ account: (T) -> Account) -> [T] {
+        let keys = items.map { (name: account($0).name.nocaseKey, id: account($0).id ?? 0) }
+        return keys.indices.sorted { a, b in
+            keys[a].name == keys[b].name ? keys[a].id < keys[b].id : keys[a].name.lexicographicallyPrecedes(keys[b].name)
+        }.map { items[$0] }
     }
 
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
@@ -124,11 +129,9 @@ public final class SQLStore: WorkspaceStore {
                 // table, which has to sort every row first.
                 let ids = try s.rows("SELECT id FROM account").map { $0[0] as Int64 }
                 result.reserveCapacity(ids.count)
-                let sql = "SELECT \(columns) FROM snapshot WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?"
                 for id in ids {
-                    var weeks: [Snapshot] = []
-                    try s.each(sql, [id.databaseValue, through.description.databaseValue, limit.databaseValue]) { weeks.append(Snapshot(row: $0)) }
-                    if !weeks.isEmpty { result[id] = weeks.reversed() }
+                    let weeks = try SQLStore.recent(s, accountID: id, through: through, limit: limit)
+                    if !weeks.isEmpty { result[id] = weeks }
                 }
             case .postgres:
                 // Over the network one query beats one round trip per account.
@@ -143,6 +146,17 @@ public final class SQLStore: WorkspaceStore {
             }
             return result
         }
+    }
+
+    public func recentSnapshots(accountID: Int64, through: Day, limit: Int) throws -> [Snapshot] {
+        try read { try SQLStore.recent($0, accountID: accountID, through: through, limit: limit) }
+    }
+
+    static func recent(_ s: SQLSession, accountID: Int64, through: Day, limit: Int) throws -> [Snapshot] {
+        var weeks: [Snapshot] = []
+        try s.each("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?",
+                   [accountID.databaseValue, through.description.databaseValue, limit.databaseValue]) { weeks.append(Snapshot(row: $0)) }
+        return weeks.reversed()
     }
 
     public func allSnapshots() throws -> [Snapshot] {
@@ -172,13 +186,56 @@ public final class SQLStore: WorkspaceStore {
             let writer = ChangeWriter(s, author: author)
             var undo: [Change] = []
             for change in changes { undo += try writer.apply(change) }
-            let id = try writer.log(recordsOnly: !changes.isEmpty && changes.allSatisfy(\.addsRecord))
+            let id = try writer.finish(recordsOnly: !changes.isEmpty && changes.allSatisfy(\.addsRecord))
             return AppliedChange(undo: undo.reversed(), change: id)
         }
     }
 
     public func apply(_ batch: ImportBatch, by author: Author?, progress: ((Int, Int) throws -> Void)?) throws -> ImportSummary {
         try database.write { try ImportWriter(ChangeWriter($0, author: author), batch: batch, progress: progress).run() }
+    }
+
+    public func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
+        let all = try read { s in
+            var result: [(account: Account, summary: StoredSummary?)] = []
+            let sql = """
+                SELECT a.*, s.stamp AS summary_stamp, s.basis AS summary_basis, s.body AS summary_body, \(details ? "s.details" : "''") AS summary_details
+                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id ORDER BY lower(a.name), a.id
+                """
+            try s.each(sql, []) { row in
+                let account = Account(row: row)
+                let stamp: Int64? = row["summary_stamp"]
+                result.append((account, stamp.map {
+                    StoredSummary(accountID: account.id!, stamp: $0, basis: row["summary_basis"], body: row["summary_body"], details: row["summary_details"])
+                }))
+            }
+            return result
+        }
+        return SQLStore.byName(all, \.account)
+    }
+
+    public func save(_ summaries: [StoredSummary]) throws -> Int {
+        guard !summaries.isEmpty else { return 0 }
+        return try database.write { s in
+            try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text})", s.dialect), [])
+            try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details"], rows: summaries.map {
+                [$0.accountID.databaseValue, ($0.stamp ?? -1).databaseValue, $0.basis.databaseValue, $0.body.databaseValue, $0.details.databaseValue]
+            })
+            try s.execute("""
+                UPDATE account_summary SET basis = n.basis, body = n.body, details = n.details FROM summary_new n
+                WHERE account_summary.account_id = n.account_id AND account_summary.stamp = n.stamp
+                """, [])
+            try s.execute("""
+                INSERT INTO account_summary (account_id, stamp, basis, body, details)
+                SELECT account_id, 0, basis, body, details FROM summary_new WHERE stamp = -1 ON CONFLICT (account_id) DO NOTHING
+                """, [])
+            let saved = try s.row("""
+                SELECT COUNT(*) FROM account_summary a JOIN summary_new n ON a.account_id = n.account_id AND a.basis = n.basis AND a.body = n.body
+                """).map { $0[0] as Int64 } ?? 0
+            try s.execute("DROP TABLE summary_new", [])
+            try s.execute("DELETE FROM account_summary WHERE account_id NOT IN (SELECT id FROM account)", [])
+            return Int(saved)
+        }
     }
 
     public func changes(accountID: Int64) throws -> [ChangeRecord] {

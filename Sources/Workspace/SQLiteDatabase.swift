@@ -67,8 +67,10 @@ public final class SQLiteDatabase: SQLDatabase {
             let statement = try db.cachedStatement(sql: sql)
             let names = statement.columnNames
             let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-            while let row = try cursor.next() {
-                try body(SQLRow(names: names, values: Array(row.databaseValues)))
+            let columns = CInt(names.count), sqlite = statement.sqliteStatement, shared = SQLColumns(names)
+            // Straight from the statement: a GRDB row's values go through its column names.
+            while try cursor.next() != nil {
+                try body(SQLRow(columns: shared, values: (0..<columns).map { DatabaseValue(sqliteStatement: sqlite, index: $0) }))
             }
         }
 

@@ -128,6 +128,13 @@ enum Schema {
             """,
             "CREATE INDEX account_key_on_account ON account_key (account_id)",
         ], backfill: { s in try s.writeKeys(s.fetchAll(Account.self)) }),
+        // What the book's lists show of each account, computed once for a model and a day
+        // (`basis`) and kept until a change touches the account (`stamp` counts those):
+        // derived, never copied, rebuilt when missing. No reference: an undone import's
+        // accounts leave rows nobody reads.
+        Migration(name: "v10: account summaries", statements: [
+            "CREATE TABLE account_summary (account_id {int} PRIMARY KEY, stamp {int} NOT NULL, basis {text} NOT NULL, body {text} NOT NULL, details {text} NOT NULL)",
+        ]),
     ]
 
     /// A statement in a dialect's words.

@@ -28,6 +28,8 @@ public protocol WorkspaceStore: AnyObject {
     func snapshots(accountID: Int64) throws -> [Snapshot]
     /// Every account's latest `limit` snapshots with week ≤ `through`, oldest first, keyed by account.
     func recentSnapshots(through: Day, limit: Int) throws -> [Int64: [Snapshot]]
+    /// One account's latest `limit` snapshots with week ≤ `through`, oldest first.
+    func recentSnapshots(accountID: Int64, through: Day, limit: Int) throws -> [Snapshot]
     /// Every snapshot, ordered by account then week.
     func allSnapshots() throws -> [Snapshot]
 
@@ -48,6 +50,14 @@ public protocol WorkspaceStore: AnyObject {
     /// Applies edits in one transaction, recording them with their author (when given) in
     /// the change log; returns the edits that undo them, in order.
     func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange
+
+    /// Every account, in the order of `accounts()`, with its stored summary (`details` read
+    /// only when asked for).
+    func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)]
+    /// Saves summaries computed from a reading: each lands only while its account's stamp is
+    /// the one that reading saw; returns how many did.
+    @discardableResult
+    func save(_ summaries: [StoredSummary]) throws -> Int
 
     /// The changes recorded with an author that touched an account, oldest first.
     func changes(accountID: Int64) throws -> [ChangeRecord]

@@ -95,7 +95,8 @@ struct WorkspaceOptions: ParsableArguments {
         context.environment = env
         context.stdoutIsTerminal = stdoutIsTerminal
         return Session(context: context, commands: Catalog.commands,
-                       renderer: Renderer(width: width, colour: Terminal.wantsColour(fd: STDOUT_FILENO, environment: env)),
+                       renderer: Renderer(width: width, colour: Terminal.wantsColour(fd: STDOUT_FILENO, environment: env),
+                                          height: stdoutIsTerminal ? Terminal.rows(of: STDOUT_FILENO) : nil),
                        json: json, output: output)
     }
 }

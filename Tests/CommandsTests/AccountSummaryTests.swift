@@ -1,0 +1,184 @@
+import Foundation
+import XCTest
+@testable import Scoring
+import Shell
+import Workspace
+@testable import Commands
+
+/// The book's lists read each account's summary from the workspace. On each store: a kept
+/// summary is what a fresh computation gives, a change outdates exactly the accounts it
+/// touched, a summary computed before a change is never saved over it, and a new model or
+/// day is never answered from the old one's summaries.
+final class AccountSummaryTests: XCTestCase {
+    let today = Day(iso: "2026-11-24")!
+    var folder = ""
+    var databases: [String] = []
+
+    override func setUpWithError() throws {
+        folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("cse-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+        if let server = try? TestServer.address() {
+            for name in databases { try? PostgresDatabase.dropDatabase(name, like: server, environment: TestServer.environment) }
+        }
+    }
+
+    /// A demo workspace on `kind`'s store, and a shell on it.
+    func shell(_ kind: String) throws -> (OneTruthTests.Runner, Context) {
+        let location: WorkspaceLocation
+        if kind == "sqlite" {
+            let path = (folder as NSString).appendingPathComponent("ws")
+            try WorkspaceDirectory.create(at: path, demoAsOf: today)
+            location = .folder(path)
+        } else {
+            let server = try TestServer.address()
+            let name = "cse_test_\(UUID().uuidString.prefix(8).lowercased())"
+            try PostgresDatabase.createDatabase(name, like: server, environment: TestServer.environment)
+            databases.append(name)
+            location = .postgres(server.with(database: name))
+            try WorkspaceDirectory.create(at: location, demoAsOf: today, environment: TestServer.environment, files: folder + "/files")
+        }
+        let workspace = try WorkspaceDirectory(location: location, environment: TestServer.environment, files: folder + "/files")
+        let context = Context(workspace: workspace, today: today, specs: Catalog.commands.map(\.spec), directory: folder, progress: nil)
+        context.environment = ["CSE_USER": "dana"]
+        return (OneTruthTests.Runner(context), context)
+    }
+
+    /// Every account computed afresh, two ways: the book's reading and one account's own.
+    func fresh(_ context: Context) throws -> [AccountSummary] {
+        let summary = { (h: AccountHealth) in AccountSummary(ChurnRisk(health: h), alerts: Monitor.alerts(for: h)) }
+        let book = try context.portfolio(withRecords: true).map(summary)
+        let one = try book.map { summary(try context.health(of: $0.account)) }
+        XCTAssertEqual(book, one, "the book's reading and one account's give one summary")
+        return book
+    }
+
+    func kept(_ context: Context) throws -> [Int64: StoredSummary] {
+        Dictionary(uniqueKeysWithValues: try context.store.accountsWithSummaries(details: true).compactMap { $0.summary.map { ($0.accountID, $0) } })
+    }
+
+    func testKeptSummariesAreFreshOnSQLite() throws { try keptSummariesAreFresh("sqlite") }
+    func testKeptSummariesAreFreshOnPostgreSQL() throws { try keptSummariesAreFresh("postgres") }
+
+    func keptSummariesAreFresh(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        XCTAssertEqual(Set(try kept(context).values.map(\.basis)), [""], "no summary is computed before a list asks for one")
+        let first = try context.book().summaries
+        XCTAssertEqual(first, try fresh(context))
+        let stored = try kept(context)
+        XCTAssertEqual(stored.count, first.count)
+        XCTAssertEqual(Set(stored.values.map(\.basis)), [context.summaryBasis])
+        // Read back from the workspace: the same summaries, and the drivers' JSON as computed.
+        XCTAssertEqual(try context.book().summaries, first)
+        let acme = try context.account("Acme")
+        let health = try context.health(of: acme)
+        XCTAssertEqual(try context.book(details: true).details[acme.id!], AccountSummary.details(ChurnRisk(health: health), alerts: Monitor.alerts(for: health)))
+
+        // A change outdates the accounts it touched, and only those.
+        XCTAssertTrue(dana.say("log Acme champion left Maria Chen resigned").contains("logged"))
+        let after = try kept(context)
+        XCTAssertEqual(after[acme.id!]?.basis, "")
+        XCTAssertEqual(after[acme.id!]?.stamp, (stored[acme.id!]?.stamp ?? 0) + 1)
+        for (id, row) in after where id != acme.id! { XCTAssertEqual(row, stored[id]) }
+        let now = try context.book().summaries
+        XCTAssertEqual(now, try fresh(context))
+        XCTAssertTrue(now.first { $0.account.id == acme.id }!.drivers.contains("champion left"), "the new driver is in Acme's summary")
+        XCTAssertNotEqual(now.first { $0.account.id == acme.id }, first.first { $0.account.id == acme.id })
+
+        // An import, a field set, undo: every list agrees with a fresh computation.
+        let fixtures = (TranscriptFiles.folder as NSString).appendingPathComponent("fixtures")
+        XCTAssertTrue(dana.say("import \(fixtures)/new-book.csv").hasPrefix("imported"))
+        XCTAssertTrue(dana.say("import \(fixtures)/new-book-weeks.csv").hasPrefix("imported"))
+        _ = dana.say("set Hooli arr 1")
+        XCTAssertEqual(try context.book().summaries, try fresh(context))
+        _ = dana.say("undo")
+        _ = dana.say("undo")
+        context.workspaceChanged()
+        XCTAssertEqual(try context.book().summaries, try fresh(context))
+        XCTAssertEqual(dana.say("list accounts"), dana.say("list accounts"), "a list read from kept summaries reads as the one that kept them")
+
+        // JSON from kept summaries carries the facts one account's own answer does.
+        let hooli = try context.account("Hooli")
+        _ = dana.say("log Hooli champion left Nelson moved to a competitor")
+        for _ in 0..<2 {
+            let book = try dana.object("alerts")["alerts"] as? [[String: Any]] ?? []
+            let one = try dana.object("alerts Hooli")["alerts"] as? [[String: Any]] ?? []
+            let kept = book.filter { $0["account"] as? String == hooli.name }
+            XCTAssertFalse(one.isEmpty)
+            XCTAssertEqual(kept.map { $0["facts"] as? NSDictionary }, one.map { $0["facts"] as? NSDictionary })
+            XCTAssertEqual(kept.map { $0["evidence"] as? String }, one.map { $0["evidence"] as? String })
+            let drivers = (try dana.object("churn risk")["accounts"] as? [[String: Any]] ?? []).first { $0["account"] as? String == hooli.name }?["drivers"] as? NSArray
+            XCTAssertEqual(drivers, try dana.object("churn risk Hooli")["drivers"] as? NSArray)
+            XCTAssertGreaterThan(drivers?.count ?? 0, 0)
+        }
+    }
+
+    func testASummaryOfAnOlderReadingIsNotSavedOnSQLite() throws { try olderReadingIsNotSaved("sqlite") }
+    func testASummaryOfAnOlderReadingIsNotSavedOnPostgreSQL() throws { try olderReadingIsNotSaved("postgres") }
+
+    /// Sam's list computed Acme's summary; Dana's change landed before Sam's shell saved it:
+    /// the summary is refused, and the next list computes Acme again.
+    func olderReadingIsNotSaved(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        _ = try context.book()
+        let acme = try context.account("Acme")
+        let read = try XCTUnwrap(try kept(context)[acme.id!])
+        XCTAssertTrue(dana.say("set Acme arr 1").contains("arr"))
+        var late = read
+        late.basis = context.summaryBasis
+        XCTAssertEqual(try context.store.save([late]), 0)
+        XCTAssertEqual(try kept(context)[acme.id!]?.basis, "", "still out of date")
+        context.workspaceChanged()
+        XCTAssertEqual(try context.book().summaries.first { $0.account.id == acme.id }?.account.arr, Money(cents: 100))
+    }
+
+    /// A new model or another day is never answered from the summaries of the old one.
+    func testAModelOrADayOfItsOwn() throws {
+        let (dana, context) = try shell("sqlite")
+        let before = dana.say("list accounts")
+        let basis = context.summaryBasis
+        let model = (TranscriptFiles.folder as NSString).appendingPathComponent("fixtures/model-segments.yaml")
+        try FileManager.default.copyItem(atPath: model, toPath: (context.workspace.path as NSString).appendingPathComponent("model.yaml"))
+        let after = dana.say("list accounts")
+        XCTAssertNotEqual(context.summaryBasis, basis)
+        XCTAssertNotEqual(after, before, "the segments model scores differently")
+        XCTAssertEqual(try context.book().summaries, try fresh(context))
+        XCTAssertEqual(Set(try kept(context).values.map(\.basis)), [context.summaryBasis])
+
+        // As of another day: computed for that day, and nothing kept for it.
+        let kept = try self.kept(context)
+        let earlier = dana.say("list accounts as of 2026-10-01")
+        XCTAssertNotEqual(earlier, after)
+        XCTAssertTrue(earlier.contains("Acme Corp"), earlier)
+        XCTAssertEqual(try self.kept(context), kept)
+    }
+
+    /// Facts read back are written out as they were: a number stays a number, true stays true.
+    func testJSONKeptReadsBackTheSame() throws {
+        let text = #"{"a":1,"b":true,"c":1.5,"d":null,"e":[0,false,"x"],"f":{"g":-2.25}}"#
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        XCTAssertEqual(String(data: try encoder.encode(value), encoding: .utf8), text)
+    }
+
+    /// A body reads back to the summary that wrote it, whatever a model calls its tiers.
+    func testABodyReadsBackTheSame() throws {
+        let (_, context) = try shell("sqlite")
+        for summary in try fresh(context) {
+            XCTAssertEqual(AccountSummary(account: summary.account, asOf: today, body: summary.body), summary)
+            if var current = summary.current {
+                current.band = TierScheme.Band("odd%1F \u{1F}name%25", "\u{1E}", from: current.band.lowerBound, level: current.band.level)
+                let odd = AccountSummary(account: summary.account, asOf: today, current: current, trend: summary.trend, level: summary.level,
+                                         points: summary.points, probability: 0.1 + 0.2, drivers: summary.drivers + ["50% \u{1E} of %1E", ""],
+                                         reason: .competition, lastTouch: Day(ordinal: -3),
+                                         alerts: summary.alerts + [KeptAlert(monitor: .custom, name: "odd\u{1D}%1D\u{1C}L", severity: .redImmediate, shown: "", who: "%", within: "\u{1F}\u{1C}")])
+                XCTAssertEqual(AccountSummary(account: summary.account, asOf: today, body: odd.body), odd)
+            }
+        }
+        XCTAssertNil(AccountSummary(account: Account(name: "X"), asOf: today, body: "not a summary"))
+    }
+}
