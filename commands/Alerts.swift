@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Playbooks
 import Scoring
 import Shell
 import Workspace

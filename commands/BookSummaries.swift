@@ -1,3 +1,5 @@
+import Foundation
+import Playbooks
 import Scoring
 import Shell
 import Workspace
@@ -22,20 +24,25 @@ extension Context {
     func book(details: Bool = false) throws -> BookSummaries {
         guard today == clockToday else { return try computed(nil, details: details, keep: false).book }
         let basis = summaryBasis
-        // An account that starts after the day is not in the book on that day.
-        let accounts = try accountsWithSummaries(details: details).filter { $0.account.startDate.map { $0 <= today } ?? true }
-        var found: [AccountSummary?] = []
-        found.reserveCapacity(accounts.count)
+        // Every account kept for today: the book is those summaries, accounts and all.
+        let quick = try store.keptSummaries(basis: basis, details: details)
+        if quick.kept.count == quick.accounts {
+            let found = decode(quick.kept.map { $0 })
+            if !found.contains(where: { $0 == nil }) {
+                let all = Account.byName(found.map { $0! }, \.account)
+                remember(accounts: all.map(\.account))
+                var book = BookSummaries(summaries: all.filter(inBook), details: [:])
+                if details { for kept in quick.kept { book.details[kept.accountID] = kept.details } }
+                return book
+            }
+        }
+        // Else each account with what is kept of it: the out-of-date ones are computed, and kept.
+        let accounts = try accountsWithSummaries(basis: basis, details: details).filter { inBook($0.account) }
+        var found = decode(accounts.map(\.summary))
         var book = BookSummaries(summaries: [], details: [:])
         var stale: [Int64: Int] = [:]
         for (i, (account, kept)) in accounts.enumerated() {
-            if let kept, kept.basis == basis, let summary = AccountSummary(account: account, asOf: today, body: kept.body) {
-                found.append(summary)
-                if details { book.details[account.id!] = kept.details }
-            } else {
-                found.append(nil)
-                stale[account.id!] = i
-            }
+            if found[i] == nil { stale[account.id!] = i } else if details { book.details[account.id!] = kept!.details }
         }
         if !stale.isEmpty {
             let many = stale.count > Context.fewAccounts
@@ -59,15 +66,39 @@ extension Context {
         return book
     }
 
+    /// In the book today: started by then. (An account that starts later is not in it yet.)
+    private func inBook(_ account: Account) -> Bool { account.startDate.map { $0 <= today } ?? true }
+    private func inBook(_ summary: AccountSummary) -> Bool { inBook(summary.account) }
+
+    /// The summaries kept for today, read on every core (each body by itself); nil where
+    /// none is kept or a body does not read.
+    private func decode(_ kept: [StoredSummary?]) -> [AccountSummary?] {
+        var found = [AccountSummary?](repeating: nil, count: kept.count)
+        let day = today, basis = summaryBasis, parts = ProcessInfo.processInfo.activeProcessorCount
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for i in stride(from: part, to: kept.count, by: parts) {
+                    guard let k = kept[i], k.basis == basis else { continue }
+                    out[i] = AccountSummary(id: k.accountID, asOf: day, body: k.body)
+                }
+            }
+        }
+        return found
+    }
+
     /// The summaries of these accounts (every account when nil) computed afresh, and the rows
     /// that keep them (`keep`).
     private func computed(_ only: Set<Int64>?, details: Bool, keep: Bool) throws -> (book: BookSummaries, rows: [StoredSummary]) {
-        let risks = try portfolio(withRecords: true, only: only).map(ChurnRisk.init(health:))
         var book = BookSummaries(summaries: [], details: [:]), rows: [StoredSummary] = []
-        for risk in risks {
-            let alerts = Monitor.alerts(for: risk.health)
-            let summary = AccountSummary(risk, alerts: alerts), id = risk.health.account.id!
-            let json = details || keep ? AccountSummary.details(risk, alerts: alerts) : ""
+        for health in try portfolio(withRecords: true, only: only) {
+            let input = PlaybookInput(health: health), alerts = Monitor.alerts(for: health), id = health.account.id!
+            // What the last QBR changed reads every week, not only the recent ones.
+            let qbr = try PortfolioReview.QBROutcome.recent(input).map {
+                PortfolioReview.QBROutcome(account: health.account.name, held: $0.date, health: try self.health(of: health.account))
+            }
+            let summary = AccountSummary(input, alerts: alerts, qbr: qbr)
+            let json = details || keep ? AccountSummary.details(input.risk, alerts: alerts) : ""
             book.summaries.append(summary)
             if details { book.details[id] = json }
             if keep { rows.append(StoredSummary(accountID: id, stamp: nil, basis: "", body: summary.body, details: json)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Playbooks
 import Scoring
 import Shell
 import Workspace

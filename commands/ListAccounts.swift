@@ -1,4 +1,5 @@
 import Intents
+import Playbooks
 import Scoring
 import Shell
 import Workspace

@@ -23,27 +23,22 @@ struct PortfolioReviewCommand: Command {
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var portfolio = try context.portfolio(withRecords: true)
+        var book = try context.book().summaries
         var csm: String?
         if let typed = request["csm"] {
             let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
-            let known = Set(portfolio.compactMap(\.account.csm))
+            let known = Set(book.compactMap(\.account.csm))
             let matches = AccountFilter.csms(known, named: name)
             guard matches.count == 1, let found = matches.first else {
                 throw CommandError(matches.isEmpty ? "no CSM named '\(typed)' — the CSMs are \(known.sorted().joined(separator: ", "))"
                                    : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
             }
             csm = found
-            portfolio = portfolio.filter { $0.account.csm == found }
+            book = book.filter { $0.account.csm == found }
         }
-        let inputs = portfolio.map { PlaybookInput(health: $0) }
         let today = context.today
-        var outcomes: [PortfolioReview.QBROutcome] = []
-        for input in inputs where !input.health.isChurned {
-            guard let qbr = input.last(.qbrHeld), qbr.date.days(until: today) <= 180 else { continue }
-            outcomes.append(.init(account: input.account.name, held: qbr.date, health: try context.health(of: input.account)))
-        }
-        let review = PortfolioReview(inputs: inputs, ledger: try context.store.ledger(), today: today, qbrOutcomes: outcomes)
+        let review = try PortfolioReview(book: book, events: try context.store.events(from: today.adding(days: -90)), ledger: try context.store.ledger(),
+                                         today: today) { PlaybookInput(health: try context.health(of: $0)) }
         return PortfolioReport(review: review, csm: csm)
     }
 }
@@ -116,16 +111,25 @@ struct PortfolioReport: Report {
         }
         doc.wrapped(label("Engagement"), text: "\(r.qbrsLast90Days) QBR\(r.qbrsLast90Days == 1 ? "" : "s") held in the last 90 days · \(r.onboarding) account\(r.onboarding == 1 ? "" : "s") onboarding")
         doc.wrapped(label("Renewals"), text: r.renewals.map { w in
-            "\(w.days) d: \(w.accounts) (\(money(w.arr))), \(w.onTrack) on track" + (w.atRisk.isEmpty ? "" : ", at risk: \(w.atRisk.joined(separator: ", "))")
+            "\(w.days) d: \(w.accounts) (\(money(w.arr))), \(w.onTrack) on track" + (w.atRisk.isEmpty ? "" : ", at risk: \(names(w.atRisk, doc))")
         }.joined(separator: " · "))
         doc.wrapped(label("ARR at risk"), text: [Span(money(r.arrAtRisk), r.arrAtRisk > 0 ? .red : .green),
-                                                 Span(" at churn risk high or critical" + (r.atRiskAccounts.isEmpty ? "" : ": " + r.atRiskAccounts.joined(separator: ", ")))])
+                                                 Span(" at churn risk high or critical" + (r.atRiskAccounts.isEmpty ? "" : ": " + names(r.atRiskAccounts, doc)))])
         doc.blank()
         doc.line(Span("Monthly review", .bold))
         for (i, q) in r.questions.enumerated() {
             doc.wrapped(Span("\(i + 1). "), text: [Span(q.question, .bold)])
             doc.wrapped(Span("   "), text: q.answer)
-            for e in q.evidence { doc.wrapped(Span("   · "), text: [Span(e, .dim)]) }
+            for e in doc.fitting(q.evidence) { doc.wrapped(Span("   · "), text: [Span(e, .dim)]) }
+            if doc.fitting(q.evidence).count < q.evidence.count {
+                doc.line(Span("   … \(q.evidence.count - doc.fitting(q.evidence).count) more — see them all piped or with --json", .dim))
+            }
         }
     }
+}
+
+/// Names in a line: all of them, or on a terminal the first ten, and how many more.
+private func names(_ all: [String], _ doc: Document) -> String {
+    let shown = all.prefix(doc.listRows.map { min($0, 10) } ?? all.count)
+    return shown.joined(separator: ", ") + (shown.count < all.count ? " and \(all.count - shown.count) more" : "")
 }

@@ -44,7 +44,7 @@ public struct PortfolioReview: Sendable {
     }
 
     /// What the QBR changed: the score at the QBR's week and now (question 7).
-    public struct QBROutcome: Sendable {
+    public struct QBROutcome: Equatable, Sendable {
         public var account: String
         public var held: Day
         public var scoreThen: Double?
@@ -53,6 +53,25 @@ public struct PortfolioReview: Sendable {
         public var scoreNow: Double?
         public var dauThen: Double?
         public var dauNow: Double?
+
+        public init(account: String, held: Day, scoreThen: Double?, thenWeek: Day?, scoreNow: Double?, dauThen: Double?, dauNow: Double?) {
+            self.account = account
+            self.held = held
+            self.scoreThen = scoreThen
+            self.thenWeek = thenWeek
+            self.scoreNow = scoreNow
+            self.dauThen = dauThen
+            self.dauNow = dauNow
+        }
+
+        /// How far back a QBR counts.
+        public static let days = 180
+
+        /// The account's last QBR, when it was held in the last `days` days.
+        public static func recent(_ input: PlaybookInput) -> Event? {
+            guard !input.health.isChurned, let qbr = input.last(.qbrHeld), qbr.date.days(until: input.today) <= days else { return nil }
+            return qbr
+        }
 
         public init(account: String, held: Day, health: AccountHealth) {
             self.account = account
@@ -84,31 +103,35 @@ public struct PortfolioReview: Sendable {
     public var atRiskAccounts: [String]
     public var questions: [Question]
 
-    public init(inputs: [PlaybookInput], ledger: Ledger, today: Day, qbrOutcomes: [QBROutcome]) {
+    /// The review of a book as its account summaries have it, with the events of the last 90
+    /// days (oldest first) and the ledger. `detail` reads one account whole: only the ten
+    /// largest are, for their contacts.
+    public init(book: [AccountSummary], events: [Event], ledger: Ledger, today: Day, detail: (Account) throws -> PlaybookInput) throws {
         self.today = today
-        let live = inputs.filter { !$0.health.isChurned }
-        let scored = live.filter { $0.health.current != nil }
-        let arrOf = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
+        let live = book.filter { !$0.isChurned }
+        let scored = live.filter { $0.current != nil }
+        let arrOf = { (i: AccountSummary) in i.account.arr?.dollars ?? 0 }
         let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
+        let eventsOf = Dictionary(grouping: events.filter { $0.date <= today && $0.date.days(until: today) <= 90 }, by: \.accountID)
         accounts = live.count
-        arr = BookFigures.arr(inputs.map(\.health)).dollars
-        churned = inputs.count - live.count
+        arr = BookFigures.arr(book).dollars
+        churned = book.count - live.count
         noData = live.count - scored.count
         tiers = Tier.allCases.map { level in
-            let these = scored.filter { $0.health.tier == level }
+            let these = scored.filter { $0.tier == level }
             return TierRow(tier: level.label, emoji: level.emoji, accounts: these.count, arr: these.map(arrOf).reduce(0, +))
         }
-        let ids = Set(inputs.compactMap(\.account.id))
+        let ids = Set(book.compactMap(\.account.id))
         if !ledger.isEmpty {
             yearRetention = Retention(ledger: ledger, from: today.adding(months: -12), to: today) { ids.contains($0) }
             let first = Day(year: today.year, month: today.components.month, day: 1)!
             monthToDate = first < today ? Retention(ledger: ledger, from: first, to: today) { ids.contains($0) } : nil
         }
-        let now = scored.map { $0.health.current!.total }
+        let now = scored.map { $0.current!.total }
         averageHealth = now.isEmpty ? nil : now.reduce(0, +) / Double(now.count)
-        let before = scored.compactMap { i -> Double? in let w = i.health.weeks; return w.count >= 5 ? w[w.count - 5].score : nil }
+        let before = scored.compactMap { $0.earlier?.total }
         averageHealthFourWeeksAgo = before.isEmpty ? nil : before.reduce(0, +) / Double(before.count)
-        qbrsLast90Days = live.reduce(0) { n, i in n + i.events.filter { $0.kind == EventKind.qbrHeld.rawValue && $0.date.days(until: today) <= 90 }.count }
+        qbrsLast90Days = live.reduce(0) { n, i in n + (eventsOf[i.account.id!] ?? []).filter { $0.kind == EventKind.qbrHeld.rawValue }.count }
         onboarding = live.filter { $0.account.startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
         renewals = [30, 60, 90].map { days in
             let due = live.filter { i in i.account.renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
@@ -116,46 +139,33 @@ public struct PortfolioReview: Sendable {
                             atRisk: due.filter(\.isAtRisk).map(\.account.name))
         }
         let atRisk = live.filter(\.isAtRisk).sorted { (arrOf($0), $1.account.name) > (arrOf($1), $0.account.name) }
-        arrAtRisk = BookFigures.arrAtRisk(inputs.map(\.risk)).dollars
+        arrAtRisk = BookFigures.arrAtRisk(book).dollars
         atRiskAccounts = atRisk.map { i in
-            "\(i.account.name) (\(i.health.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.risk.level.label), \(money(arrOf(i))))"
+            "\(i.account.name) (\(i.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.level.label), \(money(arrOf(i))))"
         }
 
         var questions: [Question] = []
         // 1. Down a tier or more (green to yellow, yellow to orange …), and why.
-        let rank = { (t: Tier) in Tier.allCases.firstIndex(of: t)! }
-        let fell = scored.filter { i in
-            let w = i.health.weeks
-            return w.count >= 5 && rank(i.health.tier!) > rank(w[w.count - 5].band.level)
-        }
+        let fell = scored.filter(\.fellATier)
         questions.append(Question("down_a_tier", "Which accounts went down a tier (green to yellow or worse), and why?",
             answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
             evidence: fell.map { i in
-                let w = i.health.weeks
-                let why = i.risk.drivers.first?.shown
-                    ?? i.health.score(weeksBack: 4).flatMap { ScoreComparison(from: $0, to: i.health.current!).moves.first }.map { "\($0.label) \($0.before.reading?.shown ?? "missing") → \($0.after.reading?.shown ?? "missing")" }
-                    ?? "no single cause in the metrics"
-                return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — \(why)"
+                "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
             }, accounts: fell.map(\.account.name)))
         // 2. Improved, and what was done.
-        let rose = scored.filter { i in
-            let w = i.health.weeks
-            guard w.count >= 5, let now = i.health.tier else { return false }
-            return Tier.allCases.firstIndex(of: now)! < Tier.allCases.firstIndex(of: w[w.count - 5].band.level)!
-        }
+        let rose = scored.filter(\.roseATier)
         questions.append(Question("improved", "Which accounts improved, and what was done?",
             answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
             evidence: rose.map { i in
-                let w = i.health.weeks
-                let done = i.events.filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
-                return "\(i.account.name): \(Format.oneDecimal(w[w.count - 5].shown)) → \(Format.oneDecimal(i.health.current!.shown)) — "
+                let done = (eventsOf[i.account.id!] ?? []).filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
+                return "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — "
                     + (done.isEmpty ? "nothing logged in the last 30 days" : done.joined(separator: ", "))
             }, accounts: rose.map(\.account.name)))
         // 3. Churn this month and the trend.
-        let lost = inputs.filter { $0.account.churnDate.map { $0 <= today } ?? false }
+        let lost = book.filter { $0.account.churnDate.map { $0 <= today } ?? false }
         let recent = lost.filter { $0.account.churnDate!.days(until: today) <= 30 }
         let quarter = lost.filter { $0.account.churnDate!.days(until: today) <= 90 }
-        func reason(_ i: PlaybookInput) -> String {
+        func reason(_ i: AccountSummary) -> String {
             let text = i.account.churnReason ?? "no reason recorded"
             return text + (i.account.churnReason.flatMap(ChurnReason.init(describing:)).map { " (\($0.label))" } ?? "")
         }
@@ -167,7 +177,8 @@ public struct PortfolioReview: Sendable {
                 + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"],
             accounts: quarter.map(\.account.name)))
         // 4. Multi-threading in the top 10.
-        let top = live.sorted { arrOf($0) > arrOf($1) }.prefix(10)
+        let top = try live.sorted { arrOf($0) > arrOf($1) }.prefix(10).map { try detail($0.account) }
+        let arrIn = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
         let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
         questions.append(Question("multi_threading", "Are we multi-threaded in the top 10 accounts?",
             answer: thin.isEmpty ? "yes: each has a champion and an executive sponsor" : "\(top.count - thin.count) of \(top.count) are; \(thin.count) \(thin.count == 1 ? "is" : "are") not",
@@ -176,16 +187,13 @@ public struct PortfolioReview: Sendable {
                 let missing = !i.health.records.recordsContacts ? ["no contacts recorded"]
                     : [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
                        i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
-                return "\(i.account.name) (\(money(arrOf(i)))): \(missing.joined(separator: ", "))"
+                return "\(i.account.name) (\(money(arrIn(i)))): \(missing.joined(separator: ", "))"
             }, accounts: thin.map(\.account.name)))
         // 5. Expansion next quarter.
-        let expansions = live.compactMap { i -> (PlaybookInput, Expansion)? in
-            guard case .success(let e) = Expansion.make(i), e.hold == nil, !e.plays.isEmpty else { return nil }
-            return (i, e)
-        }.sorted { $0.1.potential > $1.1.potential }
+        let expansions = live.compactMap { i in i.expansion.map { (i, $0) } }.sorted { $0.1.potential > $1.1.potential }
         questions.append(Question("expansion", "What expansion is planned for next quarter?",
             answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(expansions.reduce(Money(cents: 0)) { $0 + $1.1.potential }) ARR",
-            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.map(\.play).joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") },
+            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") },
             accounts: expansions.map(\.0.account.name)))
         // 6. CSMs holding the most at-risk accounts.
         var byCSM: [String: (count: Int, arr: Double)] = [:]
@@ -196,6 +204,7 @@ public struct PortfolioReview: Sendable {
             evidence: ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" },
             accounts: scored.filter(\.isAtRisk).map(\.account.name)))
         // 7. QBRs and measurable change.
+        let qbrOutcomes = live.compactMap(\.qbr)
         questions.append(Question("qbr_outcomes", "Did QBRs lead to measurable change?",
             answer: qbrOutcomes.isEmpty ? "no QBR logged in the last 180 days" : "\(qbrOutcomes.count) QBR\(qbrOutcomes.count == 1 ? "" : "s") in the last 180 days",
             evidence: qbrOutcomes.map { o in
@@ -206,12 +215,20 @@ public struct PortfolioReview: Sendable {
         // 8. Product feedback to escalate.
         let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
                                           EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
-        let feedback = live.flatMap { i in i.events.filter { feedbackKinds.contains($0.kind) && $0.date.days(until: today) <= 90 }.map { (i, $0) } }
+        let feedback = live.flatMap { i in (eventsOf[i.account.id!] ?? []).filter { feedbackKinds.contains($0.kind) }.map { (i, $0) } }
             .sorted { ($0.1.date, $0.0.account.name) > ($1.1.date, $1.0.account.name) }
         questions.append(Question("product_feedback", "Which product feedback should go to the product team?",
             answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
             evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") },
-            accounts: feedback.map(\.0.account.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }))
+            accounts: feedback.map(\.0.account.name).firstOfEach))
         self.questions = questions
+    }
+}
+
+extension Array where Element: Hashable {
+    /// Each element once, where it first appears.
+    var firstOfEach: [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -9,7 +9,6 @@ public enum BookFigures {
 
     /// "ARR": the live accounts' ARR added up; churned accounts are out of the book.
     public static func arr(_ book: [AccountHealth]) -> Money { total(book.filter(isLive).map(\.account)) }
-    public static func arr(_ book: [AccountSummary]) -> Money { total(book.filter { !$0.isChurned }.map(\.account)) }
 
     /// "At risk": churn risk high or critical — every P0–P1 account (the tier is the floor)
     /// and any other whose drivers raise it there.
@@ -18,9 +17,8 @@ public enum BookFigures {
 
     /// "ARR at risk": the ARR of the live accounts at risk.
     public static func arrAtRisk(_ risks: [ChurnRisk]) -> Money { total(risks.filter(isAtRisk).map(\.health.account)) }
-    public static func arrAtRisk(_ book: [AccountSummary]) -> Money { total(book.filter(\.isAtRisk).map(\.account)) }
 
-    static func total(_ accounts: [Account]) -> Money { accounts.reduce(.zero) { $0 + ($1.arr ?? .zero) } }
+    public static func total(_ accounts: [Account]) -> Money { accounts.reduce(.zero) { $0 + ($1.arr ?? .zero) } }
 
     /// What the subscription ledger says the account pays a year on `day` (its active MRR ×
     /// 12); nil when the ledger has no row for it. `show` says when it differs from the ARR.

@@ -20,7 +20,7 @@ public struct KeptAlert: Equatable, Sendable {
         within = alert.within
     }
 
-    init(monitor: Monitor, name: String?, severity: Alert.Severity, shown: String, who: String, within: String) {
+    public init(monitor: Monitor, name: String?, severity: Alert.Severity, shown: String, who: String, within: String) {
         self.monitor = monitor
         self.name = name
         self.severity = severity

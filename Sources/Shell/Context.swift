@@ -64,9 +64,12 @@ public final class Context {
         return all
     }
 
+    /// Every account, as the book's summaries carried them: `accounts()` reads them after.
+    public func remember(accounts: [Account]) { cachedAccounts = accounts }
+
     /// Every account with its kept summary, read together; `accounts()` reads from them after.
-    public func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
-        let all = try store.accountsWithSummaries(details: details)
+    public func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
+        let all = try store.accountsWithSummaries(basis: basis, details: details)
         if cachedAccounts == nil { cachedAccounts = all.map(\.account) }
         return all
     }

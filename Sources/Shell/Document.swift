@@ -23,7 +23,7 @@ public struct Document: Sendable {
     /// Under a list cut to a screenful: how many rows were left out, and how to see them.
     public mutating func more(_ hidden: Int, _ noun: String) {
         guard hidden > 0 else { return }
-        line(Span("… \(hidden) more \(noun) below this screenful — narrow the list, or pipe it to see every row: cse -c '\(command)' | less", .dim))
+        wrapped(text: [Span("… \(hidden) more \(noun): narrow the list, or pipe it for every row (cse -c '\(command)' | less)", .dim)])
     }
     public mutating func line(_ spans: Span...) { blocks.append(.line(spans)) }
     public mutating func line(_ spans: [Span]) { blocks.append(.line(spans)) }

@@ -34,3 +34,34 @@ public struct Account: Equatable, Sendable {
         return churnDate <= day
     }
 }
+
+extension Account {
+    /// Sorted here, not by the database, so both stores give one order: ASCII letters
+    /// without case, as SQLite's NOCASE.
+    /// (The statements ask for that order too, so the sort finds it done.)
+    public static func byName<T>(_ items: [T], _ account: (T) -> Account) -> [T] {
+        let names = items.map { account($0).name }, ids = items.map { account($0).id ?? 0 }
+        return items.indices.sorted { a, b in
+            let order = names[a].nocaseOrder(names[b])
+            return order == 0 ? ids[a] < ids[b] : order < 0
+        }.map { items[$0] }
+    }
+}
+
+extension String {
+    /// The order of SQLite's NOCASE: bytes, with ASCII capitals as small letters; negative
+    /// when this comes first, 0 when the two are the same without case.
+    func nocaseOrder(_ other: String) -> Int {
+        var a = utf8.makeIterator(), b = other.utf8.makeIterator()
+        let fold = { (c: UInt8) in c >= 65 && c <= 90 ? c + 32 : c }
+        while true {
+            switch (a.next().map(fold), b.next().map(fold)) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (x?, y?) where x != y: return x < y ? -1 : 1
+            default: continue
+            }
+        }
+    }
+}

@@ -228,19 +228,21 @@ final class ChangeWriter {
         let now = Set(firing.map { AlertState.Key(accountID: $0.accountID, key: $0.key) })
         let quiet = { (a: AlertState) in !now.contains(a.identity) && (accounts?.contains(a.accountID) ?? true) }
         // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
-        for state in states where quiet(state) {
-            try s.delete(AlertState.self, id: state.id!)
-            try s.execute("UPDATE task SET done = ? WHERE source = ? AND done IS NULL", day.description, AlertState.taskSource(state.id!))
+        // A book's worth at a time, not a statement each.
+        let gone = states.filter(quiet).map { $0.id! }
+        for block in stride(from: 0, to: gone.count, by: 500).map({ gone[$0..<min($0 + 500, gone.count)] }) {
+            let marks = block.map { _ in "?" }.joined(separator: ", ")
+            try s.execute("DELETE FROM alert_state WHERE id IN (\(marks))", block.map(\.databaseValue))
+            try s.execute("UPDATE task SET done = ? WHERE done IS NULL AND source IN (\(marks))",
+                          [day.description.databaseValue] + block.map { AlertState.taskSource($0).databaseValue })
         }
         states.removeAll(where: quiet)
         let known = Set(states.map(\.identity))
-        var new = Set<Int64>()
-        for f in firing where !known.contains(AlertState.Key(accountID: f.accountID, key: f.key)) {
-            var state = AlertState(accountID: f.accountID, key: f.key, firstSeen: day)
-            try s.insert(&state)
-            states.append(state)
-            new.insert(state.id!)
-        }
-        return (states, new)
+        var seen = known
+        let fresh = firing.filter { seen.insert(AlertState.Key(accountID: $0.accountID, key: $0.key)).inserted }
+        let ids = try s.insertReturningIDs(into: "alert_state", columns: ["account_id", "key", "first_seen"],
+                                           rows: fresh.map { [$0.accountID.databaseValue, $0.key.databaseValue, day.description.databaseValue] })
+        for (f, id) in zip(fresh, ids) { states.append(AlertState(id: id, accountID: f.accountID, key: f.key, firstSeen: day)) }
+        return (states, Set(ids))
     }
 }

@@ -33,17 +33,7 @@ public final class SQLStore: WorkspaceStore {
     func read<T>(_ body: (SQLSession) throws -> T) throws -> T { try database.read(body) }
 
     public func accounts() throws -> [Account] {
-        SQLStore.byName(try read { try $0.fetchAll(Account.self, "ORDER BY lower(name), id") }, \.self)
-    }
-
-    /// Sorted here, not by the database, so both stores give one order: ASCII letters
-    /// without case, as SQLite's NOCASE.
-    /// (The statements ask for that order too, so the sort finds it done.)
-    static func byName<T>(_ items: [T], _ account: (T) -> Account) -> [T] {
-        let keys = items.map { (name: account($0).name.nocaseKey, id: account($0).id ?? 0) }
-        return keys.indices.sorted { a, b in
-            keys[a].name == keys[b].name ? keys[a].id < keys[b].id : keys[a].name.lexicographicallyPrecedes(keys[b].name)
-        }.map { items[$0] }
+        Account.byName(try read { try $0.fetchAll(Account.self, "ORDER BY lower(name), id") }, \.self)
     }
 
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
@@ -70,6 +60,10 @@ public final class SQLStore: WorkspaceStore {
 
     public func events() throws -> [Event] {
         try read { try $0.fetchAll(Event.self, "ORDER BY date, id") }
+    }
+
+    public func events(from: Day) throws -> [Event] {
+        try read { try $0.fetchAll(Event.self, "WHERE date >= ? ORDER BY date, id", from.description) }
     }
 
     public func goals(accountID: Int64) throws -> [Goal] {
@@ -195,23 +189,39 @@ public final class SQLStore: WorkspaceStore {
         try database.write { try ImportWriter(ChangeWriter($0, author: author), batch: batch, progress: progress).run() }
     }
 
-    public func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
+    public func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
         let all = try read { s in
             var result: [(account: Account, summary: StoredSummary?)] = []
+            // A summary of another basis is only its stamp: its body would be read for nothing.
             let sql = """
-                SELECT a.*, s.stamp AS summary_stamp, s.basis AS summary_basis, s.body AS summary_body, \(details ? "s.details" : "''") AS summary_details
-                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id ORDER BY lower(a.name), a.id
+                SELECT a.*, s.stamp AS summary_stamp, CASE WHEN s.basis = ? THEN s.body END AS summary_body,
+                    \(details ? "CASE WHEN s.basis = ? THEN s.details END" : "NULL") AS summary_details
+                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
                 """
-            try s.each(sql, []) { row in
+            try s.each(sql, details ? [basis.databaseValue, basis.databaseValue] : [basis.databaseValue]) { row in
                 let account = Account(row: row)
                 let stamp: Int64? = row["summary_stamp"]
                 result.append((account, stamp.map {
-                    StoredSummary(accountID: account.id!, stamp: $0, basis: row["summary_basis"], body: row["summary_body"], details: row["summary_details"])
+                    let body: String? = row["summary_body"]
+                    return StoredSummary(accountID: account.id!, stamp: $0, basis: body == nil ? "" : basis, body: body ?? "",
+                                         details: row["summary_details"] ?? "")
                 }))
             }
             return result
         }
-        return SQLStore.byName(all, \.account)
+        return Account.byName(all, \.account)
+    }
+
+    public func keptSummaries(basis: String, details: Bool) throws -> (accounts: Int, kept: [StoredSummary]) {
+        try read { s in
+            let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
+            var kept: [StoredSummary] = []
+            kept.reserveCapacity(Int(accounts))
+            try s.each("SELECT account_id, stamp, body, \(details ? "details" : "''") FROM account_summary WHERE basis = ?", [basis.databaseValue]) { row in
+                kept.append(StoredSummary(accountID: row[0], stamp: row[1], basis: basis, body: row[2], details: row[3]))
+            }
+            return (Int(accounts), kept)
+        }
     }
 
     public func save(_ summaries: [StoredSummary]) throws -> Int {
@@ -265,9 +275,4 @@ public final class SQLStore: WorkspaceStore {
             return records
         }
     }
-}
-
-extension String {
-    /// The order of SQLite's NOCASE: bytes, with ASCII capitals as small letters.
-    var nocaseKey: [UInt8] { utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
 }

@@ -9,6 +9,8 @@ public protocol WorkspaceStore: AnyObject {
     func contacts(accountID: Int64) throws -> [Contact]
     func events(accountID: Int64) throws -> [Event]
     func events() throws -> [Event]
+    /// Every event on or after a day, oldest first.
+    func events(from: Day) throws -> [Event]
     func goals(accountID: Int64) throws -> [Goal]
     func goals() throws -> [Goal]
     func milestones(accountID: Int64) throws -> [Milestone]
@@ -51,9 +53,13 @@ public protocol WorkspaceStore: AnyObject {
     /// the change log; returns the edits that undo them, in order.
     func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange
 
-    /// Every account, in the order of `accounts()`, with its stored summary (`details` read
-    /// only when asked for).
-    func accountsWithSummaries(details: Bool) throws -> [(account: Account, summary: StoredSummary?)]
+    /// Every account, in the order of `accounts()`, with its stored summary: body and details
+    /// (those only when asked for) when the summary is of `basis`, else the stamp alone, with
+    /// an empty basis.
+    func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)]
+    /// How many accounts there are, and the stored summaries of `basis` (their bodies carry
+    /// their accounts), read together: when there are as many, the book is read from them alone.
+    func keptSummaries(basis: String, details: Bool) throws -> (accounts: Int, kept: [StoredSummary])
     /// Saves summaries computed from a reading: each lands only while its account's stamp is
     /// the one that reading saw; returns how many did.
     @discardableResult

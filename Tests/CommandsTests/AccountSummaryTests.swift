@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import Scoring
+import Scoring
+@testable import Playbooks
 import Shell
 import Workspace
 @testable import Commands
@@ -49,15 +50,21 @@ final class AccountSummaryTests: XCTestCase {
 
     /// Every account computed afresh, two ways: the book's reading and one account's own.
     func fresh(_ context: Context) throws -> [AccountSummary] {
-        let summary = { (h: AccountHealth) in AccountSummary(ChurnRisk(health: h), alerts: Monitor.alerts(for: h)) }
+        let summary = { (h: AccountHealth) throws -> AccountSummary in
+            let input = PlaybookInput(health: h)
+            let qbr = try PortfolioReview.QBROutcome.recent(input).map {
+                PortfolioReview.QBROutcome(account: h.account.name, held: $0.date, health: try context.health(of: h.account))
+            }
+            return AccountSummary(input, alerts: Monitor.alerts(for: h), qbr: qbr)
+        }
         let book = try context.portfolio(withRecords: true).map(summary)
-        let one = try book.map { summary(try context.health(of: $0.account)) }
+        let one = try book.map { try summary(try context.health(of: $0.account)) }
         XCTAssertEqual(book, one, "the book's reading and one account's give one summary")
         return book
     }
 
     func kept(_ context: Context) throws -> [Int64: StoredSummary] {
-        Dictionary(uniqueKeysWithValues: try context.store.accountsWithSummaries(details: true).compactMap { $0.summary.map { ($0.accountID, $0) } })
+        Dictionary(uniqueKeysWithValues: try context.store.accountsWithSummaries(basis: context.summaryBasis, details: true).compactMap { $0.summary.map { ($0.accountID, $0) } })
     }
 
     func testKeptSummariesAreFreshOnSQLite() throws { try keptSummariesAreFresh("sqlite") }
@@ -68,6 +75,8 @@ final class AccountSummaryTests: XCTestCase {
         XCTAssertEqual(Set(try kept(context).values.map(\.basis)), [""], "no summary is computed before a list asks for one")
         let first = try context.book().summaries
         XCTAssertEqual(first, try fresh(context))
+        XCTAssertTrue(first.contains { $0.qbr != nil } && first.contains { $0.expansion != nil } && first.contains { !$0.alerts.isEmpty }
+                      && first.contains { $0.earlier != nil }, "the demo book exercises every part of a summary")
         let stored = try kept(context)
         XCTAssertEqual(stored.count, first.count)
         XCTAssertEqual(Set(stored.values.map(\.basis)), [context.summaryBasis])
@@ -169,16 +178,26 @@ final class AccountSummaryTests: XCTestCase {
     func testABodyReadsBackTheSame() throws {
         let (_, context) = try shell("sqlite")
         for summary in try fresh(context) {
-            XCTAssertEqual(AccountSummary(account: summary.account, asOf: today, body: summary.body), summary)
+            XCTAssertEqual(AccountSummary(id: summary.account.id!, asOf: today, body: summary.body), summary)
             if var current = summary.current {
                 current.band = TierScheme.Band("odd%1F \u{1F}name%25", "\u{1E}", from: current.band.lowerBound, level: current.band.level)
-                let odd = AccountSummary(account: summary.account, asOf: today, current: current, trend: summary.trend, level: summary.level,
+                let account = Account(id: summary.account.id, name: "odd\u{1F}名", aliases: ["", "a\u{1E}", "%"], segment: .smb, plan: "", arr: Money(cents: -1),
+                                      csm: nil, startDate: Day(ordinal: 0), renewalDate: nil, churnDate: today, churnReason: "")
+                let odd = AccountSummary(account: account, asOf: today, current: current, earlier: current, trend: summary.trend, level: summary.level,
                                          points: summary.points, probability: 0.1 + 0.2, drivers: summary.drivers + ["50% \u{1E} of %1E", ""],
                                          reason: .competition, lastTouch: Day(ordinal: -3),
-                                         alerts: summary.alerts + [KeptAlert(monitor: .custom, name: "odd\u{1D}%1D\u{1C}L", severity: .redImmediate, shown: "", who: "%", within: "\u{1F}\u{1C}")])
-                XCTAssertEqual(AccountSummary(account: summary.account, asOf: today, body: odd.body), odd)
+                                         alerts: summary.alerts + [KeptAlert(monitor: .custom, name: "odd\u{1D}%1D\u{1C}L", severity: .redImmediate, shown: "", who: "%", within: "\u{1F}\u{1C}")],
+                                         cause: "a\u{1E}b", expansion: .init(plays: ["", "seats"], potential: Money(cents: -5)),
+                                         qbr: .init(account: account.name, held: today, scoreThen: nil, thenWeek: today, scoreNow: 1e-300, dauThen: -0.0, dauNow: nil))
+                XCTAssertEqual(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body), odd)
             }
         }
-        XCTAssertNil(AccountSummary(account: Account(name: "X"), asOf: today, body: "not a summary"))
+        XCTAssertNil(AccountSummary(id: 1, asOf: today, body: "not a summary"))
+        // A body of another version, cut short, or with counts and numbers past any sense, is
+        // not read (and never brings the shell down).
+        let body = try XCTUnwrap(try fresh(context).first?.body)
+        for broken in [String(body.prefix(body.count / 2)), body + "\u{1F}", "\u{1F}99999999999999999999\u{1E}", "x\u{1F}4611686018427387904\u{1E}"] {
+            XCTAssertNil(AccountSummary(id: 1, asOf: today, body: broken), broken)
+        }
     }
 }
