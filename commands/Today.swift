@@ -29,7 +29,6 @@ struct TodayCommand: Command {
     static let qbrDays = 14
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let today = context.today
         var csm: String?
         let known = Set(try context.accounts().compactMap(\.csm))
         if let typed = request["csm"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {

@@ -36,9 +36,9 @@ public struct Account: Equatable, Sendable {
 }
 
 extension Account {
-    /// Sorted here, not by the database, so both stores give one order: ASCII letters
-    /// without case, as SQLite's NOCASE.
-    /// (The statements ask for that order too, so the sort finds it done.)
+    /// Accounts (or things of one account each) in the book's order, made here, not by the
+    /// database, so both stores give one order: ASCII letters without case, as SQLite's NOCASE,
+    /// then the oldest account first.
     public static func byName<T>(_ items: [T], _ account: (T) -> Account) -> [T] {
         let names = items.map { account($0).name }, ids = items.map { account($0).id ?? 0 }
         return items.indices.sorted { a, b in

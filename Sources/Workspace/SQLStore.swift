@@ -33,7 +33,7 @@ public final class SQLStore: WorkspaceStore {
     func read<T>(_ body: (SQLSession) throws -> T) throws -> T { try database.read(body) }
 
     public func accounts() throws -> [Account] {
-        Account.byName(try read { try $0.fetchAll(Account.self, "ORDER BY lower(name), id") }, \.self)
+        Account.byName(try read { try $0.fetchAll(Account.self) }, \.self)
     }
 
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
