@@ -45,13 +45,12 @@ extension Context {
             if found[i] == nil { stale[account.id!] = i } else if details { book.details[account.id!] = kept!.details }
         }
         if !stale.isEmpty {
-            let many = stale.count > Context.fewAccounts
-            if many {
-                progress?.begin()
-                progress?.update("scoring \(stale.count) accounts for today's summaries", done: 0, total: nil)
+            progress?.begin()
+            defer { progress?.finish() }
+            let fresh: BookSummaries, rows: [StoredSummary]
+            do { (fresh, rows) = try computed(Set(stale.keys), details: details, keep: true) } catch let error as CommandError where error == .interrupted {
+                throw CommandError("interrupted while scoring \(stale.count) accounts for today's summaries — nothing was kept; ask again to start over")
             }
-            defer { if many { progress?.finish() } }
-            let (fresh, rows) = try computed(Set(stale.keys), details: details, keep: true)
             for summary in fresh.summaries { found[stale[summary.account.id!]!] = summary }
             book.details.merge(fresh.details) { $1 }
             // A summary that cannot be kept (the workspace is busy or read-only) is still the answer.
@@ -91,7 +90,10 @@ extension Context {
     /// that keep them (`keep`).
     private func computed(_ only: Set<Int64>?, details: Bool, keep: Bool) throws -> (book: BookSummaries, rows: [StoredSummary]) {
         var book = BookSummaries(summaries: [], details: [:]), rows: [StoredSummary] = []
-        for health in try portfolio(withRecords: true, only: only) {
+        let healths = try portfolio(withRecords: true, only: only)
+        for (i, health) in healths.enumerated() {
+            try Interrupt.check()
+            if i % 1000 == 0 { progress?.update("scoring accounts for today's summaries", done: i, total: healths.count, unit: "accounts") }
             let input = PlaybookInput(health: health), alerts = Monitor.alerts(for: health), id = health.account.id!
             // What the last QBR changed reads every week, not only the recent ones.
             let qbr = try PortfolioReview.QBROutcome.recent(input).map {

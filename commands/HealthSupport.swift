@@ -112,8 +112,9 @@ extension Context {
         }
         // An account that starts after the day is not in the book on that day.
         // Only the trend's weeks are scored: the older ones are history and survey answers.
-        return records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map {
-            AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model, scoring: Trend.window)
+        return try records.filter { $0.account.startDate.map { $0 <= today } ?? true }.map {
+            try Interrupt.check()
+            return AccountHealth(records: $0, snapshots: recent[$0.account.id!] ?? [], asOf: today, model: model, scoring: Trend.window)
         }
     }
 

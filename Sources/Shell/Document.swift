@@ -12,7 +12,7 @@ public struct Document: Sendable {
     public private(set) var blocks: [Block] = []
     /// The most rows a long list shows (`Renderer.listRows`); nil: every row.
     public var listRows: Int?
-    /// The line the user typed, for the hint under a list cut to a screenful.
+    /// The command line that gives this answer again, for the hint under a list cut to a screenful.
     public var command = ""
 
     public init() {}
@@ -23,7 +23,7 @@ public struct Document: Sendable {
     /// Under a list cut to a screenful: how many rows were left out, and how to see them.
     public mutating func more(_ hidden: Int, _ noun: String) {
         guard hidden > 0 else { return }
-        wrapped(text: [Span("… \(hidden) more \(noun): narrow the list, or pipe it for every row (cse -c '\(command)' | less)", .dim)])
+        wrapped(text: [Span("… \(hidden) more \(hidden == 1 ? noun.one : noun): narrow the list, or pipe it for every row: \(command) | less", .dim)])
     }
     public mutating func line(_ spans: Span...) { blocks.append(.line(spans)) }
     public mutating func line(_ spans: [Span]) { blocks.append(.line(spans)) }
@@ -76,4 +76,13 @@ public struct TextTable: Sendable {
 
     public mutating func add(_ cells: [Span]) { rows.append(cells) }
     public mutating func add(_ cells: Span...) { rows.append(cells) }
+}
+
+private extension String {
+    /// "accounts" → "account", "accounts with alerts" → "account with alerts".
+    var one: String {
+        let word = prefix { $0 != " " }
+        guard word.hasSuffix("s") else { return self }
+        return String(word.dropLast()) + dropFirst(word.count)
+    }
 }

@@ -16,13 +16,13 @@ public final class ProgressLine {
     }
 
     /// `total` nil when not known yet (while a file is being read).
-    public func update(_ label: String, done: Int, total: Int?) {
+    public func update(_ label: String, done: Int, total: Int?, unit: String = "rows") {
         guard Date().timeIntervalSince(start) > 1 || shown else { return }
         shown = true
         if let total, total > 0 {
-            write("\r\u{1B}[K\(label): \(done) of \(total) rows (\(done * 100 / total)%)")
+            write("\r\u{1B}[K\(label): \(done) of \(total) \(unit) (\(done * 100 / total)%)")
         } else {
-            write("\r\u{1B}[K\(label): \(done) rows")
+            write("\r\u{1B}[K\(label): \(done) \(unit)")
         }
     }
 

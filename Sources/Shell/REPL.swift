@@ -14,7 +14,7 @@ public enum REPL {
                 let fm = FileManager.default
                 return ((try? fm.contentsOfDirectory(atPath: path)) ?? []).map { name in
                     var isFolder: ObjCBool = false
-                    fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+                    _ = fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isFolder)
                     return isFolder.boolValue ? name + "/" : name
                 }
             })

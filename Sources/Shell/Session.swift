@@ -74,7 +74,8 @@ public final class Session {
                 } else {
                     var document = Document()
                     document.listRows = renderer.listRows
-                    document.command = line
+                    let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+                    document.command = "cse -w \(quoted(context.workspace.location.description)) -c \(quoted(line))"
                     report.render(into: &document)
                     output.write(renderer.render(document))
                 }

@@ -32,7 +32,10 @@ final class ScreenfulTests: XCTestCase {
         let rows = { (text: String) in text.split(separator: "\n").filter { $0.contains("$") && !$0.contains("live accounts") }.count }
         XCTAssertEqual(rows(all), 13, all)
         XCTAssertEqual(rows(screen), 10, screen)
-        XCTAssertTrue(screen.contains("… 3 more accounts: narrow the list, or pipe it for every row (cse -c 'list accounts' | less)"), screen)
+        // (The hint wraps like any other line.)
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: " ")
+            .contains("… 3 more accounts: narrow the list, or pipe it for every row: cse -w '\(folder)' -c 'list accounts' | less"), screen)
+        XCTAssertTrue(say("list accounts", height: 20).contains("… 1 more account: narrow"))
         XCTAssertFalse(all.contains("more accounts"))
         // The totals count every account, not the ones on the screen.
         XCTAssertTrue(screen.contains("12 live accounts · ARR $434,300 · 4 at risk"), screen)
