@@ -202,7 +202,7 @@ public final class AccountSummary: Equatable, Sendable {
         guard bytes.contains(0x1C) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = [], escape = false
         for b in bytes {
-            if escape { out.append(b - 0x30); escape = false } else if b == 0x1C { escape = true } else { out.append(b) }
+            if escape { out.append(b &- 0x30); escape = false } else if b == 0x1C { escape = true } else { out.append(b) }
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -10,42 +10,10 @@ import Workspace
 /// summary is what a fresh computation gives, a change outdates exactly the accounts it
 /// touched, a summary computed before a change is never saved over it, and a new model or
 /// day is never answered from the old one's summaries.
-final class AccountSummaryTests: XCTestCase {
-    let today = Day(iso: "2026-11-24")!
-    var folder = ""
-    var databases: [String] = []
-
-    override func setUpWithError() throws {
-        folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("cse-summary-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
-        if let server = try? TestServer.address() {
-            for name in databases { try? PostgresDatabase.dropDatabase(name, like: server, environment: TestServer.environment) }
-        }
-    }
-
-    /// A demo workspace on `kind`'s store, and a shell on it.
+final class AccountSummaryTests: WorkspaceTestCase {
+    /// A demo workspace on `kind`'s store, and Dana's shell on it.
     func shell(_ kind: String) throws -> (OneTruthTests.Runner, Context) {
-        let location: WorkspaceLocation
-        if kind == "sqlite" {
-            let path = (folder as NSString).appendingPathComponent("ws")
-            try WorkspaceDirectory.create(at: path, demoAsOf: today)
-            location = .folder(path)
-        } else {
-            let server = try TestServer.address()
-            let name = "cse_test_\(UUID().uuidString.prefix(8).lowercased())"
-            try PostgresDatabase.createDatabase(name, like: server, environment: TestServer.environment)
-            databases.append(name)
-            location = .postgres(server.with(database: name))
-            try WorkspaceDirectory.create(at: location, demoAsOf: today, environment: TestServer.environment, files: folder + "/files")
-        }
-        let workspace = try WorkspaceDirectory(location: location, environment: TestServer.environment, files: folder + "/files")
-        let context = Context(workspace: workspace, today: today, specs: Catalog.commands.map(\.spec), directory: folder, progress: nil)
-        context.environment = ["CSE_USER": "dana"]
-        return (OneTruthTests.Runner(context), context)
+        try shell(try workspace(kind), as: "dana")
     }
 
     /// Every account computed afresh, two ways: the book's reading and one account's own.
@@ -196,7 +164,8 @@ final class AccountSummaryTests: XCTestCase {
         // A body of another version, cut short, or with counts and numbers past any sense, is
         // not read (and never brings the shell down).
         let body = try XCTUnwrap(try fresh(context).first?.body)
-        for broken in [String(body.prefix(body.count / 2)), body + "\u{1F}", "\u{1F}99999999999999999999\u{1E}", "x\u{1F}4611686018427387904\u{1E}"] {
+        for broken in [String(body.prefix(body.count / 2)), body + "\u{1F}", "\u{1F}99999999999999999999\u{1E}", "x\u{1F}4611686018427387904\u{1E}",
+                       "\u{1C}\u{1}\u{1F}\u{1C}"] {
             XCTAssertNil(AccountSummary(id: 1, asOf: today, body: broken), broken)
         }
     }
