@@ -30,7 +30,7 @@ struct PortfolioReviewCommand: Command {
             let known = Set(book.compactMap(\.account.csm))
             let matches = AccountFilter.csms(known, named: name)
             guard matches.count == 1, let found = matches.first else {
-                throw CommandError(matches.isEmpty ? "no CSM named '\(typed)' — the CSMs are \(known.sorted().joined(separator: ", "))"
+                throw CommandError(matches.isEmpty ? "no CSM named '\(name.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
                                    : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
             }
             csm = found
