@@ -38,49 +38,64 @@ struct AlertsCommand: Command {
             }
             text = ""
         }
-        let alerts: [Alert], accounts: Int
+        var alerts: [Alert] = [], ids: [Int64] = [], accounts: Int
         var single: Account?
         if !text.isEmpty {
             let account = try context.account(text)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
-            alerts = Monitor.alerts(for: try context.health(of: account))
+            (alerts, ids) = context.alerts(of: [try context.health(of: account)])
             accounts = 1
             single = account
         } else {
             // The book's alerts as its summaries keep them; their facts only for JSON.
             let book = try context.book(details: context.wantsJSON)
-            alerts = try book.summaries.flatMap { s -> [Alert] in
-                guard !s.alerts.isEmpty else { return [] }
+            for s in book.summaries where !s.alerts.isEmpty {
                 let facts = context.wantsJSON ? try AccountSummary.details(book.details[s.account.id!] ?? "").facts : []
-                return s.alerts.enumerated().map { i, a in a.alert(on: s.account, facts: i < facts.count ? facts[i] : .null) }
+                for (i, a) in s.alerts.enumerated() {
+                    alerts.append(a.alert(on: s.account, facts: i < facts.count ? facts[i] : .null))
+                    ids.append(s.account.id!)
+                }
             }
             accounts = book.summaries.count
         }
-        let look = try context.lookAtAlerts(alerts, scope: single.map { [$0.id!] })
-        var rows = look.rows
-        if let overARR { rows = rows.filter { ($0.alert.arr?.cents ?? 0) > overARR.cents } }
-        let hidden = showAll ? [] : rows.filter { $0.state?.isHidden(on: context.today) ?? false }
-        if !showAll { rows = rows.filter { !($0.state?.isHidden(on: context.today) ?? false) } }
-        return AlertList(account: single?.name, rows: rows, new: look.new, accounts: accounts, hidden: hidden.map(\.state!), today: context.today,
-                         overARR: overARR)
+        let look = try context.lookAtAlerts(alerts, accountIDs: ids, scope: single.map { [$0.id!] })
+        var rows: [(alert: Alert, state: AlertState?)] = [], hidden: [AlertState] = []
+        for row in look.rows where overARR.map({ (row.alert.arr?.cents ?? 0) > $0.cents }) ?? true {
+            if !showAll, let state = row.state, state.isHidden(on: context.today) { hidden.append(state) } else { rows.append(row) }
+        }
+        return AlertList(account: single?.name, rows: rows, new: look.new, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
     }
 }
 
 extension Context {
-    /// The alerts firing on these accounts, one block an account, worst first, each with its
-    /// triage state. A look today is remembered: what fires for the first time is new. A look
-    /// as of another day changes nothing, and today's triage does not apply to it.
-    func lookAtAlerts(_ firing: [Alert], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
-        let ids = Dictionary(uniqueKeysWithValues: try accounts().map { ($0.name, $0.id!) })
-        let ranked = Monitor.ranked(firing)
+    /// The alerts firing on these accounts (`firing[i]` on account `accountIDs[i]`), one block
+    /// an account, worst first, each with its triage state. A look today is remembered: what
+    /// fires for the first time is new. A look as of another day changes nothing, and today's
+    /// triage does not apply to it.
+    func lookAtAlerts(_ firing: [Alert], accountIDs: [Int64], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
         // One block an account, worst first: the blocks in the order of their worst alert.
-        let alerts = ranked.groupedInOrder(by: \.account).flatMap { $0 }
-        guard today == clockToday else { return (alerts.map { ($0, nil) }, []) }
-        let looked = try store.noteAlerts(alerts.map { (accountID: ids[$0.account]!, key: AlertList.key($0)) }, of: scope, on: today)
-        let states = Dictionary(uniqueKeysWithValues: looked.states.map { ($0.identity, $0) })
-        return (alerts.map { a in (a, states[AlertState.Key(accountID: ids[a.account]!, key: AlertList.key(a))]) }, looked.new)
+        // Indices, not alerts, move: a book's alerts are many, and each a large value.
+        var block: [Int64: Int] = [:], blocks: [[Int]] = []
+        for i in Monitor.rankedOrder(firing) {
+            if let b = block[accountIDs[i]] { blocks[b].append(i) } else { block[accountIDs[i]] = blocks.count; blocks.append([i]) }
+        }
+        let order = blocks.flatMap { $0 }
+        guard today == clockToday else { return (order.map { (firing[$0], nil) }, []) }
+        let looked = try store.noteAlerts(order.map { (accountID: accountIDs[$0], key: AlertList.key(firing[$0])) }, of: scope, on: today)
+        return (zip(order, looked.states).map { (firing[$0], $1) }, looked.new)
+    }
+
+    /// The alerts of these accounts' health, with the account of each (`lookAtAlerts`).
+    func alerts(of healths: [AccountHealth]) -> (alerts: [Alert], accountIDs: [Int64]) {
+        var alerts: [Alert] = [], ids: [Int64] = []
+        for health in healths {
+            let firing = Monitor.alerts(for: health)
+            alerts += firing
+            ids += Array(repeating: health.account.id!, count: firing.count)
+        }
+        return (alerts, ids)
     }
 }
 
@@ -127,17 +142,17 @@ struct AlertList: Report {
             doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
             return
         }
-        // One block an account, worst first (the rows come ranked).
-        let blocks = rows.groupedInOrder(by: \.alert.account)
+        // One block an account, worst first: the rows come in them (`lookAtAlerts`).
+        let blocks = rows.runs { $0.alert.account }.map { rows[$0] }
         // On a terminal, the blocks that fit a screenful (at least one).
         var room = doc.listRows ?? Int.max, shown = 0
         for (i, block) in blocks.enumerated() {
             room -= 2 + 2 * block.count
             if room < 0 && i > 0 { break }
             shown += 1
-            let name = block[0].alert.account
+            let name = block.first!.alert.account
             if i > 0 { doc.blank() }
-            let arr = block[0].alert.arr.map { " · ARR \($0)" } ?? ""
+            let arr = block.first!.alert.arr.map { " · ARR \($0)" } ?? ""
             doc.line(Span(name, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
             for r in block {
                 let a = r.alert
@@ -200,8 +215,8 @@ struct AlertTriageCommand: Command {
         // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.
         var changes: [Change] = [try .edit(read, state)]
         let source = AlertState.taskSource(id)
-        let firing = try context.lookAtAlerts(Monitor.alerts(for: try context.health(of: try context.accounts().first { $0.id == state.accountID }!)),
-                                              scope: [state.accountID])
+        let (alerts, ids) = context.alerts(of: [try context.health(of: try context.accounts().first { $0.id == state.accountID }!)])
+        let firing = try context.lookAtAlerts(alerts, accountIDs: ids, scope: [state.accountID])
         if let alert = firing.rows.first(where: { $0.state?.id == id })?.alert,
            !(try context.store.tasks().contains { $0.source == source && $0.isOpen }) {
             let within = alert.within.lowercased()
@@ -217,15 +232,14 @@ struct AlertTriageCommand: Command {
 }
 
 extension Array {
-    /// The elements in groups of equal `key`, each group in the order of its first element,
-    /// the elements of a group in their order here.
-    func groupedInOrder<Key: Hashable>(by key: (Element) -> Key) -> [[Element]] {
-        var index: [Key: Int] = [:]
-        var groups: [[Element]] = []
-        for element in self {
-            let k = key(element)
-            if let i = index[k] { groups[i].append(element) } else { index[k] = groups.count; groups.append([element]) }
+    /// The runs of adjacent elements with the same `key`, in order, as index ranges.
+    func runs<Key: Equatable>(by key: (Element) -> Key) -> [Range<Int>] {
+        var runs: [Range<Int>] = [], start = 0
+        for i in indices.dropFirst() where key(self[i]) != key(self[i - 1]) {
+            runs.append(start..<i)
+            start = i
         }
-        return groups
+        if !isEmpty { runs.append(start..<count) }
+        return runs
     }
 }

@@ -29,7 +29,7 @@ extension Context {
         if quick.kept.count == quick.accounts {
             let found = decode(quick.kept.map { $0 })
             if !found.contains(where: { $0 == nil }) {
-                let all = Account.byName(found.map { $0! }, \.account)
+                let all = Account.byName(found.map { $0! }) { $0.account }
                 remember(accounts: all.map(\.account))
                 var book = BookSummaries(summaries: all.filter(inBook), details: [:])
                 if details { for kept in quick.kept { book.details[kept.accountID] = kept.details } }

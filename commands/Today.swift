@@ -55,7 +55,8 @@ struct TodayCommand: Command {
         agenda.overdue = tasks.filter { $0.isOverdue(on: today) }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: "due \($0.due!), \($0.due!.days(until: today)) days late") }
         agenda.dueToday = tasks.filter { $0.due == today }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: $0.owner.map { "owner \($0)" }) }
 
-        let look = try context.lookAtAlerts(book.flatMap(Monitor.alerts(for:)), scope: csm == nil ? nil : ids)
+        let firing = context.alerts(of: book)
+        let look = try context.lookAtAlerts(firing.alerts, accountIDs: firing.accountIDs, scope: csm == nil ? nil : ids)
         let fresh = look.rows.filter { r in r.state.map { look.new.contains($0.id!) } ?? false }
         func item(_ r: (alert: Alert, state: AlertState?)) -> Agenda.Item {
             Agenda.Item(account: r.alert.account, text: "#\(r.state!.id!) \(r.alert.label)", detail: "\(r.alert.evidence.shown) — \(r.alert.who), \(r.alert.within)")

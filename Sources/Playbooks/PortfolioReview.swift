@@ -177,7 +177,7 @@ public struct PortfolioReview: Sendable {
                 + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"],
             accounts: quarter.map(\.account.name)))
         // 4. Multi-threading in the top 10.
-        let top = try live.sorted { arrOf($0) > arrOf($1) }.prefix(10).map { try detail($0.account) }
+        let top = try live.firsts(10) { arrOf($0) > arrOf($1) }.map { try detail($0.account) }
         let arrIn = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
         let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
         questions.append(Question("multi_threading", "Are we multi-threaded in the top 10 accounts?",
@@ -215,13 +215,30 @@ public struct PortfolioReview: Sendable {
         // 8. Product feedback to escalate.
         let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
                                           EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
-        let feedback = live.flatMap { i in (eventsOf[i.account.id!] ?? []).filter { feedbackKinds.contains($0.kind) }.map { (i, $0) } }
-            .sorted { ($0.1.date, $0.0.account.name) > ($1.1.date, $1.0.account.name) }
+        // Sorted as indices with their keys: the items are many, and each a large value.
+        let items = live.flatMap { i in (eventsOf[i.account.id!] ?? []).filter { feedbackKinds.contains($0.kind) }.map { (i, $0) } }
+        let keys = items.map { ($0.1.date, $0.0.account.name) }
+        let feedback = items.indices.sorted { keys[$0] > keys[$1] }.map { items[$0] }
         questions.append(Question("product_feedback", "Which product feedback should go to the product team?",
             answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
             evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") },
             accounts: feedback.map(\.0.account.name).firstOfEach))
         self.questions = questions
+    }
+}
+
+extension Array {
+    /// The first `k` elements of `sorted(by:)`, found without sorting the rest.
+    func firsts(_ k: Int, by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var firsts: [Element] = []
+        for element in self {
+            if firsts.count == k, let last = firsts.last, !areInIncreasingOrder(element, last) { continue }
+            // After the ones it does not come before: ties keep their order, as a stable sort does.
+            let at = firsts.firstIndex { areInIncreasingOrder(element, $0) } ?? firsts.count
+            firsts.insert(element, at: at)
+            if firsts.count > k { firsts.removeLast() }
+        }
+        return firsts
     }
 }
 

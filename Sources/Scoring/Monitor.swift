@@ -157,14 +157,16 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
     }
 
     /// Most severe first, then the largest ARR, then by name.
-    public static func ranked(_ alerts: [Alert]) -> [Alert] {
-        // Indices sorted, not alerts: a book's alerts are many, and each is a large value to move.
+    public static func ranked(_ alerts: [Alert]) -> [Alert] { rankedOrder(alerts).map { alerts[$0] } }
+
+    /// The indices of `ranked`'s order: a book's alerts are many, and each is a large value to move.
+    public static func rankedOrder(_ alerts: [Alert]) -> [Int] {
         let keys = alerts.map { (severity: $0.severity.rawValue, arr: $0.arr?.cents ?? 0) }
         return alerts.indices.sorted { i, j in
             if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
             if keys[i].arr != keys[j].arr { return keys[i].arr > keys[j].arr }
             if alerts[i].account != alerts[j].account { return alerts[i].account < alerts[j].account }
             return i < j
-        }.map { alerts[$0] }
+        }
     }
 }

@@ -79,6 +79,7 @@ public final class Session {
                     report.render(into: &document)
                     output.write(renderer.render(document))
                 }
+                Session.retire(report)
                 return true
             } catch let error as CommandError {
                 return fail(error, json: json)
@@ -90,6 +91,13 @@ public final class Session {
                 return fail(CommandError("\(error)"), json: json)
             }
         }
+    }
+
+    /// Frees an answer on another core once it is shown: a book-wide one holds every
+    /// account's summary, and the next prompt need not wait for them to go.
+    static func retire(_ report: Report) {
+        nonisolated(unsafe) let done = report
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(done) {} }
     }
 
     func fail(_ error: CommandError, line: String) -> Bool {

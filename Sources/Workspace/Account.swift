@@ -40,8 +40,20 @@ extension Account {
     /// database, so both stores give one order: ASCII letters without case, as SQLite's NOCASE,
     /// then the oldest account first.
     public static func byName<T>(_ items: [T], _ account: (T) -> Account) -> [T] {
-        let names = items.map { account($0).name }, ids = items.map { account($0).id ?? 0 }
+        // Sorted by keys made once: the first 16 folded bytes of each name, big-endian, so
+        // most pairs compare as two integers; names alike that far compare whole.
+        var names: [String] = [], ids: [Int64] = [], keys: [NocasePrefix] = []
+        names.reserveCapacity(items.count)
+        ids.reserveCapacity(items.count)
+        keys.reserveCapacity(items.count)
+        for item in items {
+            let a = account(item)
+            names.append(a.name)
+            ids.append(a.id ?? 0)
+            keys.append(a.name.nocasePrefix)
+        }
         return items.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
             let order = names[a].nocaseOrder(names[b])
             return order == 0 ? ids[a] < ids[b] : order < 0
         }.map { items[$0] }
@@ -49,6 +61,18 @@ extension Account {
 }
 
 extension String {
+    /// The first 16 bytes as `nocaseOrder` folds them, big-endian (zeros past the end): two
+    /// names whose prefixes differ are in the order of their prefixes.
+    var nocasePrefix: NocasePrefix {
+        var high: UInt64 = 0, low: UInt64 = 0, n = 0
+        for c in utf8.prefix(16) {
+            let folded = UInt64(c >= 65 && c <= 90 ? c + 32 : c)
+            if n < 8 { high |= folded << (56 - 8 * n) } else { low |= folded << (56 - 8 * (n - 8)) }
+            n += 1
+        }
+        return NocasePrefix(high: high, low: low)
+    }
+
     /// The order of SQLite's NOCASE: bytes, with ASCII capitals as small letters; negative
     /// when this comes first, 0 when the two are the same without case.
     func nocaseOrder(_ other: String) -> Int {
@@ -64,4 +88,11 @@ extension String {
             }
         }
     }
+}
+
+/// The key `String.nocasePrefix` makes.
+struct NocasePrefix: Comparable {
+    var high: UInt64
+    var low: UInt64
+    static func < (a: NocasePrefix, b: NocasePrefix) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
 }

@@ -224,25 +224,34 @@ final class ChangeWriter {
     /// Records a look at the alerts: those firing and not yet known are new (returned by id);
     /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
     func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
-        var states = try s.fetchAll(AlertState.self, "ORDER BY id")
-        let now = Set(firing.map { AlertState.Key(accountID: $0.accountID, key: $0.key) })
-        let quiet = { (a: AlertState) in !now.contains(a.identity) && (accounts?.contains(a.accountID) ?? true) }
+        // Each firing alert's first place in `firing`, and the state known there.
+        var first = [AlertState.Key: Int](minimumCapacity: firing.count)
+        for (i, f) in firing.enumerated() where first[AlertState.Key(accountID: f.accountID, key: f.key)] == nil {
+            first[AlertState.Key(accountID: f.accountID, key: f.key)] = i
+        }
+        var states = [AlertState?](repeating: nil, count: firing.count)
         // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
+        var gone: [Int64] = []
+        try s.each("SELECT id, account_id, key, first_seen, acked, snoozed_until FROM alert_state", []) { row in
+            let accountID: Int64 = row[1], key: String = row[2]
+            if let i = first[AlertState.Key(accountID: accountID, key: key)] {
+                states[i] = AlertState(id: row[0], accountID: accountID, key: key, firstSeen: Day(column: row.values[3]) ?? Day(ordinal: 0),
+                                       acked: Day(column: row.values[4]), snoozedUntil: Day(column: row.values[5]))
+            } else if accounts?.contains(accountID) ?? true {
+                gone.append(row[0])
+            }
+        }
         // A book's worth at a time, not a statement each.
-        let gone = states.filter(quiet).map { $0.id! }
         for block in stride(from: 0, to: gone.count, by: 500).map({ gone[$0..<min($0 + 500, gone.count)] }) {
             let marks = block.map { _ in "?" }.joined(separator: ", ")
             try s.execute("DELETE FROM alert_state WHERE id IN (\(marks))", block.map(\.databaseValue))
             try s.execute("UPDATE task SET done = ? WHERE done IS NULL AND source IN (\(marks))",
                           [day.description.databaseValue] + block.map { AlertState.taskSource($0).databaseValue })
         }
-        states.removeAll(where: quiet)
-        let known = Set(states.map(\.identity))
-        var seen = known
-        let fresh = firing.filter { seen.insert(AlertState.Key(accountID: $0.accountID, key: $0.key)).inserted }
+        let fresh = states.indices.filter { states[$0] == nil && first[AlertState.Key(accountID: firing[$0].accountID, key: firing[$0].key)] == $0 }
         let ids = try s.insertReturningIDs(into: "alert_state", columns: ["account_id", "key", "first_seen"],
-                                           rows: fresh.map { [$0.accountID.databaseValue, $0.key.databaseValue, day.description.databaseValue] })
-        for (f, id) in zip(fresh, ids) { states.append(AlertState(id: id, accountID: f.accountID, key: f.key, firstSeen: day)) }
-        return (states, Set(ids))
+                                           rows: fresh.map { [firing[$0].accountID.databaseValue, firing[$0].key.databaseValue, day.description.databaseValue] })
+        for (i, id) in zip(fresh, ids) { states[i] = AlertState(id: id, accountID: firing[i].accountID, key: firing[i].key, firstSeen: day) }
+        return (firing.map { states[first[AlertState.Key(accountID: $0.accountID, key: $0.key)]!]! }, Set(ids))
     }
 }
