@@ -23,6 +23,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "Workspace",
             dependencies: [
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "cse",
             dependencies: [
-                "Commands", "Shell", "Workspace",
+                "Commands", "Shell", "Workspace", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

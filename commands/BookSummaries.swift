@@ -25,16 +25,11 @@ extension Context {
         guard today == clockToday else { return try computed(nil, details: details, keep: false).book }
         let basis = summaryBasis
         // Every account kept for today: the book is those summaries, accounts and all.
-        let quick = try store.keptSummaries(basis: basis, details: details)
-        if quick.kept.count == quick.accounts {
-            let found = decode(quick.kept.map { $0 })
-            if !found.contains(where: { $0 == nil }) {
-                let all = Account.byName(found.map { $0! }) { $0.account }
-                remember(accounts: all.map(\.account))
-                var book = BookSummaries(summaries: all.filter(inBook), details: [:])
-                if details { for kept in quick.kept { book.details[kept.accountID] = kept.details } }
-                return book
-            }
+        let quick = try readKept(basis: basis, details: details)
+        if quick.found.count == quick.accounts, !quick.found.contains(where: { $0 == nil }) {
+            let all = Account.byName(quick.found.map { $0! }) { $0.account }
+            remember(accounts: all.map(\.account))
+            return BookSummaries(summaries: all.filter(inBook), details: quick.details)
         }
         // Else each account with what is kept of it: the out-of-date ones are computed, and kept.
         let accounts = try accountsWithSummaries(basis: basis, details: details).filter { inBook($0.account) }
@@ -68,6 +63,47 @@ extension Context {
     /// In the book today: started by then. (An account that starts later is not in it yet.)
     private func inBook(_ account: Account) -> Bool { account.startDate.map { $0 <= today } ?? true }
     private func inBook(_ summary: AccountSummary) -> Bool { inBook(summary.account) }
+
+    /// The summaries kept for `basis` (nil where a body does not read), with their details when
+    /// asked, and how many accounts there are. Each block of bodies read is decoded on another
+    /// core while the next is read.
+    private func readKept(basis: String, details: Bool) throws -> (accounts: Int, found: [AccountSummary?], details: [Int64: String]) {
+        final class Blocks: @unchecked Sendable {
+            let lock = NSLock()
+            var decoded: [[AccountSummary?]] = []
+        }
+        let blocks = Blocks(), group = DispatchGroup(), day = today
+        var bytes: [UInt8] = [], ends: [Int] = [], ids: [Int64] = [], found: [Int64: String] = [:]
+        func decodeBlock() {
+            let (b, e, i) = (bytes, ends, ids)
+            let k = blocks.lock.withLock { blocks.decoded.append([]); return blocks.decoded.count - 1 }
+            DispatchQueue.global().async(group: group) {
+                var block: [AccountSummary?] = []
+                block.reserveCapacity(i.count)
+                b.withUnsafeBytes { raw in
+                    var start = 0
+                    for (n, end) in e.enumerated() {
+                        block.append(AccountSummary(id: i[n], asOf: day, bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end])))
+                        start = end
+                    }
+                }
+                blocks.lock.withLock { blocks.decoded[k] = block }
+            }
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+        }
+        let accounts = try store.eachKeptSummary(basis: basis, details: details) { id, body, text in
+            bytes.append(contentsOf: body)
+            ends.append(bytes.count)
+            ids.append(id)
+            if details { found[id] = text }
+            if ids.count == 4096 { decodeBlock() }
+        }
+        if !ids.isEmpty { decodeBlock() }
+        group.wait()
+        return (accounts, blocks.decoded.flatMap { $0 }, found)
+    }
 
     /// The summaries kept for today, read on every core (each body by itself); nil where
     /// none is kept or a body does not read.

@@ -181,6 +181,17 @@ public final class AccountSummary: Equatable, Sendable {
             var reader = BodyReader(bytes)
             return reader.read(id: id)
         }) else { return nil }
+        self.init(f, asOf: asOf)
+    }
+
+    /// The summary a body's UTF-8 bytes wrote (`init(id:asOf:body:)`), read where they lie.
+    public convenience init?(id: Int64, asOf: Day, bytes: UnsafeRawBufferPointer) {
+        var reader = BodyReader(bytes.assumingMemoryBound(to: UInt8.self))
+        guard let f = reader.read(id: id) else { return nil }
+        self.init(f, asOf: asOf)
+    }
+
+    private convenience init(_ f: BodyReader.Fields, asOf: Day) {
         let account = f.account
         self.init(account: account, asOf: asOf, current: f.current, earlier: f.earlier, trend: Trend(weeklyScores: f.scores), level: f.level,
                   points: f.points, probability: f.probability, drivers: f.drivers, reason: f.reason, lastTouch: f.lastTouch, alerts: f.alerts,
@@ -248,14 +259,15 @@ private struct BodyReader {
         let name = text()
         guard let aliases = list({ $0.text() }) else { return nil }
         let segment = integer()
-        guard segment.map(Segment.allCases.indices.contains) ?? true, let plan = list({ $0.text() }), plan.count <= 1 else { return nil }
+        var plan: String?, csm: String?, reason: String?
+        guard segment.map(Segment.allCases.indices.contains) ?? true, optionalText(&plan) else { return nil }
         let arr = integer()
-        guard let csm = list({ $0.text() }), csm.count <= 1 else { return nil }
+        guard optionalText(&csm) else { return nil }
         let start = integer(), renewal = integer(), churn = integer()
-        guard let reason = list({ $0.text() }), reason.count <= 1 else { return nil }
-        f.account = Account(id: id, name: name, aliases: aliases, segment: segment.map { Segment.allCases[$0] }, plan: plan.first,
-                            arr: arr.map { Money(cents: Int64($0)) }, csm: csm.first, startDate: start.map(Day.init(ordinal:)),
-                            renewalDate: renewal.map(Day.init(ordinal:)), churnDate: churn.map(Day.init(ordinal:)), churnReason: reason.first)
+        guard optionalText(&reason) else { return nil }
+        f.account = Account(id: id, name: name, aliases: aliases, segment: segment.map { Segment.allCases[$0] }, plan: plan,
+                            arr: arr.map { Money(cents: Int64($0)) }, csm: csm, startDate: start.map(Day.init(ordinal:)),
+                            renewalDate: renewal.map(Day.init(ordinal:)), churnDate: churn.map(Day.init(ordinal:)), churnReason: reason)
         guard score(&f.current), score(&f.earlier), let scores = list({ $0.number() }) else { return nil }
         f.scores = scores
         guard let level = integer().flatMap(ChurnRisk.Level.init(rawValue:)), let points = integer() else { return nil }
@@ -276,8 +288,7 @@ private struct BodyReader {
             return KeptAlert(monitor: monitor, name: name.isEmpty ? nil : name, severity: severity, shown: r.text(), who: r.text(), within: r.text())
         }) else { return nil }
         f.alerts = alerts
-        guard let cause = list({ $0.text() }), cause.count <= 1 else { return nil }
-        f.cause = cause.first
+        guard optionalText(&f.cause) else { return nil }
         let potential = integer()
         guard let plays = list({ $0.text() }) else { return nil }
         if let potential { f.expansion = AccountSummary.ExpansionPlays(plays: plays, potential: Money(cents: Int64(potential))) }
@@ -298,6 +309,14 @@ private struct BodyReader {
         return start..<end
     }
 
+    /// A list of at most one text (`list`), read without making the list: nil for none,
+    /// false for a count above one.
+    mutating func optionalText(_ text: inout String?) -> Bool {
+        guard let n = integer(), n == 0 || n == 1 else { return false }
+        if n == 1 { text = self.text() }
+        return true
+    }
+
     /// A count, then that many items.
     mutating func list<T>(_ item: (inout BodyReader) -> T?) -> [T]? {
         // A count no longer than the bytes left: a body of another version reads as none.
@@ -311,30 +330,35 @@ private struct BodyReader {
         return items
     }
 
+    // Numbers are read in the same pass that finds their end: a book's bodies hold millions.
+
     mutating func integer() -> Int? {
-        let range = token()
-        guard !range.isEmpty, range.count <= 18 else { return nil }
-        var value = 0, sign = 1
-        for i in range {
-            if i == range.lowerBound, bytes[i] == UInt8(ascii: "-") { sign = -1; continue }
-            guard (48...57).contains(bytes[i]) else { return nil }
-            value = value * 10 + Int(bytes[i] - 48)
+        var value = 0, sign = 1, digits = 0, valid = true
+        let start = min(at, bytes.count)
+        var end = start
+        while end < bytes.count {
+            let b = bytes[end]
+            if b >= 0x1D && b <= 0x1F { break }
+            if b >= 48 && b <= 57 { value = value &* 10 &+ Int(b &- 48); digits += 1 } else if b == UInt8(ascii: "-") && end == start { sign = -1 } else { valid = false }
+            end += 1
         }
+        at = end + 1
+        guard valid, digits > 0, end - start <= 18 else { return nil }
         return sign * value
     }
 
     mutating func number() -> Double? {
-        let range = token()
-        guard !range.isEmpty, range.count <= 16 else { return nil }
-        var bits: UInt64 = 0
-        for i in range {
-            let b = bytes[i]
-            switch b {
-            case 48...57: bits = bits << 4 | UInt64(b - 48)
-            case 97...102: bits = bits << 4 | UInt64(b - 87)
-            default: return nil
-            }
+        var bits: UInt64 = 0, valid = true
+        let start = min(at, bytes.count)
+        var end = start
+        while end < bytes.count {
+            let b = bytes[end]
+            if b >= 0x1D && b <= 0x1F { break }
+            if b >= 48 && b <= 57 { bits = bits << 4 | UInt64(b &- 48) } else if b >= 97 && b <= 102 { bits = bits << 4 | UInt64(b &- 87) } else { valid = false }
+            end += 1
         }
+        at = end + 1
+        guard valid, end > start, end - start <= 16 else { return nil }
         return Double(bitPattern: bits)
     }
 
@@ -344,6 +368,7 @@ private struct BodyReader {
 }
 
 extension BookFigures {
-    public static func arr(_ book: [AccountSummary]) -> Money { total(book.filter { !$0.isChurned }.map(\.account)) }
-    public static func arrAtRisk(_ book: [AccountSummary]) -> Money { total(book.filter(\.isAtRisk).map(\.account)) }
+    // The ARRs alone are gathered: a book's accounts are many, and each a large value.
+    public static func arr(_ book: [AccountSummary]) -> Money { sum(book.map { $0.isChurned ? nil : $0.account.arr }) }
+    public static func arrAtRisk(_ book: [AccountSummary]) -> Money { sum(book.map { $0.isAtRisk ? $0.account.arr : nil }) }
 }

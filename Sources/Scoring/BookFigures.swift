@@ -18,7 +18,9 @@ public enum BookFigures {
     /// "ARR at risk": the ARR of the live accounts at risk.
     public static func arrAtRisk(_ risks: [ChurnRisk]) -> Money { total(risks.filter(isAtRisk).map(\.health.account)) }
 
-    public static func total(_ accounts: [Account]) -> Money { accounts.reduce(.zero) { $0 + ($1.arr ?? .zero) } }
+    public static func total(_ accounts: [Account]) -> Money { sum(accounts.map(\.arr)) }
+    /// ARRs added up, a missing one as none.
+    public static func sum(_ arrs: [Money?]) -> Money { arrs.reduce(.zero) { $0 + ($1 ?? .zero) } }
 
     /// What the subscription ledger says the account pays a year on `day` (its active MRR ×
     /// 12); nil when the ledger has no row for it. `show` says when it differs from the ARR.

@@ -212,15 +212,13 @@ public final class SQLStore: WorkspaceStore {
         return Account.byName(all, \.account)
     }
 
-    public func keptSummaries(basis: String, details: Bool) throws -> (accounts: Int, kept: [StoredSummary]) {
+    public func eachKeptSummary(basis: String, details: Bool, _ body: (Int64, UnsafeRawBufferPointer, String) throws -> Void) throws -> Int {
         try read { s in
             let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
-            var kept: [StoredSummary] = []
-            kept.reserveCapacity(Int(accounts))
-            try s.each("SELECT account_id, stamp, body, \(details ? "details" : "''") FROM account_summary WHERE basis = ?", [basis.databaseValue]) { row in
-                kept.append(StoredSummary(accountID: row[0], stamp: row[1], basis: basis, body: row[2], details: row[3]))
+            try s.each("SELECT account_id, \(details ? "details" : "''"), body FROM account_summary WHERE basis = ?", [basis.databaseValue], raw: 2) { row, bytes in
+                try body(row[0], bytes, row[1])
             }
-            return (Int(accounts), kept)
+            return Int(accounts)
         }
     }
 

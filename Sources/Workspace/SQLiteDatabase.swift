@@ -19,6 +19,9 @@ public final class SQLiteDatabase: SQLDatabase {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        // Pages read where the file is mapped, not copied in one read call each: a book-wide
+        // answer reads every account's summary.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         self.busyTimeout = busyTimeout
         do {
             if shared {
@@ -71,6 +74,20 @@ public final class SQLiteDatabase: SQLDatabase {
             // Straight from the statement: a GRDB row's values go through its column names.
             while try cursor.next() != nil {
                 try body(SQLRow(columns: shared, values: (0..<columns).map { DatabaseValue(sqliteStatement: sqlite, index: $0) }))
+            }
+        }
+
+        func each(_ sql: String, _ arguments: [DatabaseValue], raw: Int, _ body: (SQLRow, UnsafeRawBufferPointer) throws -> Void) throws {
+            let statement = try db.cachedStatement(sql: sql)
+            let names = statement.columnNames
+            let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
+            let columns = CInt(names.count), sqlite = statement.sqliteStatement, shared = SQLColumns(names)
+            while let row = try cursor.next() {
+                let values = (0..<columns).map { $0 == raw ? .null : DatabaseValue(sqliteStatement: sqlite, index: $0) }
+                try row.withUnsafeData(atIndex: raw) { data in
+                    guard let data else { return try body(SQLRow(columns: shared, values: values), UnsafeRawBufferPointer(start: nil, count: 0)) }
+                    try data.withUnsafeBytes { try body(SQLRow(columns: shared, values: values), $0) }
+                }
             }
         }
 

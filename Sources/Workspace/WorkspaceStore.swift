@@ -58,9 +58,10 @@ public protocol WorkspaceStore: AnyObject {
     /// (those only when asked for) when the summary is of `basis`, else the stamp alone, with
     /// an empty basis.
     func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)]
-    /// How many accounts there are, and the stored summaries of `basis` (their bodies carry
-    /// their accounts), read together: when there are as many, the book is read from them alone.
-    func keptSummaries(basis: String, details: Bool) throws -> (accounts: Int, kept: [StoredSummary])
+    /// Hands over each summary kept for `basis` (its body carries its account) — the account,
+    /// the body's bytes (valid during the call) and `details` when asked — and returns how many
+    /// accounts there are, read together: when there are as many, the book is read from them alone.
+    func eachKeptSummary(basis: String, details: Bool, _ body: (_ accountID: Int64, _ body: UnsafeRawBufferPointer, _ details: String) throws -> Void) throws -> Int
     /// Saves summaries computed from a reading: each lands only while its account's stamp is
     /// the one that reading saw; returns how many did.
     @discardableResult

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Commands
 import Foundation
 import Shell
@@ -9,6 +10,9 @@ struct CSE: ParsableCommand {
     /// `cse -w DIR import FILE` reads as naturally as `cse import FILE -w DIR`: a subcommand
     /// name after the shared flags is moved to the front before parsing.
     static func main() {
+        // The heap grows 256 MB at a time, not a few pages per system call: a book-wide answer
+        // on 100,000 accounts makes a quarter of a gigabyte of summaries in a few hundred ms.
+        _ = cse_heap_grows_by(256 << 20)
         var args = Array(CommandLine.arguments.dropFirst())
         let names = Set(configuration.subcommands.map { $0._commandName })
         var i = 0
