@@ -9,7 +9,9 @@ import GRDB
 /// writer's transaction to end. A write that still cannot start changes nothing and says so
 /// (`WorkspaceError.busy`), never a raw "database is locked".
 public final class SQLiteDatabase: SQLDatabase {
-    let db: any DatabaseWriter
+    /// nil once closed: nothing reads or writes after `close()`.
+    private var writer: (any DatabaseWriter)?
+    private var db: any DatabaseWriter { writer! }
     let busyTimeout: TimeInterval
     public let dialect = SQLDialect.sqlite
 
@@ -26,9 +28,9 @@ public final class SQLiteDatabase: SQLDatabase {
         do {
             if shared {
                 config.journalMode = .wal
-                db = try DatabasePool(path: path, configuration: config)
+                writer = try DatabasePool(path: path, configuration: config)
             } else {
-                db = try DatabaseQueue(path: path, configuration: config)
+                writer = try DatabaseQueue(path: path, configuration: config)
             }
         } catch {
             throw SQLiteDatabase.translate(error, after: busyTimeout)
@@ -36,8 +38,11 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func close() throws {
-        if let queue = db as? DatabaseQueue { try queue.close() }
-        if let pool = db as? DatabasePool { try pool.close() }
+        if let queue = writer as? DatabaseQueue { try queue.close() }
+        // A pool is let go instead: GRDB then closes its readers before its writer, which, as the
+        // last connection, moves the WAL into the file and removes it. (`DatabasePool.close()`
+        // closes the writer first, and every later open had to read a large WAL back.)
+        writer = nil
     }
 
     public func read<T>(_ body: (SQLSession) throws -> T) throws -> T {

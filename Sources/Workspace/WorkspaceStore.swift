@@ -1,6 +1,9 @@
 /// Everything the domain code needs from where the accounts live: the only thing commands
 /// see. `SQLStore` implements it over SQLite (one CSM) and PostgreSQL (a team).
 public protocol WorkspaceStore: AnyObject {
+    /// Ends the connection (PostgreSQL) or the file's connections (SQLite, its WAL moved into
+    /// the file when no other process has it open); nothing reads or writes after.
+    func close() throws
     func accounts() throws -> [Account]
     /// The accounts whose name (`isName`) or an alias is `key` as typed names compare
     /// (`String.comparable`): one indexed look-up.

@@ -128,8 +128,9 @@ struct Run: ParsableCommand {
                 if !session.run(line) { failed = true }
                 if Interrupt.requested { throw ExitCode(130) }
             }
-            // Done: every write is committed, and the process ends here without freeing what the
+            // Done: the workspace is closed, and the process ends here without freeing what the
             // session read one value at a time (a whole book's summaries) on the way out.
+            try? workspace.store.close()
             Foundation.exit(failed ? ExitCode.failure.rawValue : 0)
         } else if interactive {
             REPL.run(session, banner: "cse — \(workspace.location) — today is \(today). Type 'help', or Ctrl-D to leave.")

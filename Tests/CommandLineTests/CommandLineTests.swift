@@ -98,6 +98,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertGreaterThan(single.out.split(separator: "\n").count, 10, "one command: indented JSON")
     }
 
+    func testACommandLineLeavesTheWorkspaceClosed() throws {
+        // `cse -c` ends without freeing what it read, but closes the workspace: its writes are
+        // moved from the WAL into the file, and the next open has no WAL to read back.
+        let ws = try demo()
+        let outcome = try run(["-w", ws, "-c", "log Acme call with the champion", "-c", "list accounts"])
+        XCTAssertEqual(outcome.status, 0, outcome.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws + "/workspace.sqlite-wal"), "the WAL is checkpointed and removed")
+        XCTAssertTrue(try run(["-w", ws, "-c", "timeline Acme"]).out.contains("call — with the champion"), "the write is in the file")
+        let failing = try run(["-w", ws, "-c", "score Nobody"])
+        XCTAssertEqual(failing.status, 1, "a failed command still fails the process")
+    }
+
     func testAFailingClipboardIsAnErrorAndTheDraftStays() throws {
         let ws = try demo()
         for command in ["exit 1", "false", "kill -9 $$"] {
