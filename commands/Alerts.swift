@@ -61,9 +61,14 @@ struct AlertsCommand: Command {
             accounts = book.summaries.count
         }
         let look = try context.lookAtAlerts(alerts, accountIDs: ids, scope: single.map { [$0.id!] })
-        var rows: [(alert: Alert, state: AlertState?)] = [], hidden: [AlertState] = []
-        for row in look.rows where overARR.map({ (row.alert.arr?.cents ?? 0) > $0.cents }) ?? true {
-            if !showAll, let state = row.state, state.isHidden(on: context.today) { hidden.append(state) } else { rows.append(row) }
+        let isHidden = { (state: AlertState?) in !showAll && (state?.isHidden(on: context.today) ?? false) }
+        var rows = look.rows, hidden: [AlertState] = []
+        // Most looks leave out nothing: the rows stay as they came, not copied one by one.
+        if overARR != nil || look.rows.contains(where: { isHidden($0.state) }) {
+            rows = []
+            for row in look.rows where overARR.map({ (row.alert.arr?.cents ?? 0) > $0.cents }) ?? true {
+                if isHidden(row.state) { hidden.append(row.state!) } else { rows.append(row) }
+            }
         }
         return AlertList(account: single?.name, rows: rows, new: look.new, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
     }

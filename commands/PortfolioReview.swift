@@ -37,7 +37,9 @@ struct PortfolioReviewCommand: Command {
             book = book.filter { $0.account.csm == found }
         }
         let today = context.today
-        let review = try PortfolioReview(book: book, events: try context.store.events(from: today.adding(days: -90)), ledger: try context.store.ledger(),
+        let events = try context.store.events(from: today.adding(days: -90), kinds: PortfolioReview.eventKinds,
+                                              accounts: PortfolioReview.eventAccounts(book))
+        let review = try PortfolioReview(book: book, events: events, ledger: try context.store.ledger(),
                                          today: today) { PlaybookInput(health: try context.health(of: $0)) }
         return PortfolioReport(review: review, csm: csm)
     }

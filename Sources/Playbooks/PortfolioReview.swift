@@ -103,8 +103,19 @@ public struct PortfolioReview: Sendable {
     public var atRiskAccounts: [String]
     public var questions: [Question]
 
+    /// The kinds of event the review reads from every account: QBRs held and product feedback.
+    public static let eventKinds: [String] = [EventKind.qbrHeld.rawValue] + feedbackKinds
+    static let feedbackKinds = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
+                                EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
+
+    /// The accounts whose every event the review reads: those up a tier, for what was done.
+    public static func eventAccounts(_ book: [AccountSummary]) -> Set<Int64> {
+        Set(book.filter { !$0.isChurned && $0.current != nil && $0.roseATier }.map { $0.account.id! })
+    }
+
     /// The review of a book as its account summaries have it, with the events of the last 90
-    /// days (oldest first) and the ledger. `detail` reads one account whole: only the ten
+    /// days (oldest first) — at least those of `eventKinds`, and every event of the
+    /// `eventAccounts` — and the ledger. `detail` reads one account whole: only the ten
     /// largest are, for their contacts.
     public init(book: [AccountSummary], events: [Event], ledger: Ledger, today: Day, detail: (Account) throws -> PlaybookInput) throws {
         self.today = today
@@ -112,7 +123,11 @@ public struct PortfolioReview: Sendable {
         let scored = live.filter { $0.current != nil }
         let arrOf = { (i: AccountSummary) in i.account.arr?.dollars ?? 0 }
         let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
-        let eventsOf = Dictionary(grouping: events.filter { $0.date <= today && $0.date.days(until: today) <= 90 }, by: \.accountID)
+        // The events of the last 90 days.
+        let lately = events.filter { $0.date <= today && $0.date.days(until: today) <= 90 }
+        let eventsOf = Dictionary(grouping: lately, by: \.accountID)
+        // The live accounts by id: the book's events are read once, not once an account.
+        let liveByID = Dictionary(live.map { ($0.account.id!, $0) }, uniquingKeysWith: { a, _ in a })
         accounts = live.count
         arr = BookFigures.arr(book).dollars
         churned = book.count - live.count
@@ -131,7 +146,7 @@ public struct PortfolioReview: Sendable {
         averageHealth = now.isEmpty ? nil : now.reduce(0, +) / Double(now.count)
         let before = scored.compactMap { $0.earlier?.total }
         averageHealthFourWeeksAgo = before.isEmpty ? nil : before.reduce(0, +) / Double(before.count)
-        qbrsLast90Days = live.reduce(0) { n, i in n + (eventsOf[i.account.id!] ?? []).filter { $0.kind == EventKind.qbrHeld.rawValue }.count }
+        qbrsLast90Days = lately.filter { $0.kind == EventKind.qbrHeld.rawValue && liveByID[$0.accountID] != nil }.count
         onboarding = live.filter { $0.account.startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
         renewals = [30, 60, 90].map { days in
             let due = live.filter { i in i.account.renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
@@ -213,10 +228,9 @@ public struct PortfolioReview: Sendable {
                 return "\(o.account) (QBR \(o.held)): " + ([score, dau].compactMap { $0 }.joined(separator: ", "))
             }, accounts: qbrOutcomes.map(\.account)))
         // 8. Product feedback to escalate.
-        let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
-                                          EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
+        let feedbackKinds = Set(PortfolioReview.feedbackKinds)
         // Sorted as indices with their keys: the items are many, and each a large value.
-        let items = live.flatMap { i in (eventsOf[i.account.id!] ?? []).filter { feedbackKinds.contains($0.kind) }.map { (i, $0) } }
+        let items = lately.compactMap { e in feedbackKinds.contains(e.kind) ? liveByID[e.accountID].map { ($0, e) } : nil }
         let keys = items.map { ($0.1.date, $0.0.account.name) }
         let feedback = items.indices.sorted { keys[$0] > keys[$1] }.map { items[$0] }
         questions.append(Question("product_feedback", "Which product feedback should go to the product team?",

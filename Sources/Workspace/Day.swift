@@ -24,17 +24,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Accepts `YYYY-MM-DD` only: an import must not guess between 03/04 and 04/03.
     public init?(iso text: String) {
-        let b = Array(text.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var n = 0
-            for i in range {
-                guard (48...57).contains(b[i]) else { return nil }
-                n = n * 10 + Int(b[i] - 48)
-            }
-            return n
+        // The ten bytes read where they are: a book reads hundreds of thousands of dates.
+        guard text.utf8.count == 10 else { return nil }
+        var b: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &b) { out in
+            for (i, byte) in text.utf8.enumerated() { out[i] = byte }
         }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        let parts = withUnsafeBytes(of: b) { bytes -> (Int, Int, Int)? in
+            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func digits(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard (48...57).contains(bytes[i]) else { return nil }
+                    n = n * 10 + Int(bytes[i] - 48)
+                }
+                return n
+            }
+            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -62,8 +62,22 @@ public final class SQLStore: WorkspaceStore {
         try read { try $0.fetchAll(Event.self, "ORDER BY date, id") }
     }
 
-    public func events(from: Day) throws -> [Event] {
-        try read { try $0.fetchAll(Event.self, "WHERE date >= ? ORDER BY date, id", from.description) }
+    public func events(from: Day, kinds: [String], accounts: Set<Int64>) throws -> [Event] {
+        try read { s in
+            let marks = { (n: Int) in Array(repeating: "?", count: n).joined(separator: ", ") }
+            // `kind IN ('')` when there are none: no event has an empty kind.
+            let kinds = kinds.isEmpty ? [""] : kinds
+            var found = try s.rows("SELECT * FROM event WHERE date >= ? AND kind IN (\(marks(kinds.count)))",
+                                   [from.description.databaseValue] + kinds.map(\.databaseValue)).map(Event.init(row:))
+            // The accounts' other events, a block of them a statement.
+            let ids = accounts.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let block = ids[start..<min(start + 500, ids.count)]
+                found += try s.rows("SELECT * FROM event WHERE date >= ? AND account_id IN (\(marks(block.count))) AND kind NOT IN (\(marks(kinds.count)))",
+                                    [from.description.databaseValue] + block.map(\.databaseValue) + kinds.map(\.databaseValue)).map(Event.init(row:))
+            }
+            return found.sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+        }
     }
 
     public func goals(accountID: Int64) throws -> [Goal] {

@@ -12,8 +12,8 @@ public protocol WorkspaceStore: AnyObject {
     func contacts(accountID: Int64) throws -> [Contact]
     func events(accountID: Int64) throws -> [Event]
     func events() throws -> [Event]
-    /// Every event on or after a day, oldest first.
-    func events(from: Day) throws -> [Event]
+    /// The events on or after a day of these kinds, and every one of these accounts', oldest first.
+    func events(from: Day, kinds: [String], accounts: Set<Int64>) throws -> [Event]
     func goals(accountID: Int64) throws -> [Goal]
     func goals() throws -> [Goal]
     func milestones(accountID: Int64) throws -> [Milestone]
