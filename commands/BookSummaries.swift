@@ -27,7 +27,7 @@ extension Context {
         // Every account kept for today: the book is those summaries, accounts and all.
         let quick = try readKept(basis: basis, details: details)
         if quick.found.count == quick.accounts, !quick.found.contains(where: { $0 == nil }) {
-            let all = Account.byName(quick.found.map { $0! }) { $0.account }
+            let all = Account.byName(quick.found.map { $0! }, name: { $0.account.name }, id: { $0.account.id })
             remember(accounts: all.map(\.account))
             return BookSummaries(summaries: all.filter(inBook), details: quick.details)
         }
