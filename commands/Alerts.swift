@@ -60,17 +60,13 @@ struct AlertsCommand: Command {
             }
             accounts = book.summaries.count
         }
-        let look = try context.lookAtAlerts(alerts, accountIDs: ids, scope: single.map { [$0.id!] })
-        let isHidden = { (state: AlertState?) in !showAll && (state?.isHidden(on: context.today) ?? false) }
-        var rows = look.rows, hidden: [AlertState] = []
-        // Most looks leave out nothing: the rows stay as they came, not copied one by one.
-        if overARR != nil || look.rows.contains(where: { isHidden($0.state) }) {
-            rows = []
-            for row in look.rows where overARR.map({ (row.alert.arr?.cents ?? 0) > $0.cents }) ?? true {
-                if isHidden(row.state) { hidden.append(row.state!) } else { rows.append(row) }
-            }
+        let look = try context.lookAtAlerts(consume alerts, accountIDs: ids, scope: single.map { [$0.id!] })
+        var shown: [Int] = [], hidden: [AlertState] = []
+        shown.reserveCapacity(look.alerts.count)
+        for i in look.alerts.indices where overARR.map({ (look.alerts[i].arr?.cents ?? 0) > $0.cents }) ?? true {
+            if !showAll, let state = look.states[i], state.isHidden(on: context.today) { hidden.append(state) } else { shown.append(i) }
         }
-        return AlertList(account: single?.name, rows: rows, new: look.new, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
+        return AlertList(account: single?.name, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
     }
 }
 
@@ -79,17 +75,20 @@ extension Context {
     /// an account, worst first, each with its triage state. A look today is remembered: what
     /// fires for the first time is new. A look as of another day changes nothing, and today's
     /// triage does not apply to it.
-    func lookAtAlerts(_ firing: [Alert], accountIDs: [Int64], scope: Set<Int64>?) throws -> (rows: [(alert: Alert, state: AlertState?)], new: Set<Int64>) {
+    func lookAtAlerts(_ firing: consuming [Alert], accountIDs: [Int64], scope: Set<Int64>?) throws -> AlertLook {
         // One block an account, worst first: the blocks in the order of their worst alert.
-        // Indices, not alerts, move: a book's alerts are many, and each a large value.
+        // Indices are sorted and the alerts swapped into place: a book's alerts are many, and
+        // each a large value, never copied here.
         var block: [Int64: Int] = [:], blocks: [[Int]] = []
         for i in Monitor.rankedOrder(firing) {
             if let b = block[accountIDs[i]] { blocks[b].append(i) } else { block[accountIDs[i]] = blocks.count; blocks.append([i]) }
         }
         let order = blocks.flatMap { $0 }
-        guard today == clockToday else { return (order.map { (firing[$0], nil) }, []) }
-        let looked = try store.noteAlerts(order.map { (accountID: accountIDs[$0], key: AlertList.key(firing[$0])) }, of: scope, on: today)
-        return (zip(order, looked.states).map { (firing[$0], $1) }, looked.new)
+        var alerts = consume firing
+        alerts.permute(to: order)
+        guard today == clockToday else { return AlertLook(alerts: alerts, states: Array(repeating: nil, count: alerts.count), new: []) }
+        let looked = try store.noteAlerts(alerts.indices.map { (accountID: accountIDs[order[$0]], key: AlertList.key(alerts[$0])) }, of: scope, on: today)
+        return AlertLook(alerts: alerts, states: looked.states, new: looked.new)
     }
 
     /// The alerts of these accounts' health, with the account of each (`lookAtAlerts`).
@@ -104,18 +103,27 @@ extension Context {
     }
 }
 
+/// A look at the alerts (`Context.lookAtAlerts`): `alerts[i]` with its triage state `states[i]`,
+/// one block an account, worst first.
+struct AlertLook {
+    var alerts: [Alert]
+    var states: [AlertState?]
+    /// Alert states first seen on this look.
+    var new: Set<Int64>
+
+    func isNew(_ i: Int) -> Bool { states[i].map { new.contains($0.id!) } ?? false }
+}
+
 struct AlertList: Report {
     let account: String?
-    let rows: [(alert: Alert, state: AlertState?)]
-    /// Alert states first seen on this look.
-    let new: Set<Int64>
+    let look: AlertLook
+    /// The places in `look` shown: neither acknowledged nor snoozed, over the ARR asked for.
+    let shown: [Int]
     let accounts: Int
     /// Acknowledged or snoozed: counted, not shown.
     let hidden: [AlertState]
     let today: Day
     let overARR: Money?
-
-    var alerts: [Alert] { rows.map(\.alert) }
 
     /// What identifies an alert across looks: its monitor, or a custom monitor's title.
     static func key(_ a: Alert) -> String { a.monitor == .custom ? "custom:\(a.label)" : a.monitor.rawValue }
@@ -135,46 +143,45 @@ struct AlertList: Report {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(account, forKey: .account)
-        try c.encode(rows.count, forKey: .count)
-        try c.encode(rows.map { RowJSON(id: $0.state?.id, new: $0.state.map { new.contains($0.id!) } ?? false, alert: $0.alert) }, forKey: .alerts)
+        try c.encode(shown.count, forKey: .count)
+        try c.encode(shown.map { RowJSON(id: look.states[$0]?.id, new: look.isNew($0), alert: look.alerts[$0]) }, forKey: .alerts)
         try c.encode(hidden.count, forKey: .hidden)
     }
 
     func render(into doc: inout Document) {
-        guard !rows.isEmpty else {
+        guard !shown.isEmpty else {
             let quiet = account.map { "\($0): no alerts — every monitor is quiet" }
                 ?? (overARR.map { "no alerts on accounts over \($0) ARR" } ?? "no alerts across \(accounts) accounts — every monitor is quiet")
             doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
             return
         }
-        // One block an account, worst first: the rows come in them (`lookAtAlerts`).
-        let blocks = rows.runs { $0.alert.account }.map { rows[$0] }
+        // One block an account, worst first: the alerts come in them (`lookAtAlerts`).
+        let blocks = shown.runs { look.alerts[$0].account }.map { shown[$0] }
         // On a terminal, the blocks that fit a screenful (at least one).
-        var room = doc.listRows ?? Int.max, shown = 0
+        var room = doc.listRows ?? Int.max, blocksShown = 0
         for (i, block) in blocks.enumerated() {
             room -= 2 + 2 * block.count
             if room < 0 && i > 0 { break }
-            shown += 1
-            let name = block.first!.alert.account
+            blocksShown += 1
+            let first = look.alerts[block.first!]
             if i > 0 { doc.blank() }
-            let arr = block.first!.alert.arr.map { " · ARR \($0)" } ?? ""
-            doc.line(Span(name, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
-            for r in block {
-                let a = r.alert
+            let arr = first.arr.map { " · ARR \($0)" } ?? ""
+            doc.line(Span(first.account, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
+            for j in block {
+                let a = look.alerts[j], state = look.states[j]
                 let style: Style = a.severity == .orange ? .orange : .red
-                let isNew = r.state.map { new.contains($0.id!) } ?? false
-                doc.wrapped(Span("  \(r.state?.id.map { "#\($0)" } ?? "")".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(a.severity.emoji) "),
+                doc.wrapped(Span("  \(state?.id.map { "#\($0)" } ?? "")".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(a.severity.emoji) "),
                             text: [Span(a.label, style), Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold),
-                                   isNew ? Span(" — new", .yellow) : Span(r.state.flatMap { $0.firstSeen < today ? " — since \($0.firstSeen)" : nil } ?? "", .dim)])
+                                   look.isNew(j) ? Span(" — new", .yellow) : Span(state.flatMap { $0.firstSeen < today ? " — since \($0.firstSeen)" : nil } ?? "", .dim)])
                 doc.wrapped(Span("         "), text: [Span(a.evidence.shown, .dim)])
             }
         }
-        if shown < blocks.count { doc.blank() }
-        doc.more(blocks.count - shown, "accounts with alerts")
+        if blocksShown < blocks.count { doc.blank() }
+        doc.more(blocks.count - blocksShown, "accounts with alerts")
         doc.blank()
-        let red = rows.filter { $0.alert.severity != .orange }.count
-        let newCount = rows.filter { $0.state.map { new.contains($0.id!) } ?? false }.count
-        var summary = "\(rows.count) alert\(rows.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
+        let red = shown.filter { look.alerts[$0].severity != .orange }.count
+        let newCount = shown.filter(look.isNew).count
+        var summary = "\(shown.count) alert\(shown.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
         if newCount > 0 { summary += " · \(newCount) new since the last look" }
         if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
         doc.wrapped(text: [Span(summary, .dim)])
@@ -222,7 +229,7 @@ struct AlertTriageCommand: Command {
         let source = AlertState.taskSource(id)
         let (alerts, ids) = context.alerts(of: [try context.health(of: try context.accounts().first { $0.id == state.accountID }!)])
         let firing = try context.lookAtAlerts(alerts, accountIDs: ids, scope: [state.accountID])
-        if let alert = firing.rows.first(where: { $0.state?.id == id })?.alert,
+        if let alert = firing.states.firstIndex(where: { $0?.id == id }).map({ firing.alerts[$0] }),
            !(try context.store.tasks().contains { $0.source == source && $0.isOpen }) {
             let within = alert.within.lowercased()
             let days = within.contains("week") ? 7 : within.contains("24 h") ? 1 : 0
@@ -237,6 +244,21 @@ struct AlertTriageCommand: Command {
 }
 
 extension Array {
+    /// Moves the elements into `order` (the new `self[i]` is the old `self[order[i]]`; `order`
+    /// is a permutation of the indices) by swapping them, each moved, never copied.
+    mutating func permute(to order: [Int]) {
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            var i = start
+            while order[i] != start {
+                swapAt(i, order[i])
+                placed[i] = true
+                i = order[i]
+            }
+            placed[i] = true
+        }
+    }
+
     /// The runs of adjacent elements with the same `key`, in order, as index ranges.
     func runs<Key: Equatable>(by key: (Element) -> Key) -> [Range<Int>] {
         var runs: [Range<Int>] = [], start = 0

@@ -57,12 +57,13 @@ struct TodayCommand: Command {
 
         let firing = context.alerts(of: book)
         let look = try context.lookAtAlerts(firing.alerts, accountIDs: firing.accountIDs, scope: csm == nil ? nil : ids)
-        let fresh = look.rows.filter { r in r.state.map { look.new.contains($0.id!) } ?? false }
-        func item(_ r: (alert: Alert, state: AlertState?)) -> Agenda.Item {
-            Agenda.Item(account: r.alert.account, text: "#\(r.state!.id!) \(r.alert.label)", detail: "\(r.alert.evidence.shown) — \(r.alert.who), \(r.alert.within)")
+        let fresh = look.alerts.indices.filter(look.isNew)
+        func item(_ i: Int) -> Agenda.Item {
+            let a = look.alerts[i]
+            return Agenda.Item(account: a.account, text: "#\(look.states[i]!.id!) \(a.label)", detail: "\(a.evidence.shown) — \(a.who), \(a.within)")
         }
-        agenda.newRed = fresh.filter { $0.alert.severity != .orange }.map(item)
-        agenda.newOrange = fresh.filter { $0.alert.severity == .orange }.map(item)
+        agenda.newRed = fresh.filter { look.alerts[$0].severity != .orange }.map(item)
+        agenda.newOrange = fresh.filter { look.alerts[$0].severity == .orange }.map(item)
 
         for health in book {
             let account = health.account
