@@ -109,9 +109,10 @@ public struct PortfolioReview: Sendable {
                                 EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
 
     /// The accounts whose every event the review reads: those up a tier, for what was done.
-    public static func eventAccounts(_ book: [AccountSummary]) -> Set<Int64> {
-        Set(book.filter { !$0.isChurned && $0.current != nil && $0.roseATier }.map { $0.account.id! })
-    }
+    public static func eventAccounts(_ book: [AccountSummary]) -> Set<Int64> { Set(risers(book).map { $0.account.id! }) }
+
+    /// The live accounts up a tier in four weeks (question 2).
+    static func risers(_ book: [AccountSummary]) -> [AccountSummary] { book.filter { !$0.isChurned && $0.roseATier } }
 
     /// The review of a book as its account summaries have it, with the events of the last 90
     /// days (oldest first) — at least those of `eventKinds`, and every event of the
@@ -168,7 +169,7 @@ public struct PortfolioReview: Sendable {
                 "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
             }, accounts: fell.map(\.account.name)))
         // 2. Improved, and what was done.
-        let rose = scored.filter(\.roseATier)
+        let rose = PortfolioReview.risers(book)
         questions.append(Question("improved", "Which accounts improved, and what was done?",
             answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
             evidence: rose.map { i in
