@@ -50,7 +50,7 @@ struct AlertsCommand: Command {
             single = account
         } else {
             // The book's alerts as its summaries keep them; their facts only for JSON.
-            let book = try context.book(details: context.wantsJSON)
+            let book = try context.book(details: context.wantsJSON, tails: true)
             for s in book.summaries where !s.alerts.isEmpty {
                 let facts = context.wantsJSON ? try AccountSummary.details(book.details[s.account.id!] ?? "").facts : []
                 for (i, a) in s.alerts.enumerated() {

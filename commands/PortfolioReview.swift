@@ -23,7 +23,7 @@ struct PortfolioReviewCommand: Command {
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var book = try context.book().summaries
+        var book = try context.book(tails: true).summaries
         var csm: String?
         if let typed = request["csm"] {
             let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)

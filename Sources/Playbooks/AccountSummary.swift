@@ -1,5 +1,6 @@
 import Foundation
 import Scoring
+import Synchronization
 import Workspace
 
 /// What the book-wide answers show of one account on a day: its latest score and tier and
@@ -11,6 +12,9 @@ import Workspace
 /// or the day makes a summary out of date.
 ///
 /// A class: lists filter and sort a whole book of them, and a reference moves cheaply.
+/// Read from a body, what a list shows of every row (the account, scores, trend, churn
+/// level, last touch) is read at once; the rest (`Tail`: drivers, alerts, cause, expansion,
+/// last QBR) is checked at once and made when first asked for — a screenful asks for 50.
 public final class AccountSummary: Equatable, Sendable {
     /// A week's score.
     public struct Score: Equatable, Sendable {
@@ -38,20 +42,62 @@ public final class AccountSummary: Equatable, Sendable {
     public let points: Int
     /// A fitted churn model's probability, when one is in force.
     public let probability: Double?
-    /// The drivers' labels, heaviest first.
-    public let drivers: [String]
     public let reason: ChurnReason?
     /// The last call, e-mail, meeting, QBR or kickoff logged on or before `asOf`.
     public let lastTouch: Day?
+
+    /// What a list shows of a row only when it shows the row.
+    struct Tail: Equatable, Sendable {
+        /// The drivers' labels, heaviest first.
+        var drivers: [String]
+        /// The monitors that fire, in the order they fired (`Monitor.alerts(for:)`).
+        var alerts: [KeptAlert]
+        /// Why the account went down a tier in four weeks (`fellATier`): the main driver with its
+        /// evidence, else the metric that moved most.
+        var cause: String?
+        /// An expansion with a play and no hold on it.
+        var expansion: ExpansionPlays?
+        /// The last QBR in 180 days and what it changed.
+        var qbr: PortfolioReview.QBROutcome?
+    }
+
+    /// The tail made, or the bytes of a body's tail (already checked) to make it from.
+    private enum TailState {
+        case made(Tail)
+        case bytes(ArraySlice<UInt8>)
+    }
+    private let kept: Mutex<TailState>
+
+    /// The tail, made from its bytes the first time it is asked for.
+    var tail: Tail {
+        kept.withLock { state in
+            switch state {
+            case .made(let tail): return tail
+            case .bytes(let bytes):
+                let tail = bytes.withUnsafeBufferPointer { raw -> Tail in
+                    var reader = BodyReader(raw)
+                    return reader.tail(build: true, account: account.name)!
+                }
+                state = .made(tail)
+                return tail
+            }
+        }
+    }
+
+    /// Makes the tail now (a reader that will ask for every summary's makes them on another core).
+    public func makeTail() { _ = tail }
+
+    /// The drivers' labels, heaviest first.
+    public var drivers: [String] { tail.drivers }
     /// The monitors that fire, in the order they fired (`Monitor.alerts(for:)`).
-    public let alerts: [KeptAlert]
+    public var alerts: [KeptAlert] { tail.alerts }
     /// Why the account went down a tier in four weeks (`fellATier`): the main driver with its
     /// evidence, else the metric that moved most.
-    public let cause: String?
+    public var cause: String? { tail.cause }
     /// An expansion with a play and no hold on it.
-    public let expansion: ExpansionPlays?
+    public var expansion: ExpansionPlays? { tail.expansion }
     /// The last QBR in 180 days and what it changed.
-    public let qbr: PortfolioReview.QBROutcome?
+    public var qbr: PortfolioReview.QBROutcome? { tail.qbr }
 
     public var tier: Tier? { current?.tier }
     public var isChurned: Bool { account.isChurned(on: asOf) }
@@ -69,9 +115,15 @@ public final class AccountSummary: Equatable, Sendable {
         return down ? rank(current.tier) > rank(earlier.tier) : rank(current.tier) < rank(earlier.tier)
     }
 
-    init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
-         drivers: [String], reason: ChurnReason?, lastTouch: Day?, alerts: [KeptAlert], cause: String?, expansion: ExpansionPlays?,
-         qbr: PortfolioReview.QBROutcome?) {
+    convenience init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
+                     drivers: [String], reason: ChurnReason?, lastTouch: Day?, alerts: [KeptAlert], cause: String?, expansion: ExpansionPlays?,
+                     qbr: PortfolioReview.QBROutcome?) {
+        self.init(account: account, asOf: asOf, current: current, earlier: earlier, trend: trend, level: level, points: points, probability: probability,
+                  reason: reason, lastTouch: lastTouch, tail: .made(Tail(drivers: drivers, alerts: alerts, cause: cause, expansion: expansion, qbr: qbr)))
+    }
+
+    private init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
+                 reason: ChurnReason?, lastTouch: Day?, tail: TailState) {
         self.account = account
         self.asOf = asOf
         self.current = current
@@ -80,13 +132,9 @@ public final class AccountSummary: Equatable, Sendable {
         self.level = level
         self.points = points
         self.probability = probability
-        self.drivers = drivers
         self.reason = reason
         self.lastTouch = lastTouch
-        self.alerts = alerts
-        self.cause = cause
-        self.expansion = expansion
-        self.qbr = qbr
+        self.kept = Mutex(tail)
     }
 
     /// The summary of an account as its playbook input has it, with the alerts its monitors
@@ -116,8 +164,7 @@ public final class AccountSummary: Equatable, Sendable {
 
     public static func == (a: AccountSummary, b: AccountSummary) -> Bool {
         a.account == b.account && a.asOf == b.asOf && a.current == b.current && a.earlier == b.earlier && a.trend == b.trend && a.level == b.level
-            && a.points == b.points && a.probability == b.probability && a.drivers == b.drivers && a.reason == b.reason && a.lastTouch == b.lastTouch
-            && a.alerts == b.alerts && a.cause == b.cause && a.expansion == b.expansion && a.qbr == b.qbr
+            && a.points == b.points && a.probability == b.probability && a.reason == b.reason && a.lastTouch == b.lastTouch && a.tail == b.tail
     }
 
     /// What only JSON shows, kept beside the body: the drivers (`ChurnRisk.Driver`) and each
@@ -176,28 +223,19 @@ public final class AccountSummary: Equatable, Sendable {
     /// The summary a `body` wrote for account `id` (the account as it was then: any change
     /// to it outdates the summary), as of `asOf`; nil when it is not one.
     public convenience init?(id: Int64, asOf: Day, body: String) {
-        var text = body
-        guard let f = text.withUTF8({ bytes -> BodyReader.Fields? in
-            var reader = BodyReader(bytes)
-            return reader.read(id: id)
+        self.init(id: id, asOf: asOf, bytes: Array(body.utf8)[...])
+    }
+
+    /// The summary a body's UTF-8 bytes wrote (`init(id:asOf:body:)`); its tail is made from
+    /// them when asked for (a slice of a block of bodies keeps the block).
+    public convenience init?(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>) {
+        guard let (f, tail) = bytes.withUnsafeBufferPointer({ raw -> (BodyReader.Fields, Range<Int>)? in
+            var reader = BodyReader(raw)
+            return reader.read(id: id).map { ($0, $1) }
         }) else { return nil }
-        self.init(f, asOf: asOf)
-    }
-
-    /// The summary a body's UTF-8 bytes wrote (`init(id:asOf:body:)`), read where they lie.
-    public convenience init?(id: Int64, asOf: Day, bytes: UnsafeRawBufferPointer) {
-        var reader = BodyReader(bytes.assumingMemoryBound(to: UInt8.self))
-        guard let f = reader.read(id: id) else { return nil }
-        self.init(f, asOf: asOf)
-    }
-
-    private convenience init(_ f: BodyReader.Fields, asOf: Day) {
-        let account = f.account
-        self.init(account: account, asOf: asOf, current: f.current, earlier: f.earlier, trend: Trend(weeklyScores: f.scores), level: f.level,
-                  points: f.points, probability: f.probability, drivers: f.drivers, reason: f.reason, lastTouch: f.lastTouch, alerts: f.alerts,
-                  cause: f.cause, expansion: f.expansion,
-                  qbr: f.qbr.map { PortfolioReview.QBROutcome(account: account.name, held: $0.held, scoreThen: $0.scoreThen, thenWeek: $0.thenWeek,
-                                                              scoreNow: $0.scoreNow, dauThen: $0.dauThen, dauNow: $0.dauNow) })
+        self.init(account: f.account, asOf: asOf, current: f.current, earlier: f.earlier, trend: Trend(weeklyScores: f.scores), level: f.level,
+                  points: f.points, probability: f.probability, reason: f.reason, lastTouch: f.lastTouch,
+                  tail: .bytes(bytes[(bytes.startIndex + tail.lowerBound)..<(bytes.startIndex + tail.upperBound)]))
     }
 
     /// Text with the separators (and U+001C, the escape) written as U+001C and a letter:
@@ -237,11 +275,6 @@ private struct BodyReader {
         var probability: Double?
         var reason: ChurnReason?
         var lastTouch: Day?
-        var drivers: [String] = []
-        var alerts: [KeptAlert] = []
-        var cause: String?
-        var expansion: AccountSummary.ExpansionPlays?
-        var qbr: (held: Day, thenWeek: Day?, scoreThen: Double?, scoreNow: Double?, dauThen: Double?, dauNow: Double?)?
     }
 
     /// A week's score, or nil in `score` when the week is empty; false when it is not one.
@@ -254,7 +287,8 @@ private struct BodyReader {
         return true
     }
 
-    mutating func read(id: Int64) -> Fields? {
+    /// The fields before the tail, and where the tail lies (checked, not made).
+    mutating func read(id: Int64) -> (Fields, Range<Int>)? {
         var f = Fields()
         let name = text()
         guard let aliases = list({ $0.text() }) else { return nil }
@@ -279,25 +313,33 @@ private struct BodyReader {
             f.reason = ChurnReason.allCases[r]
         }
         f.lastTouch = integer().map(Day.init(ordinal:))
-        guard let drivers = list({ $0.text() }) else { return nil }
-        f.drivers = drivers
-        guard let alerts = list({ r -> KeptAlert? in
+        let tailStart = min(at, bytes.count)
+        guard tail(build: false, account: "") != nil else { return nil }
+        return (f, tailStart..<bytes.count)
+    }
+
+    /// The tail, from here to the end; with `build` false it is only checked, and nothing but
+    /// small values is made (an empty tail).
+    mutating func tail(build: Bool, account: String) -> AccountSummary.Tail? {
+        func texts(_ r: inout BodyReader) -> [String]? { r.list({ $0.text(build) }, keep: build) }
+        guard let drivers = texts(&self), let alerts = list({ r -> KeptAlert? in
             guard let monitor = Monitor(rawValue: r.text()) else { return nil }
-            let name = r.text()
+            let name = r.text(build)
             guard let severity = r.integer().flatMap(Alert.Severity.init(rawValue:)) else { return nil }
-            return KeptAlert(monitor: monitor, name: name.isEmpty ? nil : name, severity: severity, shown: r.text(), who: r.text(), within: r.text())
-        }) else { return nil }
-        f.alerts = alerts
-        guard optionalText(&f.cause) else { return nil }
+            return KeptAlert(monitor: monitor, name: name.isEmpty ? nil : name, severity: severity, shown: r.text(build), who: r.text(build), within: r.text(build))
+        }, keep: build) else { return nil }
+        var t = AccountSummary.Tail(drivers: drivers, alerts: alerts)
+        guard optionalText(&t.cause, build) else { return nil }
         let potential = integer()
-        guard let plays = list({ $0.text() }) else { return nil }
-        if let potential { f.expansion = AccountSummary.ExpansionPlays(plays: plays, potential: Money(cents: Int64(potential))) }
+        guard let plays = texts(&self) else { return nil }
+        if let potential { t.expansion = AccountSummary.ExpansionPlays(plays: plays, potential: Money(cents: Int64(potential))) }
         let held = integer(), thenWeek = integer(), scoreThen = number(), scoreNow = number(), dauThen = number(), dauNow = number()
         if let held {
-            f.qbr = (Day(ordinal: held), thenWeek.map(Day.init(ordinal:)), scoreThen, scoreNow, dauThen, dauNow)
+            t.qbr = PortfolioReview.QBROutcome(account: account, held: Day(ordinal: held), scoreThen: scoreThen, thenWeek: thenWeek.map(Day.init(ordinal:)),
+                                               scoreNow: scoreNow, dauThen: dauThen, dauNow: dauNow)
         }
         // The last token ends the body: nothing is left over, nothing was missing.
-        return at == bytes.count + 1 ? f : nil
+        return at == bytes.count + 1 ? t : nil
     }
 
     /// The bytes up to the next separator, past it.
@@ -311,21 +353,21 @@ private struct BodyReader {
 
     /// A list of at most one text (`list`), read without making the list: nil for none,
     /// false for a count above one.
-    mutating func optionalText(_ text: inout String?) -> Bool {
+    mutating func optionalText(_ text: inout String?, _ build: Bool = true) -> Bool {
         guard let n = integer(), n == 0 || n == 1 else { return false }
-        if n == 1 { text = self.text() }
+        if n == 1 { text = self.text(build) }
         return true
     }
 
-    /// A count, then that many items.
-    mutating func list<T>(_ item: (inout BodyReader) -> T?) -> [T]? {
+    /// A count, then that many items; kept in the list only when `keep`.
+    mutating func list<T>(_ item: (inout BodyReader) -> T?, keep: Bool = true) -> [T]? {
         // A count no longer than the bytes left: a body of another version reads as none.
         guard let n = integer(), n >= 0, n <= bytes.count - min(at, bytes.count) else { return nil }
         var items: [T] = []
-        items.reserveCapacity(n)
+        if keep { items.reserveCapacity(n) }
         for _ in 0..<n {
             guard let x = item(&self) else { return nil }
-            items.append(x)
+            if keep { items.append(x) }
         }
         return items
     }
@@ -364,6 +406,12 @@ private struct BodyReader {
 
     mutating func text() -> String {
         AccountSummary.unescaped(UnsafeBufferPointer(rebasing: bytes[token()]))
+    }
+
+    /// The next text, or "" past it when it is not to be made.
+    mutating func text(_ build: Bool) -> String {
+        guard build else { _ = token(); return "" }
+        return text()
     }
 }
 

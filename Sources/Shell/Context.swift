@@ -27,6 +27,8 @@ public final class Context {
     public var remembered: [String: Any] = [:]
     /// The command running now answers in JSON (`--json`): what only JSON shows is worth reading.
     public internal(set) var wantsJSON = false
+    /// The answer shows every row of a long list: piped, or as JSON (else a screenful).
+    public internal(set) var showsEveryRow = true
 
     /// Changes made in this shell, newest last, each with the edits that undo it and its
     /// number in the workspace's change log.
@@ -41,6 +43,8 @@ public final class Context {
     }
 
     private var cachedAccounts: [Account]?
+    /// Where `accounts()` takes them from when first asked (a book read carries them).
+    private var rememberedAccounts: (() -> [Account])?
     private var cachedResolver: AccountResolver?
     /// The workspace's health model (model.yaml), re-read when the file changes.
     public let models: ModelInForce
@@ -59,13 +63,25 @@ public final class Context {
     /// Every account, read once per change.
     public func accounts() throws -> [Account] {
         if let cachedAccounts { return cachedAccounts }
+        if let rememberedAccounts {
+            self.rememberedAccounts = nil
+            cachedAccounts = rememberedAccounts()
+            return cachedAccounts!
+        }
         let all = try store.accounts()
         cachedAccounts = all
         return all
     }
 
-    /// Every account, as the book's summaries carried them: `accounts()` reads them after.
-    public func remember(accounts: [Account]) { cachedAccounts = accounts }
+    /// Every account, as the book's summaries carried them: `accounts()` takes them from
+    /// there when first asked (a list that never asks never gathers 100,000 of them).
+    public func remember(accounts: @escaping () -> [Account]) {
+        cachedAccounts = nil
+        // The book the last one carried is let go on another core, like an answer shown.
+        nonisolated(unsafe) let last = rememberedAccounts
+        if last != nil { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(last) {} } }
+        rememberedAccounts = accounts
+    }
 
     /// Every account with its kept summary, read together; `accounts()` reads from them after.
     public func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
@@ -77,6 +93,7 @@ public final class Context {
     /// Call after a write so the next read sees it.
     public func workspaceChanged() {
         cachedAccounts = nil
+        rememberedAccounts = nil
         cachedResolver = nil
     }
 

@@ -158,6 +158,19 @@ final class AccountSummaryTests: WorkspaceTestCase {
                                          cause: "a\u{1E}b", expansion: .init(plays: ["", "seats"], potential: Money(cents: -5)),
                                          qbr: .init(account: account.name, held: today, scoreThen: nil, thenWeek: today, scoreNow: 1e-300, dauThen: -0.0, dauNow: nil))
                 XCTAssertEqual(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body), odd)
+                // The tail (drivers, alerts, cause, expansion, QBR) is made only when asked for,
+                // but checked as the body is read: a broken tail is a body that does not read.
+                let read = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body))
+                XCTAssertEqual(read.alerts.last?.name, "odd\u{1D}%1D\u{1C}L")
+                XCTAssertEqual(read.drivers.suffix(2), ["50% \u{1E} of %1E", ""])
+                XCTAssertEqual(read.qbr?.account, "odd\u{1F}名")
+                XCTAssertEqual(read.qbr?.scoreNow, 1e-300)
+                for broken in [odd.body.replacingOccurrences(of: "custom\u{1D}", with: "bogus\u{1D}"),
+                               odd.body.replacingOccurrences(of: "\u{1D}3\u{1D}", with: "\u{1D}9\u{1D}"),
+                               String(odd.body[..<odd.body.range(of: "custom\u{1D}")!.upperBound])] {
+                    XCTAssertNotEqual(broken, odd.body)
+                    XCTAssertNil(AccountSummary(id: summary.account.id!, asOf: today, body: broken), broken)
+                }
             }
         }
         XCTAssertNil(AccountSummary(id: 1, asOf: today, body: "not a summary"))
