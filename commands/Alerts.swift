@@ -38,78 +38,116 @@ struct AlertsCommand: Command {
             }
             text = ""
         }
-        var alerts: [Alert] = [], ids: [Int64] = [], accounts: Int
+        let firing: FiringAlerts, accounts: Int
         var single: Account?
         if !text.isEmpty {
             let account = try context.account(text)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
-            (alerts, ids) = context.alerts(of: [try context.health(of: account)])
+            firing = context.alerts(of: [try context.health(of: account)])
             accounts = 1
             single = account
         } else {
-            // The book's alerts as its summaries keep them; their facts only for JSON.
-            let book = try context.book(details: context.wantsJSON, tails: true)
-            for s in book.summaries where !s.alerts.isEmpty {
-                let facts = context.wantsJSON ? try AccountSummary.details(book.details[s.account.id!] ?? "").facts : []
-                for (i, a) in s.alerts.enumerated() {
-                    alerts.append(a.alert(on: s.account, facts: i < facts.count ? facts[i] : .null))
-                    ids.append(s.account.id!)
-                }
-            }
+            // The book's alerts as its summaries keep them: their words made for the alerts
+            // shown (every one, piped), their facts only for JSON.
+            let book = try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .alertHeads)
+            firing = FiringAlerts(book)
             accounts = book.summaries.count
         }
-        let look = try context.lookAtAlerts(consume alerts, accountIDs: ids, scope: single.map { [$0.id!] })
+        let look = try context.lookAtAlerts(firing, scope: single.map { [$0.id!] })
         var shown: [Int] = [], hidden: [AlertState] = []
-        shown.reserveCapacity(look.alerts.count)
-        for i in look.alerts.indices where overARR.map({ (look.alerts[i].arr?.cents ?? 0) > $0.cents }) ?? true {
+        shown.reserveCapacity(look.firing.count)
+        for i in look.firing.indices where overARR.map({ (look.firing[i].arr?.cents ?? 0) > $0.cents }) ?? true {
             if !showAll, let state = look.states[i], state.isHidden(on: context.today) { hidden.append(state) } else { shown.append(i) }
         }
         return AlertList(account: single?.name, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
     }
 }
 
-extension Context {
-    /// The alerts firing on these accounts (`firing[i]` on account `accountIDs[i]`), one block
-    /// an account, worst first, each with its triage state. A look today is remembered: what
-    /// fires for the first time is new. A look as of another day changes nothing, and today's
-    /// triage does not apply to it.
-    func lookAtAlerts(_ firing: consuming [Alert], accountIDs: [Int64], scope: Set<Int64>?) throws -> AlertLook {
-        // One block an account, worst first: the blocks in the order of their worst alert.
-        // Indices are sorted and the alerts swapped into place: a book's alerts are many, and
-        // each a large value, never copied here.
-        var block: [Int64: Int] = [:], blocks: [[Int]] = []
-        for i in Monitor.rankedOrder(firing) {
-            if let b = block[accountIDs[i]] { blocks[b].append(i) } else { block[accountIDs[i]] = blocks.count; blocks.append([i]) }
+/// The alerts firing on a look's accounts, before the look ranks them: what ranks each and
+/// says which it is, and the alert itself, made when asked for (`make`, by place). An
+/// account's alerts lie together.
+struct FiringAlerts {
+    struct Item {
+        var accountID: Int64
+        var account: String
+        var arr: Money?
+        var head: AlertHead
+    }
+    var items: [Item]
+    var make: (Int) -> Alert
+
+    /// Alerts made already (one account's, or today's agenda's).
+    init(_ alerts: [Alert], accountIDs: [Int64]) {
+        items = alerts.indices.map { Item(accountID: accountIDs[$0], account: alerts[$0].account, arr: alerts[$0].arr, head: alerts[$0].head) }
+        make = { alerts[$0] }
+    }
+
+    /// The book's alerts as its summaries keep them: each made from its summary's tail, with
+    /// its facts when the book was read with its details (JSON).
+    init(_ book: BookSummaries) {
+        var items: [Item] = [], places: [(summary: Int, alert: Int)] = []
+        for (k, s) in book.summaries.enumerated() {
+            for (j, head) in s.alertHeads.enumerated() {
+                items.append(Item(accountID: s.account.id!, account: s.account.name, arr: s.account.arr, head: head))
+                places.append((k, j))
+            }
         }
-        let order = blocks.flatMap { $0 }
-        var alerts = consume firing
-        alerts.permute(to: order)
-        guard today == clockToday else { return AlertLook(alerts: alerts, states: Array(repeating: nil, count: alerts.count), new: []) }
-        let looked = try store.noteAlerts(alerts.indices.map { (accountID: accountIDs[order[$0]], key: AlertList.key(alerts[$0])) }, of: scope, on: today)
-        return AlertLook(alerts: alerts, states: looked.states, new: looked.new)
+        self.items = items
+        make = { i in
+            let (k, j) = places[i], s = book.summaries[k]
+            let facts = book.details[s.account.id!].flatMap { try? AccountSummary.details($0).facts } ?? []
+            return s.alerts[j].alert(on: s.account, facts: j < facts.count ? facts[j] : .null)
+        }
+    }
+}
+
+extension Context {
+    /// The alerts firing on these accounts, one block an account, worst first, each with its
+    /// triage state. A look today is remembered: what fires for the first time is new. A look
+    /// as of another day changes nothing, and today's triage does not apply to it.
+    func lookAtAlerts(_ firing: FiringAlerts, scope: Set<Int64>?) throws -> AlertLook {
+        // One block an account, worst first: the blocks in the order of their worst alert.
+        let items = firing.items, runs = items.runs { $0.accountID }
+        var place = [Int](repeating: 0, count: items.count), run = place, placed = [Bool](repeating: false, count: runs.count)
+        let ranking = Monitor.rankedOrder(items.map { ($0.head.severity, $0.arr) }, account: { items[$0].account })
+        for (p, i) in ranking.enumerated() { place[i] = p }
+        for (r, range) in runs.enumerated() { for i in range { run[i] = r } }
+        var order: [Int] = []
+        order.reserveCapacity(items.count)
+        for i in ranking where !placed[run[i]] {
+            placed[run[i]] = true
+            order += runs[run[i]].sorted { place[$0] < place[$1] }
+        }
+        let ranked = order.map { items[$0] }, make = firing.make
+        let alert = { (i: Int) in make(order[i]) }
+        guard today == clockToday else { return AlertLook(firing: ranked, states: Array(repeating: nil, count: ranked.count), new: [], alert: alert) }
+        let looked = try store.noteAlerts(ranked.map { (accountID: $0.accountID, key: $0.head.key) }, of: scope, on: today)
+        return AlertLook(firing: ranked, states: looked.states, new: looked.new, alert: alert)
     }
 
     /// The alerts of these accounts' health, with the account of each (`lookAtAlerts`).
-    func alerts(of healths: [AccountHealth]) -> (alerts: [Alert], accountIDs: [Int64]) {
+    func alerts(of healths: [AccountHealth]) -> FiringAlerts {
         var alerts: [Alert] = [], ids: [Int64] = []
         for health in healths {
             let firing = Monitor.alerts(for: health)
             alerts += firing
             ids += Array(repeating: health.account.id!, count: firing.count)
         }
-        return (alerts, ids)
+        return FiringAlerts(alerts, accountIDs: ids)
     }
 }
 
-/// A look at the alerts (`Context.lookAtAlerts`): `alerts[i]` with its triage state `states[i]`,
-/// one block an account, worst first.
+/// A look at the alerts (`Context.lookAtAlerts`): the alert at place `i` is `firing[i]`, with its
+/// triage state `states[i]`, one block an account, worst first; `alert(i)` makes its words.
 struct AlertLook {
-    var alerts: [Alert]
+    var firing: [FiringAlerts.Item]
     var states: [AlertState?]
     /// Alert states first seen on this look.
     var new: Set<Int64>
+    /// The alert at a place, made when asked for: a book has 150,000, a screenful shows 50.
+    let alert: (Int) -> Alert
 
     func isNew(_ i: Int) -> Bool { states[i].map { new.contains($0.id!) } ?? false }
 }
@@ -124,9 +162,6 @@ struct AlertList: Report {
     let hidden: [AlertState]
     let today: Day
     let overARR: Money?
-
-    /// What identifies an alert across looks: its monitor, or a custom monitor's title.
-    static func key(_ a: Alert) -> String { a.monitor == .custom ? "custom:\(a.label)" : a.monitor.rawValue }
 
     enum Keys: String, CodingKey { case account, count, alerts, hidden }
     struct RowJSON: Encodable {
@@ -144,7 +179,7 @@ struct AlertList: Report {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(account, forKey: .account)
         try c.encode(shown.count, forKey: .count)
-        try c.encode(shown.map { RowJSON(id: look.states[$0]?.id, new: look.isNew($0), alert: look.alerts[$0]) }, forKey: .alerts)
+        try c.encode(shown.map { RowJSON(id: look.states[$0]?.id, new: look.isNew($0), alert: look.alert($0)) }, forKey: .alerts)
         try c.encode(hidden.count, forKey: .hidden)
     }
 
@@ -156,19 +191,19 @@ struct AlertList: Report {
             return
         }
         // One block an account, worst first: the alerts come in them (`lookAtAlerts`).
-        let blocks = shown.runs { look.alerts[$0].account }.map { shown[$0] }
+        let blocks = shown.runs { look.firing[$0].accountID }.map { shown[$0] }
         // On a terminal, the blocks that fit a screenful (at least one).
         var room = doc.listRows ?? Int.max, blocksShown = 0
         for (i, block) in blocks.enumerated() {
             room -= 2 + 2 * block.count
             if room < 0 && i > 0 { break }
             blocksShown += 1
-            let first = look.alerts[block.first!]
+            let first = look.firing[block.first!]
             if i > 0 { doc.blank() }
             let arr = first.arr.map { " · ARR \($0)" } ?? ""
             doc.line(Span(first.account, .bold), Span("\(arr) · \(block.count) alert\(block.count == 1 ? "" : "s")", .dim))
             for j in block {
-                let a = look.alerts[j], state = look.states[j]
+                let a = look.alert(j), state = look.states[j]
                 let style: Style = a.severity == .orange ? .orange : .red
                 doc.wrapped(Span("  \(state?.id.map { "#\($0)" } ?? "")".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(a.severity.emoji) "),
                             text: [Span(a.label, style), Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold),
@@ -179,7 +214,7 @@ struct AlertList: Report {
         if blocksShown < blocks.count { doc.blank() }
         doc.more(blocks.count - blocksShown, "accounts with alerts")
         doc.blank()
-        let red = shown.filter { look.alerts[$0].severity != .orange }.count
+        let red = shown.filter { look.firing[$0].head.severity != .orange }.count
         let newCount = shown.filter(look.isNew).count
         var summary = "\(shown.count) alert\(shown.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
         if newCount > 0 { summary += " · \(newCount) new since the last look" }
@@ -227,9 +262,9 @@ struct AlertTriageCommand: Command {
         // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.
         var changes: [Change] = [try .edit(read, state)]
         let source = AlertState.taskSource(id)
-        let (alerts, ids) = context.alerts(of: [try context.health(of: try context.accounts().first { $0.id == state.accountID }!)])
-        let firing = try context.lookAtAlerts(alerts, accountIDs: ids, scope: [state.accountID])
-        if let alert = firing.states.firstIndex(where: { $0?.id == id }).map({ firing.alerts[$0] }),
+        let look = try context.lookAtAlerts(context.alerts(of: [try context.health(of: try context.accounts().first { $0.id == state.accountID }!)]),
+                                            scope: [state.accountID])
+        if let alert = look.states.firstIndex(where: { $0?.id == id }).map(look.alert),
            !(try context.store.tasks().contains { $0.source == source && $0.isOpen }) {
             let within = alert.within.lowercased()
             let days = within.contains("week") ? 7 : within.contains("24 h") ? 1 : 0
@@ -244,21 +279,6 @@ struct AlertTriageCommand: Command {
 }
 
 extension Array {
-    /// Moves the elements into `order` (the new `self[i]` is the old `self[order[i]]`; `order`
-    /// is a permutation of the indices) by swapping them, each moved, never copied.
-    mutating func permute(to order: [Int]) {
-        var placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            var i = start
-            while order[i] != start {
-                swapAt(i, order[i])
-                placed[i] = true
-                i = order[i]
-            }
-            placed[i] = true
-        }
-    }
-
     /// The runs of adjacent elements with the same `key`, in order, as index ranges.
     func runs<Key: Equatable>(by key: (Element) -> Key) -> [Range<Int>] {
         var runs: [Range<Int>] = [], start = 0

@@ -9,6 +9,11 @@ import Workspace
 struct BookSummaries {
     var summaries: [AccountSummary]
     var details: [Int64: String]
+
+    /// What an answer reads of every summary besides what a list shows of a row: nothing more
+    /// (only the rows shown make their tails), what ranks its alerts, or its whole tail —
+    /// made on the other core as the book is read.
+    enum Reading { case rows, alertHeads, tails }
 }
 
 // Book-wide lists read each account's summary from the workspace, where it is kept until a
@@ -20,14 +25,12 @@ extension Context {
     var summaryBasis: String { "cse \(cseVersion) · summary \(AccountSummary.format) · model \(models.fingerprint) · \(today)" }
 
     /// Every account in the book today with its summary. As of another day than the clock's,
-    /// every summary is computed and none is kept. `tails`: the answer reads every summary's
-    /// tail (its drivers, alerts …), so each is made as it is read, on the other core; else
-    /// only the rows shown make theirs.
-    func book(details: Bool = false, tails: Bool = false) throws -> BookSummaries {
+    /// every summary is computed and none is kept.
+    func book(details: Bool = false, reads: BookSummaries.Reading = .rows) throws -> BookSummaries {
         guard today == clockToday else { return try computed(nil, details: details, keep: false).book }
         let basis = summaryBasis
         // Every account kept for today: the book is those summaries, accounts and all.
-        let quick = try readKept(basis: basis, details: details, tails: tails)
+        let quick = try readKept(basis: basis, details: details, reads: reads)
         if quick.found.count == quick.accounts, !quick.found.contains(where: { $0 == nil }) {
             let all = Account.byName(quick.found.map { $0! }, name: { $0.account.name }, id: { $0.account.id })
             remember { all.map(\.account) }
@@ -35,7 +38,7 @@ extension Context {
         }
         // Else each account with what is kept of it: the out-of-date ones are computed, and kept.
         let accounts = try accountsWithSummaries(basis: basis, details: details).filter { inBook($0.account) }
-        var found = decode(accounts.map(\.summary), tails: tails)
+        var found = decode(accounts.map(\.summary), reads: reads)
         var book = BookSummaries(summaries: [], details: [:])
         var stale: [Int64: Int] = [:]
         for (i, (account, kept)) in accounts.enumerated() {
@@ -69,7 +72,7 @@ extension Context {
     /// The summaries kept for `basis` (nil where a body does not read), with their details when
     /// asked, and how many accounts there are. Each block of bodies read is decoded on another
     /// core while the next is read.
-    private func readKept(basis: String, details: Bool, tails: Bool) throws -> (accounts: Int, found: [AccountSummary?], details: [Int64: String]) {
+    private func readKept(basis: String, details: Bool, reads: BookSummaries.Reading) throws -> (accounts: Int, found: [AccountSummary?], details: [Int64: String]) {
         final class Blocks: @unchecked Sendable {
             let lock = NSLock()
             var decoded: [[AccountSummary?]] = []
@@ -84,8 +87,8 @@ extension Context {
                 block.reserveCapacity(i.count)
                 var start = 0
                 for (n, end) in e.enumerated() {
-                    let summary = AccountSummary(id: i[n], asOf: day, bytes: b[start..<end])
-                    if tails { summary?.makeTail() }
+                    let summary = AccountSummary(id: i[n], asOf: day, bytes: b[start..<end], heads: reads == .alertHeads)
+                    if reads == .tails { summary?.makeTail() }
                     block.append(summary)
                     start = end
                 }
@@ -109,7 +112,7 @@ extension Context {
 
     /// The summaries kept for today, read on every core (each body by itself); nil where
     /// none is kept or a body does not read.
-    private func decode(_ kept: [StoredSummary?], tails: Bool) -> [AccountSummary?] {
+    private func decode(_ kept: [StoredSummary?], reads: BookSummaries.Reading) -> [AccountSummary?] {
         var found = [AccountSummary?](repeating: nil, count: kept.count)
         let day = today, basis = summaryBasis, parts = ProcessInfo.processInfo.activeProcessorCount
         found.withUnsafeMutableBufferPointer { buffer in
@@ -117,8 +120,8 @@ extension Context {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 for i in stride(from: part, to: kept.count, by: parts) {
                     guard let k = kept[i], k.basis == basis else { continue }
-                    out[i] = AccountSummary(id: k.accountID, asOf: day, body: k.body)
-                    if tails { out[i]?.makeTail() }
+                    out[i] = AccountSummary(id: k.accountID, asOf: day, body: k.body, heads: reads == .alertHeads)
+                    if reads == .tails { out[i]?.makeTail() }
                 }
             }
         }

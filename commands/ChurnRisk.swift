@@ -35,7 +35,7 @@ struct ChurnRiskCommand: Command {
             let risk = ChurnRisk(health: try context.health(of: account))
             return ChurnRiskCard(risk: risk, today: context.today)
         }
-        let book = try context.book(details: context.wantsJSON, tails: context.showsEveryRow)
+        let book = try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .rows)
         let ranked = book.summaries.filter { !$0.isChurned && $0.current != nil }.sorted { a, b in
             (a.level.rawValue, a.points, a.account.arr?.cents ?? 0) > (b.level.rawValue, b.points, b.account.arr?.cents ?? 0)
         }

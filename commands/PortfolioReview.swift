@@ -23,7 +23,7 @@ struct PortfolioReviewCommand: Command {
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var book = try context.book(tails: true).summaries
+        var book = try context.book(reads: .tails).summaries
         var csm: String?
         if let typed = request["csm"] {
             let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
@@ -131,7 +131,7 @@ struct PortfolioReport: Report {
 }
 
 /// Names in a line: all of them, or on a terminal the first ten, and how many more.
-private func names(_ all: [String], _ doc: Document) -> String {
+private func names<C: Collection<String>>(_ all: C, _ doc: Document) -> String {
     let shown = all.prefix(doc.listRows.map { min($0, 10) } ?? all.count)
     return shown.joined(separator: ", ") + (shown.count < all.count ? " and \(all.count - shown.count) more" : "")
 }

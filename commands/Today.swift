@@ -55,15 +55,14 @@ struct TodayCommand: Command {
         agenda.overdue = tasks.filter { $0.isOverdue(on: today) }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: "due \($0.due!), \($0.due!.days(until: today)) days late") }
         agenda.dueToday = tasks.filter { $0.due == today }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: $0.owner.map { "owner \($0)" }) }
 
-        let firing = context.alerts(of: book)
-        let look = try context.lookAtAlerts(firing.alerts, accountIDs: firing.accountIDs, scope: csm == nil ? nil : ids)
-        let fresh = look.alerts.indices.filter(look.isNew)
+        let look = try context.lookAtAlerts(context.alerts(of: book), scope: csm == nil ? nil : ids)
+        let fresh = look.firing.indices.filter(look.isNew)
         func item(_ i: Int) -> Agenda.Item {
-            let a = look.alerts[i]
+            let a = look.alert(i)
             return Agenda.Item(account: a.account, text: "#\(look.states[i]!.id!) \(a.label)", detail: "\(a.evidence.shown) — \(a.who), \(a.within)")
         }
-        agenda.newRed = fresh.filter { look.alerts[$0].severity != .orange }.map(item)
-        agenda.newOrange = fresh.filter { look.alerts[$0].severity == .orange }.map(item)
+        agenda.newRed = fresh.filter { look.firing[$0].head.severity != .orange }.map(item)
+        agenda.newOrange = fresh.filter { look.firing[$0].head.severity == .orange }.map(item)
 
         for health in book {
             let account = health.account

@@ -13,8 +13,9 @@ import Workspace
 ///
 /// A class: lists filter and sort a whole book of them, and a reference moves cheaply.
 /// Read from a body, what a list shows of every row (the account, scores, trend, churn
-/// level, last touch) is read at once; the rest (`Tail`: drivers, alerts, cause, expansion,
-/// last QBR) is checked at once and made when first asked for — a screenful asks for 50.
+/// level, last touch; what ranks its alerts when asked) is read at once; the rest (`Tail`:
+/// drivers, alerts, cause, expansion, last QBR) is checked at once and made when first asked
+/// for — a screenful asks for 50.
 public final class AccountSummary: Equatable, Sendable {
     /// A week's score.
     public struct Score: Equatable, Sendable {
@@ -45,6 +46,11 @@ public final class AccountSummary: Equatable, Sendable {
     public let reason: ChurnReason?
     /// The last call, e-mail, meeting, QBR or kickoff logged on or before `asOf`.
     public let lastTouch: Day?
+    /// What ranks each of `alerts` and says which it is, when read with the row (`heads`):
+    /// kept, 73,000 small lists slow every later pass over a book that does not need them.
+    private let keptHeads: [AlertHead]?
+    /// What ranks each of `alerts` and says which it is, without their words.
+    public var alertHeads: [AlertHead] { keptHeads ?? alerts.map(\.head) }
 
     /// What a list shows of a row only when it shows the row.
     struct Tail: Equatable, Sendable {
@@ -61,43 +67,51 @@ public final class AccountSummary: Equatable, Sendable {
         var qbr: PortfolioReview.QBROutcome?
     }
 
+    /// A tail made, held by reference: a field is read from it without copying the rest.
+    final class MadeTail: Sendable {
+        let tail: Tail
+        init(_ tail: Tail) { self.tail = tail }
+    }
+
     /// The tail made, or the bytes of a body's tail (already checked) to make it from.
     private enum TailState {
-        case made(Tail)
+        case made(MadeTail)
         case bytes(ArraySlice<UInt8>)
     }
     private let kept: Mutex<TailState>
 
     /// The tail, made from its bytes the first time it is asked for.
-    var tail: Tail {
+    var made: MadeTail {
         kept.withLock { state in
             switch state {
-            case .made(let tail): return tail
+            case .made(let made): return made
             case .bytes(let bytes):
-                let tail = bytes.withUnsafeBufferPointer { raw -> Tail in
+                let made = MadeTail(bytes.withUnsafeBufferPointer { raw -> Tail in
                     var reader = BodyReader(raw)
                     return reader.tail(build: true, account: account.name)!
-                }
-                state = .made(tail)
-                return tail
+                })
+                state = .made(made)
+                return made
             }
         }
     }
 
+    var tail: Tail { made.tail }
+
     /// Makes the tail now (a reader that will ask for every summary's makes them on another core).
-    public func makeTail() { _ = tail }
+    public func makeTail() { _ = made }
 
     /// The drivers' labels, heaviest first.
-    public var drivers: [String] { tail.drivers }
+    public var drivers: [String] { made.tail.drivers }
     /// The monitors that fire, in the order they fired (`Monitor.alerts(for:)`).
-    public var alerts: [KeptAlert] { tail.alerts }
+    public var alerts: [KeptAlert] { made.tail.alerts }
     /// Why the account went down a tier in four weeks (`fellATier`): the main driver with its
     /// evidence, else the metric that moved most.
-    public var cause: String? { tail.cause }
+    public var cause: String? { made.tail.cause }
     /// An expansion with a play and no hold on it.
-    public var expansion: ExpansionPlays? { tail.expansion }
+    public var expansion: ExpansionPlays? { made.tail.expansion }
     /// The last QBR in 180 days and what it changed.
-    public var qbr: PortfolioReview.QBROutcome? { tail.qbr }
+    public var qbr: PortfolioReview.QBROutcome? { made.tail.qbr }
 
     public var tier: Tier? { current?.tier }
     public var isChurned: Bool { account.isChurned(on: asOf) }
@@ -111,19 +125,19 @@ public final class AccountSummary: Equatable, Sendable {
 
     static func moved(_ earlier: Score?, _ current: Score?, down: Bool) -> Bool {
         guard let earlier, let current else { return false }
-        let rank = { (t: Tier) in Tier.allCases.firstIndex(of: t)! }
-        return down ? rank(current.tier) > rank(earlier.tier) : rank(current.tier) < rank(earlier.tier)
+        return down ? current.tier.rank > earlier.tier.rank : current.tier.rank < earlier.tier.rank
     }
 
     convenience init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
                      drivers: [String], reason: ChurnReason?, lastTouch: Day?, alerts: [KeptAlert], cause: String?, expansion: ExpansionPlays?,
                      qbr: PortfolioReview.QBROutcome?) {
         self.init(account: account, asOf: asOf, current: current, earlier: earlier, trend: trend, level: level, points: points, probability: probability,
-                  reason: reason, lastTouch: lastTouch, tail: .made(Tail(drivers: drivers, alerts: alerts, cause: cause, expansion: expansion, qbr: qbr)))
+                  reason: reason, lastTouch: lastTouch, alertHeads: nil,
+                  tail: .made(MadeTail(Tail(drivers: drivers, alerts: alerts, cause: cause, expansion: expansion, qbr: qbr))))
     }
 
     private init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
-                 reason: ChurnReason?, lastTouch: Day?, tail: TailState) {
+                 reason: ChurnReason?, lastTouch: Day?, alertHeads: [AlertHead]?, tail: TailState) {
         self.account = account
         self.asOf = asOf
         self.current = current
@@ -134,6 +148,7 @@ public final class AccountSummary: Equatable, Sendable {
         self.probability = probability
         self.reason = reason
         self.lastTouch = lastTouch
+        self.keptHeads = alertHeads
         self.kept = Mutex(tail)
     }
 
@@ -222,19 +237,20 @@ public final class AccountSummary: Equatable, Sendable {
 
     /// The summary a `body` wrote for account `id` (the account as it was then: any change
     /// to it outdates the summary), as of `asOf`; nil when it is not one.
-    public convenience init?(id: Int64, asOf: Day, body: String) {
-        self.init(id: id, asOf: asOf, bytes: Array(body.utf8)[...])
+    public convenience init?(id: Int64, asOf: Day, body: String, heads: Bool = false) {
+        self.init(id: id, asOf: asOf, bytes: Array(body.utf8)[...], heads: heads)
     }
 
     /// The summary a body's UTF-8 bytes wrote (`init(id:asOf:body:)`); its tail is made from
-    /// them when asked for (a slice of a block of bodies keeps the block).
-    public convenience init?(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>) {
+    /// them when asked for (a slice of a block of bodies keeps the block). `heads`: what ranks
+    /// its alerts is kept as it is read (for a look at the book's alerts).
+    public convenience init?(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>, heads: Bool = false) {
         guard let (f, tail) = bytes.withUnsafeBufferPointer({ raw -> (BodyReader.Fields, Range<Int>)? in
             var reader = BodyReader(raw)
-            return reader.read(id: id).map { ($0, $1) }
+            return reader.read(id: id, heads: heads).map { ($0, $1) }
         }) else { return nil }
         self.init(account: f.account, asOf: asOf, current: f.current, earlier: f.earlier, trend: Trend(weeklyScores: f.scores), level: f.level,
-                  points: f.points, probability: f.probability, reason: f.reason, lastTouch: f.lastTouch,
+                  points: f.points, probability: f.probability, reason: f.reason, lastTouch: f.lastTouch, alertHeads: f.alertHeads,
                   tail: .bytes(bytes[(bytes.startIndex + tail.lowerBound)..<(bytes.startIndex + tail.upperBound)]))
     }
 
@@ -275,6 +291,7 @@ private struct BodyReader {
         var probability: Double?
         var reason: ChurnReason?
         var lastTouch: Day?
+        var alertHeads: [AlertHead]?
     }
 
     /// A week's score, or nil in `score` when the week is empty; false when it is not one.
@@ -287,8 +304,9 @@ private struct BodyReader {
         return true
     }
 
-    /// The fields before the tail, and where the tail lies (checked, not made).
-    mutating func read(id: Int64) -> (Fields, Range<Int>)? {
+    /// The fields before the tail and the alerts' heads, and where the tail lies (checked, its
+    /// words not made).
+    mutating func read(id: Int64, heads: Bool) -> (Fields, Range<Int>)? {
         var f = Fields()
         let name = text()
         guard let aliases = list({ $0.text() }) else { return nil }
@@ -314,20 +332,21 @@ private struct BodyReader {
         }
         f.lastTouch = integer().map(Day.init(ordinal:))
         let tailStart = min(at, bytes.count)
-        guard tail(build: false, account: "") != nil else { return nil }
+        guard let checked = tail(build: false, account: "") else { return nil }
+        if heads { f.alertHeads = checked.alerts.map(\.head) }
         return (f, tailStart..<bytes.count)
     }
 
     /// The tail, from here to the end; with `build` false it is only checked, and nothing but
-    /// small values is made (an empty tail).
+    /// the alerts' heads is made (their words empty, a custom monitor's name kept).
     mutating func tail(build: Bool, account: String) -> AccountSummary.Tail? {
         func texts(_ r: inout BodyReader) -> [String]? { r.list({ $0.text(build) }, keep: build) }
         guard let drivers = texts(&self), let alerts = list({ r -> KeptAlert? in
             guard let monitor = Monitor(rawValue: r.text()) else { return nil }
-            let name = r.text(build)
+            let name = r.text(build || monitor == .custom)
             guard let severity = r.integer().flatMap(Alert.Severity.init(rawValue:)) else { return nil }
             return KeptAlert(monitor: monitor, name: name.isEmpty ? nil : name, severity: severity, shown: r.text(build), who: r.text(build), within: r.text(build))
-        }, keep: build) else { return nil }
+        }) else { return nil }
         var t = AccountSummary.Tail(drivers: drivers, alerts: alerts)
         guard optionalText(&t.cause, build) else { return nil }
         let potential = integer()

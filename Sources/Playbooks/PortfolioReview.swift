@@ -30,11 +30,11 @@ public struct PortfolioReview: Sendable {
         public var question: String
         public var answer: String
         /// One line per account or fact behind the answer.
-        public var evidence: [String]
+        public var evidence: Lines
         /// The accounts behind the answer, by name.
         public var accounts: [String]
 
-        init(_ key: String, _ question: String, answer: String, evidence: [String], accounts: [String]) {
+        init(_ key: String, _ question: String, answer: String, evidence: Lines, accounts: [String]) {
             self.key = key
             self.question = question
             self.answer = answer
@@ -100,13 +100,17 @@ public struct PortfolioReview: Sendable {
     public var onboarding: Int
     public var renewals: [Renewals]
     public var arrAtRisk: Double
-    public var atRiskAccounts: [String]
+    /// The accounts at risk, largest ARR first: name, score, churn risk and ARR.
+    public var atRiskAccounts: Lines
     public var questions: [Question]
 
     /// The kinds of event the review reads from every account: QBRs held and product feedback.
     public static let eventKinds: [String] = [EventKind.qbrHeld.rawValue] + feedbackKinds
     static let feedbackKinds = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
                                 EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
+
+    @Sendable static func arr(_ i: AccountSummary) -> Double { i.account.arr?.dollars ?? 0 }
+    @Sendable static func money(_ x: Double) -> String { Money(cents: Int64((x * 100).rounded())).description }
 
     /// The accounts whose every event the review reads: those up a tier, for what was done.
     public static func eventAccounts(_ book: [AccountSummary]) -> Set<Int64> { Set(risers(book).map { $0.account.id! }) }
@@ -122,11 +126,9 @@ public struct PortfolioReview: Sendable {
         self.today = today
         let live = book.filter { !$0.isChurned }
         let scored = live.filter { $0.current != nil }
-        let arrOf = { (i: AccountSummary) in i.account.arr?.dollars ?? 0 }
-        let money = { (x: Double) in Money(cents: Int64((x * 100).rounded())).description }
+        let arrOf = PortfolioReview.arr, money = PortfolioReview.money
         // The events of the last 90 days.
         let lately = events.filter { $0.date <= today && $0.date.days(until: today) <= 90 }
-        let eventsOf = Dictionary(grouping: lately, by: \.accountID)
         // The live accounts by id: the book's events are read once, not once an account.
         let liveByID = Dictionary(live.map { ($0.account.id!, $0) }, uniquingKeysWith: { a, _ in a })
         accounts = live.count
@@ -154,10 +156,15 @@ public struct PortfolioReview: Sendable {
             return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !$0.isAtRisk }.count,
                             atRisk: due.filter(\.isAtRisk).map(\.account.name))
         }
-        let atRisk = live.filter(\.isAtRisk).sorted { (arrOf($0), $1.account.name) > (arrOf($1), $0.account.name) }
+        // Largest ARR first, then by name: sorted by keys made once, the names read only for ties.
+        let atRisk = { (risky: [AccountSummary]) in
+            let arrs = risky.map(arrOf)
+            return risky.indices.sorted { arrs[$0] != arrs[$1] ? arrs[$0] > arrs[$1] : risky[$0].account.name < risky[$1].account.name }.map { risky[$0] }
+        }(live.filter(\.isAtRisk))
         arrAtRisk = BookFigures.arrAtRisk(book).dollars
-        atRiskAccounts = atRisk.map { i in
-            "\(i.account.name) (\(i.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.level.label), \(money(arrOf(i))))"
+        atRiskAccounts = Lines(count: atRisk.count) { n in
+            let i = atRisk[n]
+            return "\(i.account.name) (\(i.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.level.label), \(money(arrOf(i))))"
         }
 
         var questions: [Question] = []
@@ -165,14 +172,17 @@ public struct PortfolioReview: Sendable {
         let fell = scored.filter(\.fellATier)
         questions.append(Question("down_a_tier", "Which accounts went down a tier (green to yellow or worse), and why?",
             answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
-            evidence: fell.map { i in
-                "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
+            evidence: Lines(count: fell.count) { n in
+                let i = fell[n]
+                return "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
             }, accounts: fell.map(\.account.name)))
         // 2. Improved, and what was done.
-        let rose = PortfolioReview.risers(book)
+        let rose = PortfolioReview.risers(book), riserIDs = Set(rose.map { $0.account.id! })
+        let eventsOf = Dictionary(grouping: lately.filter { riserIDs.contains($0.accountID) }, by: \.accountID)
         questions.append(Question("improved", "Which accounts improved, and what was done?",
             answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
-            evidence: rose.map { i in
+            evidence: Lines(count: rose.count) { n in
+                let i = rose[n]
                 let done = (eventsOf[i.account.id!] ?? []).filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
                 return "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — "
                     + (done.isEmpty ? "nothing logged in the last 30 days" : done.joined(separator: ", "))
@@ -189,8 +199,8 @@ public struct PortfolioReview: Sendable {
         questions.append(Question("churn", "What were the main reasons for churn this month, and is the trend continuing?",
             answer: recent.isEmpty ? "no churn in the last 30 days" + (last.map { "; the last was \($0.account.name) on \($0.account.churnDate!)" } ?? "")
                 : "\(recent.count) account\(recent.count == 1 ? "" : "s") churned in the last 30 days",
-            evidence: quarter.map { "\($0.account.name), \($0.account.churnDate!): \(reason($0))" }
-                + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"],
+            evidence: Lines(quarter.map { "\($0.account.name), \($0.account.churnDate!): \(reason($0))" }
+                + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"]),
             accounts: quarter.map(\.account.name)))
         // 4. Multi-threading in the top 10.
         let top = try live.firsts(10) { arrOf($0) > arrOf($1) }.map { try detail($0.account) }
@@ -198,45 +208,46 @@ public struct PortfolioReview: Sendable {
         let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
         questions.append(Question("multi_threading", "Are we multi-threaded in the top 10 accounts?",
             answer: thin.isEmpty ? "yes: each has a champion and an executive sponsor" : "\(top.count - thin.count) of \(top.count) are; \(thin.count) \(thin.count == 1 ? "is" : "are") not",
-            evidence: thin.map { i in
+            evidence: Lines(thin.map { i in
                 // No contacts at all is a data gap, said as one.
                 let missing = !i.health.records.recordsContacts ? ["no contacts recorded"]
                     : [i.contact(.champion) == nil ? "no champion" : nil, i.contact(.executiveSponsor) == nil ? "no executive sponsor" : nil,
                        i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
                 return "\(i.account.name) (\(money(arrIn(i)))): \(missing.joined(separator: ", "))"
-            }, accounts: thin.map(\.account.name)))
+            }), accounts: thin.map(\.account.name)))
         // 5. Expansion next quarter.
         let expansions = live.compactMap { i in i.expansion.map { (i, $0) } }.sorted { $0.1.potential > $1.1.potential }
         questions.append(Question("expansion", "What expansion is planned for next quarter?",
             answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(expansions.reduce(Money(cents: 0)) { $0 + $1.1.potential }) ARR",
-            evidence: expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") },
+            evidence: Lines(expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") }),
             accounts: expansions.map(\.0.account.name)))
         // 6. CSMs holding the most at-risk accounts.
         var byCSM: [String: (count: Int, arr: Double)] = [:]
-        for i in scored where i.isAtRisk { byCSM[i.account.csm ?? "no CSM", default: (0, 0)].count += 1; byCSM[i.account.csm ?? "no CSM"]!.arr += arrOf(i) }
+        func add(_ i: AccountSummary, to load: inout (count: Int, arr: Double)) { load.count += 1; load.arr += arrOf(i) }
+        for i in scored where i.isAtRisk { add(i, to: &byCSM[i.account.csm ?? "no CSM", default: (0, 0)]) }
         let ranked = byCSM.sorted { ($0.value.count, $0.value.arr) > ($1.value.count, $1.value.arr) }
         questions.append(Question("csm_load", "Which CSMs hold the most at-risk accounts?",
             answer: ranked.first.map { "\($0.key): \($0.value.count) at-risk account\($0.value.count == 1 ? "" : "s")" } ?? "no account is at risk",
-            evidence: ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" },
+            evidence: Lines(ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" }),
             accounts: scored.filter(\.isAtRisk).map(\.account.name)))
         // 7. QBRs and measurable change.
         let qbrOutcomes = live.compactMap(\.qbr)
         questions.append(Question("qbr_outcomes", "Did QBRs lead to measurable change?",
             answer: qbrOutcomes.isEmpty ? "no QBR logged in the last 180 days" : "\(qbrOutcomes.count) QBR\(qbrOutcomes.count == 1 ? "" : "s") in the last 180 days",
-            evidence: qbrOutcomes.map { o in
+            evidence: Lines(qbrOutcomes.map { o in
                 let score = o.scoreThen.flatMap { then in o.scoreNow.map { "score \(Format.oneDecimal(then)) (week ending \(o.thenWeek!)) → \(Format.oneDecimal($0))" } } ?? "no score on record"
                 let dau = o.dauThen.flatMap { then in o.dauNow.map { "DAU \(Format.number(then)) → \(Format.number($0))" } }
                 return "\(o.account) (QBR \(o.held)): " + ([score, dau].compactMap { $0 }.joined(separator: ", "))
-            }, accounts: qbrOutcomes.map(\.account)))
+            }), accounts: qbrOutcomes.map(\.account)))
         // 8. Product feedback to escalate.
-        let feedbackKinds = Set(PortfolioReview.feedbackKinds)
+        let feedbackKinds = PortfolioReview.feedbackKinds
         // Sorted as indices with their keys: the items are many, and each a large value.
         let items = lately.compactMap { e in feedbackKinds.contains(e.kind) ? liveByID[e.accountID].map { ($0, e) } : nil }
         let keys = items.map { ($0.1.date, $0.0.account.name) }
         let feedback = items.indices.sorted { keys[$0] > keys[$1] }.map { items[$0] }
         questions.append(Question("product_feedback", "Which product feedback should go to the product team?",
             answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
-            evidence: feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") },
+            evidence: Lines(feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") }),
             accounts: feedback.map(\.0.account.name).firstOfEach))
         self.questions = questions
     }

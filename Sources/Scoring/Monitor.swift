@@ -161,12 +161,20 @@ public enum Monitor: String, CaseIterable, Codable, Sendable {
 
     /// The indices of `ranked`'s order: a book's alerts are many, and each is a large value to move.
     public static func rankedOrder(_ alerts: [Alert]) -> [Int] {
-        let keys = alerts.map { (severity: $0.severity.rawValue, arr: $0.arr?.cents ?? 0) }
-        return alerts.indices.sorted { i, j in
-            if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
-            if keys[i].arr != keys[j].arr { return keys[i].arr > keys[j].arr }
-            if alerts[i].account != alerts[j].account { return alerts[i].account < alerts[j].account }
-            return i < j
+        rankedOrder(alerts.map { ($0.severity, $0.arr) }) { alerts[$0].account }
+    }
+
+    /// The order of `ranked` for alerts known by their severity and ARR, and their account's
+    /// name (asked for only between equals): ties keep their places.
+    public static func rankedOrder(_ keys: [(severity: Alert.Severity, arr: Money?)], account: (Int) -> String) -> [Int] {
+        struct Key { var severity: Int; var arr: Int64; var place: Int }
+        var order = keys.indices.map { Key(severity: keys[$0].severity.rawValue, arr: keys[$0].arr?.cents ?? 0, place: $0) }
+        order.sort { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.arr != b.arr { return a.arr > b.arr }
+            let (x, y) = (account(a.place), account(b.place))
+            return x != y ? x < y : a.place < b.place
         }
+        return order.map(\.place)
     }
 }

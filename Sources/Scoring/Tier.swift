@@ -6,6 +6,16 @@ public enum Tier: String, CaseIterable, Codable, Sendable {
     case highRisk = "high_risk"
     case critical
 
+    /// Its place in `allCases`, healthiest first, without making the list.
+    public var rank: Int {
+        switch self {
+        case .healthy: return 0
+        case .warning: return 1
+        case .highRisk: return 2
+        case .critical: return 3
+        }
+    }
+
     public var label: String {
         switch self {
         case .healthy: return "healthy"

@@ -19,18 +19,6 @@ public struct AlertState: Equatable, Sendable {
         self.snoozedUntil = snoozedUntil
     }
 
-    /// Which alert of which account a state is of.
-    public struct Key: Hashable, Sendable {
-        public var accountID: Int64
-        public var key: String
-        public init(accountID: Int64, key: String) {
-            self.accountID = accountID
-            self.key = key
-        }
-    }
-
-    public var identity: Key { Key(accountID: accountID, key: key) }
-
     /// The source of the task an acknowledged alert becomes.
     public static func taskSource(_ id: Int64) -> String { "alert #\(id)" }
 

@@ -224,19 +224,27 @@ final class ChangeWriter {
     /// Records a look at the alerts: those firing and not yet known are new (returned by id);
     /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
     func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
-        // Each firing alert's first place in `firing`, and the state known there.
-        var first = [AlertState.Key: Int](minimumCapacity: firing.count)
-        for (i, f) in firing.enumerated() where first[AlertState.Key(accountID: f.accountID, key: f.key)] == nil {
-            first[AlertState.Key(accountID: f.accountID, key: f.key)] = i
+        // Each firing alert's first place in `firing` (`first`), found through its account's
+        // places: accounts are hashed, never the keys, for a book's 150,000 alerts.
+        var head = [Int64: Int](minimumCapacity: firing.count), next = [Int](repeating: -1, count: firing.count)
+        for i in firing.indices.reversed() {
+            if let h = head.updateValue(i, forKey: firing[i].accountID) { next[i] = h }
         }
+        func place(_ accountID: Int64, from start: Int?, where same: (String) -> Bool) -> Int? {
+            var j = start ?? -1
+            while j >= 0, !same(firing[j].key) { j = next[j] }
+            return j >= 0 ? j : nil
+        }
+        let first = firing.indices.map { i in place(firing[i].accountID, from: head[firing[i].accountID]) { $0 == firing[i].key }! }
         var states = [AlertState?](repeating: nil, count: firing.count)
         // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
+        // Each state's key is matched as the bytes the store holds: a book has 150,000.
         var gone: [Int64] = []
-        try s.each("SELECT id, account_id, key, first_seen, acked, snoozed_until FROM alert_state", []) { row in
-            let accountID: Int64 = row[1], key: String = row[2]
-            if let i = first[AlertState.Key(accountID: accountID, key: key)] {
-                states[i] = AlertState(id: row[0], accountID: accountID, key: key, firstSeen: Day(column: row.values[3]) ?? Day(ordinal: 0),
-                                       acked: Day(column: row.values[4]), snoozedUntil: Day(column: row.values[5]))
+        try s.each("SELECT id, account_id, first_seen, acked, snoozed_until, key FROM alert_state", [], raw: 5) { row, key in
+            let accountID: Int64 = row[1]
+            if let i = place(accountID, from: head[accountID], where: { $0.utf8.elementsEqual(key) }) {
+                states[i] = AlertState(id: row[0], accountID: accountID, key: firing[i].key, firstSeen: Day(column: row.values[2]) ?? Day(ordinal: 0),
+                                       acked: Day(column: row.values[3]), snoozedUntil: Day(column: row.values[4]))
             } else if accounts?.contains(accountID) ?? true {
                 gone.append(row[0])
             }
@@ -248,10 +256,10 @@ final class ChangeWriter {
             try s.execute("UPDATE task SET done = ? WHERE done IS NULL AND source IN (\(marks))",
                           [day.description.databaseValue] + block.map { AlertState.taskSource($0).databaseValue })
         }
-        let fresh = states.indices.filter { states[$0] == nil && first[AlertState.Key(accountID: firing[$0].accountID, key: firing[$0].key)] == $0 }
+        let fresh = states.indices.filter { states[$0] == nil && first[$0] == $0 }
         let ids = try s.insertReturningIDs(into: "alert_state", columns: ["account_id", "key", "first_seen"],
                                            rows: fresh.map { [firing[$0].accountID.databaseValue, firing[$0].key.databaseValue, day.description.databaseValue] })
         for (i, id) in zip(fresh, ids) { states[i] = AlertState(id: id, accountID: firing[i].accountID, key: firing[i].key, firstSeen: day) }
-        return (firing.map { states[first[AlertState.Key(accountID: $0.accountID, key: $0.key)]!]! }, Set(ids))
+        return (first.map { states[$0]! }, Set(ids))
     }
 }

@@ -77,9 +77,12 @@ public final class SQLiteDatabase: SQLDatabase {
             let names = statement.columnNames
             let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             let columns = CInt(names.count), sqlite = statement.sqliteStatement, shared = SQLColumns(names)
-            // Straight from the statement: a GRDB row's values go through its column names.
+            // Straight from the statement (a GRDB row's values go through its column names), into
+            // one array of values for every row that is not kept.
+            var values = [DatabaseValue](repeating: .null, count: names.count)
             while try cursor.next() != nil {
-                try body(SQLRow(columns: shared, values: (0..<columns).map { DatabaseValue(sqliteStatement: sqlite, index: $0) }))
+                for i in 0..<columns { values[Int(i)] = DatabaseValue(sqliteStatement: sqlite, index: i) }
+                try body(SQLRow(columns: shared, values: values))
             }
         }
 

@@ -133,6 +133,26 @@ final class AccountSummaryTests: WorkspaceTestCase {
         XCTAssertEqual(try self.kept(context), kept)
     }
 
+    /// The book's alerts as the kept summaries give them (ranked from their heads, their words
+    /// made when asked for) are the alerts the accounts' health raises, in the same look order.
+    func testTheBooksAlertsAreTheMonitorsAlerts() throws {
+        let (_, context) = try shell("sqlite")
+        _ = try context.book()
+        let kept = try context.book(details: true, reads: .alertHeads)
+        let computed = context.alerts(of: try context.portfolio(withRecords: true).filter { !$0.isChurned })
+        let (a, b) = (try context.lookAtAlerts(FiringAlerts(kept), scope: nil), try context.lookAtAlerts(computed, scope: nil))
+        XCTAssertGreaterThan(a.firing.count, 10, "the demo book has alerts to compare")
+        XCTAssertEqual(a.firing.map(\.head), b.firing.map(\.head))
+        XCTAssertEqual(a.firing.map(\.account), b.firing.map(\.account))
+        XCTAssertEqual(a.states.map { $0?.id }, b.states.map { $0?.id })
+        for i in a.firing.indices {
+            let (x, y) = (a.alert(i), b.alert(i))
+            XCTAssertEqual([x.account, x.label, x.evidence.shown, x.who, x.within], [y.account, y.label, y.evidence.shown, y.who, y.within])
+            XCTAssertEqual(x.severity, y.severity)
+            XCTAssertEqual(x.arr, y.arr)
+        }
+    }
+
     /// Facts read back are written out as they were: a number stays a number, true stays true.
     func testJSONKeptReadsBackTheSame() throws {
         let text = #"{"a":1,"b":true,"c":1.5,"d":null,"e":[0,false,"x"],"f":{"g":-2.25}}"#
@@ -161,6 +181,10 @@ final class AccountSummaryTests: WorkspaceTestCase {
                 // The tail (drivers, alerts, cause, expansion, QBR) is made only when asked for,
                 // but checked as the body is read: a broken tail is a body that does not read.
                 let read = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body))
+                // What ranks its alerts, read with the row when asked, is the alerts' own.
+                let heads = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body, heads: true)).alertHeads
+                XCTAssertEqual(heads, odd.alerts.map(\.head))
+                XCTAssertEqual(heads.last?.key, "custom:odd\u{1D}%1D\u{1C}L")
                 XCTAssertEqual(read.alerts.last?.name, "odd\u{1D}%1D\u{1C}L")
                 XCTAssertEqual(read.drivers.suffix(2), ["50% \u{1E} of %1E", ""])
                 XCTAssertEqual(read.qbr?.account, "odd\u{1F}名")

@@ -15,6 +15,12 @@ final class ModelTests: XCTestCase {
         }
     }
 
+    /// A tier's rank is its place among the tiers, healthiest first: what "down a tier" compares.
+    func testTierRanksAreTheirPlaces() {
+        XCTAssertEqual(Tier.allCases.map(\.rank), Array(Tier.allCases.indices))
+        XCTAssertEqual(Tier.allCases.map(\.priority), ["P3", "P2", "P1", "P0"])
+    }
+
     func testEngineReadsContactsGoalsAndPayments() {
         let records = AccountRecords(
             account: account,
