@@ -95,10 +95,16 @@ struct FiringAlerts {
             }
         }
         self.items = items
+        // An account's facts are read once for its alerts, which are asked for together.
+        final class Read { var summary = -1; var facts: [JSONValue] = [] }
+        let read = Read()
         make = { i in
             let (k, j) = places[i], s = book.summaries[k]
-            let facts = book.details[s.account.id!].flatMap { try? AccountSummary.details($0).facts } ?? []
-            return s.alerts[j].alert(on: s.account, facts: j < facts.count ? facts[j] : .null)
+            if read.summary != k {
+                read.summary = k
+                read.facts = book.details[s.account.id!].flatMap { try? AccountSummary.details($0).facts } ?? []
+            }
+            return s.alerts[j].alert(on: s.account, facts: j < read.facts.count ? read.facts[j] : .null)
         }
     }
 }

@@ -157,10 +157,10 @@ public struct PortfolioReview: Sendable {
                             atRisk: due.filter(\.isAtRisk).map(\.account.name))
         }
         // Largest ARR first, then by name: sorted by keys made once, the names read only for ties.
-        let atRisk = { (risky: [AccountSummary]) in
-            let arrs = risky.map(arrOf)
-            return risky.indices.sorted { arrs[$0] != arrs[$1] ? arrs[$0] > arrs[$1] : risky[$0].account.name < risky[$1].account.name }.map { risky[$0] }
-        }(live.filter(\.isAtRisk))
+        let risky = live.filter(\.isAtRisk), riskyARR = risky.map(arrOf)
+        let atRisk = risky.indices.sorted { a, b in
+            riskyARR[a] != riskyARR[b] ? riskyARR[a] > riskyARR[b] : risky[a].account.name < risky[b].account.name
+        }.map { risky[$0] }
         arrAtRisk = BookFigures.arrAtRisk(book).dollars
         atRiskAccounts = Lines(count: atRisk.count) { n in
             let i = atRisk[n]

@@ -150,6 +150,10 @@ final class AccountSummaryTests: WorkspaceTestCase {
             XCTAssertEqual([x.account, x.label, x.evidence.shown, x.who, x.within], [y.account, y.label, y.evidence.shown, y.who, y.within])
             XCTAssertEqual(x.severity, y.severity)
             XCTAssertEqual(x.arr, y.arr)
+            // As JSON, with the facts kept beside the summary: one document.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            XCTAssertEqual(String(decoding: try encoder.encode(x), as: UTF8.self), String(decoding: try encoder.encode(y), as: UTF8.self))
         }
     }
 
