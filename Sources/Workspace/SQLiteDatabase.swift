@@ -73,31 +73,23 @@ public final class SQLiteDatabase: SQLDatabase {
         }
 
         func each(_ sql: String, _ arguments: [DatabaseValue], _ body: (SQLRow) throws -> Void) throws {
-            let statement = try db.cachedStatement(sql: sql)
-            let names = statement.columnNames
-            let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-            let columns = CInt(names.count), sqlite = statement.sqliteStatement, shared = SQLColumns(names)
-            // Straight from the statement (a GRDB row's values go through its column names), into
-            // one array of values for every row that is not kept.
-            var values = [DatabaseValue](repeating: .null, count: names.count)
-            while try cursor.next() != nil {
-                for i in 0..<columns { values[Int(i)] = DatabaseValue(sqliteStatement: sqlite, index: i) }
-                try body(SQLRow(columns: shared, values: values))
-            }
+            try each(sql, arguments, raw: -1) { row, _ in try body(row) }
         }
 
+        /// Straight from the statement (a GRDB row's values go through its column names), into one
+        /// array of values for every row that is not kept; the `raw` column (none when -1) as the
+        /// bytes where SQLite holds them: a book-wide read hands over 100,000 rows.
         func each(_ sql: String, _ arguments: [DatabaseValue], raw: Int, _ body: (SQLRow, UnsafeRawBufferPointer) throws -> Void) throws {
             let statement = try db.cachedStatement(sql: sql)
             let names = statement.columnNames
             let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             let columns = CInt(names.count), sqlite = statement.sqliteStatement, shared = SQLColumns(names)
-            // One array of values serves every row, and the raw column is read where SQLite
-            // holds it: a book-wide read hands over 100,000 rows.
             var values = [DatabaseValue](repeating: .null, count: names.count)
             while try cursor.next() != nil {
                 for i in 0..<columns where i != raw { values[Int(i)] = DatabaseValue(sqliteStatement: sqlite, index: i) }
-                let start = sqlite3_column_blob(sqlite, CInt(raw)), count = Int(sqlite3_column_bytes(sqlite, CInt(raw)))
-                try body(SQLRow(columns: shared, values: values), UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count))
+                let start = raw < 0 ? nil : sqlite3_column_blob(sqlite, CInt(raw))
+                let count = start == nil ? 0 : Int(sqlite3_column_bytes(sqlite, CInt(raw)))
+                try body(SQLRow(columns: shared, values: values), UnsafeRawBufferPointer(start: start, count: count))
             }
         }
 
