@@ -21,7 +21,7 @@ deps:
 # Opens the shell on a demo workspace (created on first run, dated from that day), built
 # for release as users build it.
 run: deps
-	$(SWIFT) build -c release --product cse
+	SWIFT=$(SWIFT) scripts/build-release
 	@[ -f $(DEMO)/workspace.sqlite ] || .build/release/cse init $(DEMO) --demo
 	.build/release/cse -w $(DEMO)
 
@@ -30,7 +30,7 @@ run: deps
 # server of the tests' own (scripts/with-postgres installs, starts and stops it), and ends
 # with one "N passed, N failed" line.
 test: deps
-	$(SWIFT) build -c release --product cse
+	SWIFT=$(SWIFT) scripts/build-release
 	$(SWIFT) build --build-tests
 	scripts/with-postgres $(SWIFT) test --skip-build 2>&1 | tee .build/test.log
 	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
