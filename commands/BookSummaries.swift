@@ -13,7 +13,16 @@ struct BookSummaries {
     /// What an answer reads of every summary besides what a list shows of a row: nothing more
     /// (only the rows shown make their tails), what ranks its alerts, or its whole tail —
     /// made on the other core as the book is read.
-    enum Reading { case rows, alertHeads, tails }
+    enum Reading {
+        case rows, alertHeads, tails
+
+        /// A kept body read as the answer reads it.
+        func summary(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>) -> AccountSummary? {
+            let summary = AccountSummary(id: id, asOf: asOf, bytes: bytes, heads: self == .alertHeads)
+            if self == .tails { summary?.makeTail() }
+            return summary
+        }
+    }
 }
 
 // Book-wide lists read each account's summary from the workspace, where it is kept until a
@@ -87,9 +96,7 @@ extension Context {
                 block.reserveCapacity(i.count)
                 var start = 0
                 for (n, end) in e.enumerated() {
-                    let summary = AccountSummary(id: i[n], asOf: day, bytes: b[start..<end], heads: reads == .alertHeads)
-                    if reads == .tails { summary?.makeTail() }
-                    block.append(summary)
+                    block.append(reads.summary(id: i[n], asOf: day, bytes: b[start..<end]))
                     start = end
                 }
                 blocks.lock.withLock { blocks.decoded[k] = block }
@@ -120,8 +127,7 @@ extension Context {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 for i in stride(from: part, to: kept.count, by: parts) {
                     guard let k = kept[i], k.basis == basis else { continue }
-                    out[i] = AccountSummary(id: k.accountID, asOf: day, body: k.body, heads: reads == .alertHeads)
-                    if reads == .tails { out[i]?.makeTail() }
+                    out[i] = reads.summary(id: k.accountID, asOf: day, bytes: Array(k.body.utf8)[...])
                 }
             }
         }

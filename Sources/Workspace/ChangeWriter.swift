@@ -230,19 +230,19 @@ final class ChangeWriter {
         for i in firing.indices.reversed() {
             if let h = head.updateValue(i, forKey: firing[i].accountID) { next[i] = h }
         }
-        func place(_ accountID: Int64, from start: Int?, where same: (String) -> Bool) -> Int? {
+        func place(from start: Int?, where same: (String) -> Bool) -> Int? {
             var j = start ?? -1
             while j >= 0, !same(firing[j].key) { j = next[j] }
             return j >= 0 ? j : nil
         }
-        let first = firing.indices.map { i in place(firing[i].accountID, from: head[firing[i].accountID]) { $0 == firing[i].key }! }
+        let first = firing.indices.map { i in place(from: head[firing[i].accountID]) { $0 == firing[i].key }! }
         var states = [AlertState?](repeating: nil, count: firing.count)
         // Quiet now: forgotten, so a later firing is new again; its task (from 'alert ack') is done.
         // Each state's key is matched as the bytes the store holds: a book has 150,000.
         var gone: [Int64] = []
         try s.each("SELECT id, account_id, first_seen, acked, snoozed_until, key FROM alert_state", [], raw: 5) { row, key in
             let accountID: Int64 = row[1]
-            if let i = place(accountID, from: head[accountID], where: { $0.utf8.elementsEqual(key) }) {
+            if let i = place(from: head[accountID], where: { $0.utf8.elementsEqual(key) }) {
                 states[i] = AlertState(id: row[0], accountID: accountID, key: firing[i].key, firstSeen: Day(column: row.values[2]) ?? Day(ordinal: 0),
                                        acked: Day(column: row.values[3]), snoozedUntil: Day(column: row.values[4]))
             } else if accounts?.contains(accountID) ?? true {
