@@ -49,11 +49,14 @@ struct AlertsCommand: Command {
             accounts = 1
             single = account
         } else {
-            // The book's alerts as its summaries keep them: their words made for the alerts
-            // shown (every one, piped), their facts only for JSON.
-            let book = try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .alertHeads)
-            firing = FiringAlerts(book)
-            accounts = book.summaries.count
+            // On a terminal, the alerts' heads kept beside the summaries (a book read first keeps
+            // the summaries out of date); piped, and where they cannot be kept, the summaries'
+            // own alerts: their words made for the alerts shown, their facts only for JSON.
+            var kept = context.showsEveryRow ? nil : try context.keptAlerts()
+            let book = kept == nil ? try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .rows) : nil
+            if kept == nil, !context.showsEveryRow { kept = try context.keptAlerts() }
+            firing = kept?.firing ?? FiringAlerts(book!)
+            accounts = kept?.accounts ?? book!.summaries.count
         }
         let look = try context.lookAtAlerts(firing, scope: single.map { [$0.id!] })
         var shown: [Int] = [], hidden: [AlertState] = []
@@ -61,7 +64,13 @@ struct AlertsCommand: Command {
         for i in look.firing.indices where overARR.map({ (look.firing[i].arr?.cents ?? 0) > $0.cents }) ?? true {
             if !showAll, let state = look.states[i], state.isHidden(on: context.today) { hidden.append(state) } else { shown.append(i) }
         }
-        return AlertList(account: single?.name, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today, overARR: overARR)
+        let list = AlertList(account: single?.name, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today,
+                             overARR: overARR, rows: context.listRows)
+        // Kept heads have their words read for the accounts a screenful shows, and no others.
+        if let words = firing.words {
+            try context.read(words, of: list.screenful(rows: context.listRows).map { look.firing[$0.first!].accountID })
+        }
+        return list
     }
 }
 
@@ -77,6 +86,22 @@ struct FiringAlerts {
     }
     var items: [Item]
     var make: (Int) -> Alert
+    /// The words of alerts known by their kept heads, read for the accounts shown (`Context.read`).
+    var words: Words?
+
+    /// Each account's alerts, made from its summary when it is shown.
+    final class Words {
+        /// The heads kept of each account's alerts, in order.
+        let heads: [Int64: [AlertHead]]
+        var made: [Int64: [Alert]] = [:]
+
+        init(heads: [Int64: [AlertHead]]) { self.heads = heads }
+    }
+
+    init(items: [Item], make: @escaping (Int) -> Alert) {
+        self.items = items
+        self.make = make
+    }
 
     /// Alerts made already (one account's, or today's agenda's).
     init(_ alerts: [Alert], accountIDs: [Int64]) {
@@ -110,6 +135,50 @@ struct FiringAlerts {
 }
 
 extension Context {
+    /// The book's alerts known by the heads kept beside its summaries (`StoredSummary.alerts`),
+    /// their words read for the accounts shown (`read(_:of:)`), and how many accounts are in the
+    /// book; nil unless every account is kept for today. The accounts come in no order: their
+    /// names are unique, so the ranking never falls back on where an account's alerts lie.
+    func keptAlerts() throws -> (firing: FiringAlerts, accounts: Int)? {
+        guard today == clockToday else { return nil }
+        var items: [FiringAlerts.Item] = [], places: [Int] = [], heads: [Int64: [AlertHead]] = [:], broken = false
+        let accounts = try store.eachKeptAlerts(basis: summaryBasis, on: today) { id, name, arr, bytes in
+            guard let kept = AlertHead.kept(bytes) else { broken = true; return }
+            heads[id] = kept
+            let money = arr.map(Money.init(cents:))
+            for (j, head) in kept.enumerated() {
+                items.append(FiringAlerts.Item(accountID: id, account: name, arr: money, head: head))
+                places.append(j)
+            }
+        }
+        guard let accounts, !broken else { return nil }
+        let words = FiringAlerts.Words(heads: heads)
+        var firing = FiringAlerts(items: items, make: { i in words.made[items[i].accountID]![places[i]] })
+        firing.words = words
+        return (firing, accounts)
+    }
+
+    /// Makes the words of these accounts' alerts from their kept summaries, or, where a body
+    /// is no longer kept, from the account's health; either must be the alerts the heads said.
+    func read(_ words: FiringAlerts.Words, of accounts: [Int64]) throws {
+        let missing = accounts.filter { words.made[$0] == nil }
+        let bodies = try store.keptBodies(of: missing, basis: summaryBasis)
+        for id in missing {
+            let alerts: [Alert]
+            if let body = bodies[id], let summary = AccountSummary(id: id, asOf: today, body: body) {
+                alerts = summary.alerts.map { $0.alert(on: summary.account, facts: .null) }
+            } else if let account = try self.accounts().first(where: { $0.id == id }) {
+                alerts = Monitor.alerts(for: try health(of: account))
+            } else {
+                alerts = []
+            }
+            guard alerts.map(\.head) == words.heads[id] else {
+                throw CommandError("an account's alerts changed while they were read — ask again")
+            }
+            words.made[id] = alerts
+        }
+    }
+
     /// The alerts firing on these accounts, one block an account, worst first, each with its
     /// triage state. A look today is remembered: what fires for the first time is new. A look
     /// as of another day changes nothing, and today's triage does not apply to it.
@@ -168,6 +237,24 @@ struct AlertList: Report {
     let hidden: [AlertState]
     let today: Day
     let overARR: Money?
+    /// The rows the command had when it read what a screenful shows (`Context.listRows`).
+    let rows: Int?
+
+    /// One block an account, worst first: the places of `shown`, as they come (`lookAtAlerts`).
+    var blocks: [ArraySlice<Int>] { shown.runs { look.firing[$0].accountID }.map { shown[$0] } }
+
+    /// The blocks a screenful of `rows` shows (every one when nil): each takes a line for its
+    /// account, two an alert and a blank line; the first is shown however long it is.
+    func screenful(rows: Int?) -> ArraySlice<ArraySlice<Int>> {
+        let blocks = self.blocks
+        var room = rows ?? Int.max, fitting = 0
+        for (i, block) in blocks.enumerated() {
+            room -= 2 + 2 * block.count
+            if room < 0 && i > 0 { break }
+            fitting += 1
+        }
+        return blocks.prefix(fitting)
+    }
 
     enum Keys: String, CodingKey { case account, count, alerts, hidden }
     struct RowJSON: Encodable {
@@ -196,14 +283,10 @@ struct AlertList: Report {
             doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
             return
         }
-        // One block an account, worst first: the alerts come in them (`lookAtAlerts`).
-        let blocks = shown.runs { look.firing[$0].accountID }.map { shown[$0] }
-        // On a terminal, the blocks that fit a screenful (at least one).
-        var room = doc.listRows ?? Int.max, blocksShown = 0
-        for (i, block) in blocks.enumerated() {
-            room -= 2 + 2 * block.count
-            if room < 0 && i > 0 { break }
-            blocksShown += 1
+        // On a terminal, the blocks that fit a screenful (at least one), no more than the
+        // command read the words of.
+        let blocks = self.blocks, screenful = screenful(rows: doc.listRows.map { min($0, rows ?? $0) })
+        for (i, block) in screenful.enumerated() {
             let first = look.firing[block.first!]
             if i > 0 { doc.blank() }
             let arr = first.arr.map { " · ARR \($0)" } ?? ""
@@ -217,8 +300,8 @@ struct AlertList: Report {
                 doc.wrapped(Span("         "), text: [Span(a.evidence.shown, .dim)])
             }
         }
-        if blocksShown < blocks.count { doc.blank() }
-        doc.more(blocks.count - blocksShown, "accounts with alerts")
+        if screenful.count < blocks.count { doc.blank() }
+        doc.more(blocks.count - screenful.count, "accounts with alerts")
         doc.blank()
         let red = shown.filter { look.firing[$0].head.severity != .orange }.count
         let newCount = shown.filter(look.isNew).count

@@ -11,14 +11,14 @@ struct BookSummaries {
     var details: [Int64: String]
 
     /// What an answer reads of every summary besides what a list shows of a row: nothing more
-    /// (only the rows shown make their tails), what ranks its alerts, or its whole tail —
-    /// made on the other core as the book is read.
+    /// (only the rows shown make their tails), or its whole tail — made on the other core as
+    /// the book is read.
     enum Reading {
-        case rows, alertHeads, tails
+        case rows, tails
 
         /// A kept body read as the answer reads it.
         func summary(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>) -> AccountSummary? {
-            let summary = AccountSummary(id: id, asOf: asOf, bytes: bytes, heads: self == .alertHeads)
+            let summary = AccountSummary(id: id, asOf: asOf, bytes: bytes)
             if self == .tails { summary?.makeTail() }
             return summary
         }
@@ -151,7 +151,7 @@ extension Context {
             let json = details || keep ? AccountSummary.details(input.risk, alerts: alerts) : ""
             book.summaries.append(summary)
             if details { book.details[id] = json }
-            if keep { rows.append(StoredSummary(accountID: id, stamp: nil, basis: "", body: summary.body, details: json)) }
+            if keep { rows.append(StoredSummary(accountID: id, stamp: nil, basis: "", body: summary.body, details: json, alerts: AlertHead.kept(summary.alertHeads))) }
         }
         return (book, rows)
     }

@@ -46,11 +46,8 @@ public final class AccountSummary: Equatable, Sendable {
     public let reason: ChurnReason?
     /// The last call, e-mail, meeting, QBR or kickoff logged on or before `asOf`.
     public let lastTouch: Day?
-    /// What ranks each of `alerts` and says which it is, when read with the row (`heads`):
-    /// kept, 73,000 small lists slow every later pass over a book that does not need them.
-    private let keptHeads: [AlertHead]?
     /// What ranks each of `alerts` and says which it is, without their words.
-    public var alertHeads: [AlertHead] { keptHeads ?? alerts.map(\.head) }
+    public var alertHeads: [AlertHead] { alerts.map(\.head) }
 
     /// What a list shows of a row only when it shows the row.
     struct Tail: Equatable, Sendable {
@@ -132,12 +129,12 @@ public final class AccountSummary: Equatable, Sendable {
                      drivers: [String], reason: ChurnReason?, lastTouch: Day?, alerts: [KeptAlert], cause: String?, expansion: ExpansionPlays?,
                      qbr: PortfolioReview.QBROutcome?) {
         self.init(account: account, asOf: asOf, current: current, earlier: earlier, trend: trend, level: level, points: points, probability: probability,
-                  reason: reason, lastTouch: lastTouch, alertHeads: nil,
+                  reason: reason, lastTouch: lastTouch,
                   tail: .made(MadeTail(Tail(drivers: drivers, alerts: alerts, cause: cause, expansion: expansion, qbr: qbr))))
     }
 
     private init(account: Account, asOf: Day, current: Score?, earlier: Score?, trend: Trend, level: ChurnRisk.Level, points: Int, probability: Double?,
-                 reason: ChurnReason?, lastTouch: Day?, alertHeads: [AlertHead]?, tail: TailState) {
+                 reason: ChurnReason?, lastTouch: Day?, tail: TailState) {
         self.account = account
         self.asOf = asOf
         self.current = current
@@ -148,7 +145,6 @@ public final class AccountSummary: Equatable, Sendable {
         self.probability = probability
         self.reason = reason
         self.lastTouch = lastTouch
-        self.keptHeads = alertHeads
         self.kept = Mutex(tail)
     }
 
@@ -237,20 +233,19 @@ public final class AccountSummary: Equatable, Sendable {
 
     /// The summary a `body` wrote for account `id` (the account as it was then: any change
     /// to it outdates the summary), as of `asOf`; nil when it is not one.
-    public convenience init?(id: Int64, asOf: Day, body: String, heads: Bool = false) {
-        self.init(id: id, asOf: asOf, bytes: Array(body.utf8)[...], heads: heads)
+    public convenience init?(id: Int64, asOf: Day, body: String) {
+        self.init(id: id, asOf: asOf, bytes: Array(body.utf8)[...])
     }
 
     /// The summary a body's UTF-8 bytes wrote (`init(id:asOf:body:)`); its tail is made from
-    /// them when asked for (a slice of a block of bodies keeps the block). `heads`: what ranks
-    /// its alerts is kept as it is read (for a look at the book's alerts).
-    public convenience init?(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>, heads: Bool = false) {
+    /// them when asked for (a slice of a block of bodies keeps the block).
+    public convenience init?(id: Int64, asOf: Day, bytes: ArraySlice<UInt8>) {
         guard let (f, tail) = bytes.withUnsafeBufferPointer({ raw -> (BodyReader.Fields, Range<Int>)? in
             var reader = BodyReader(raw)
-            return reader.read(id: id, heads: heads).map { ($0, $1) }
+            return reader.read(id: id).map { ($0, $1) }
         }) else { return nil }
         self.init(account: f.account, asOf: asOf, current: f.current, earlier: f.earlier, trend: Trend(weeklyScores: f.scores), level: f.level,
-                  points: f.points, probability: f.probability, reason: f.reason, lastTouch: f.lastTouch, alertHeads: f.alertHeads,
+                  points: f.points, probability: f.probability, reason: f.reason, lastTouch: f.lastTouch,
                   tail: .bytes(bytes[(bytes.startIndex + tail.lowerBound)..<(bytes.startIndex + tail.upperBound)]))
     }
 
@@ -291,7 +286,6 @@ private struct BodyReader {
         var probability: Double?
         var reason: ChurnReason?
         var lastTouch: Day?
-        var alertHeads: [AlertHead]?
     }
 
     /// A week's score, or nil in `score` when the week is empty; false when it is not one.
@@ -304,9 +298,8 @@ private struct BodyReader {
         return true
     }
 
-    /// The fields before the tail and the alerts' heads, and where the tail lies (checked, its
-    /// words not made).
-    mutating func read(id: Int64, heads: Bool) -> (Fields, Range<Int>)? {
+    /// The fields before the tail, and where the tail lies (checked, its words not made).
+    mutating func read(id: Int64) -> (Fields, Range<Int>)? {
         var f = Fields()
         let name = text()
         guard let aliases = list({ $0.text() }) else { return nil }
@@ -332,8 +325,7 @@ private struct BodyReader {
         }
         f.lastTouch = integer().map(Day.init(ordinal:))
         let tailStart = min(at, bytes.count)
-        guard let checked = tail(build: false, account: "") else { return nil }
-        if heads { f.alertHeads = checked.alerts.map(\.head) }
+        guard tail(build: false, account: "") != nil else { return nil }
         return (f, tailStart..<bytes.count)
     }
 

@@ -27,8 +27,11 @@ public final class Context {
     public var remembered: [String: Any] = [:]
     /// The command running now answers in JSON (`--json`): what only JSON shows is worth reading.
     public internal(set) var wantsJSON = false
+    /// The most rows a long list shows (`Renderer.listRows`): a terminal's screenful; nil when
+    /// every row is shown (piped, or as JSON).
+    public internal(set) var listRows: Int?
     /// The answer shows every row of a long list: piped, or as JSON (else a screenful).
-    public internal(set) var showsEveryRow = true
+    public var showsEveryRow: Bool { listRows == nil }
 
     /// Changes made in this shell, newest last, each with the edits that undo it and its
     /// number in the workspace's change log.

@@ -61,7 +61,7 @@ public final class Session {
             let today = context.today
             if let asOf { context.today = asOf }
             context.wantsJSON = json
-            context.showsEveryRow = json || renderer.listRows == nil
+            context.listRows = json ? nil : renderer.listRows
             defer { context.today = today; context.wantsJSON = false }
             do {
                 let request = Request(line: line, phrase: match.phrase, slots: match.slots, options: match.options)

@@ -25,8 +25,8 @@ final class ChangeWriter {
     /// Bumps the stamp of every touched account's summary and clears its basis
     /// (`StoredSummary`), creating the row when there is none.
     func outdateSummaries() throws {
-        try s.insertMany(into: "account_summary", columns: ["account_id", "stamp", "basis", "body", "details"],
-                         rows: touched.sorted().map { [$0.databaseValue, 1.databaseValue, "".databaseValue, "".databaseValue, "".databaseValue] },
+        try s.insertMany(into: "account_summary", columns: ["account_id", "stamp", "basis"],
+                         rows: touched.sorted().map { [$0.databaseValue, 1.databaseValue, "".databaseValue] },
                          suffix: "ON CONFLICT (account_id) DO UPDATE SET stamp = account_summary.stamp + 1, basis = ''")
     }
 

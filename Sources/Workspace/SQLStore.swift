@@ -208,9 +208,9 @@ public final class SQLStore: WorkspaceStore {
             var result: [(account: Account, summary: StoredSummary?)] = []
             // A summary of another basis is only its stamp: its body would be read for nothing.
             let sql = """
-                SELECT a.*, s.stamp AS summary_stamp, CASE WHEN s.basis = ? THEN s.body END AS summary_body,
-                    \(details ? "CASE WHEN s.basis = ? THEN s.details END" : "NULL") AS summary_details
-                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
+                SELECT a.*, s.stamp AS summary_stamp, CASE WHEN s.basis = ? THEN b.body END AS summary_body,
+                    \(details ? "CASE WHEN s.basis = ? THEN b.details END" : "NULL") AS summary_details
+                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id LEFT JOIN summary_body b ON b.account_id = a.id
                 """
             try s.each(sql, details ? [basis.databaseValue, basis.databaseValue] : [basis.databaseValue]) { row in
                 let account = Account(row: row)
@@ -218,7 +218,7 @@ public final class SQLStore: WorkspaceStore {
                 result.append((account, stamp.map {
                     let body: String? = row["summary_body"]
                     return StoredSummary(accountID: account.id!, stamp: $0, basis: body == nil ? "" : basis, body: body ?? "",
-                                         details: row["summary_details"] ?? "")
+                                         details: row["summary_details"] ?? "", alerts: "")
                 }))
             }
             return result
@@ -229,33 +229,79 @@ public final class SQLStore: WorkspaceStore {
     public func eachKeptSummary(basis: String, details: Bool, _ body: (Int64, UnsafeRawBufferPointer, String) throws -> Void) throws -> Int {
         try read { s in
             let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
-            try s.each("SELECT account_id, \(details ? "details" : "''"), body FROM account_summary WHERE basis = ?", [basis.databaseValue], raw: 2) { row, bytes in
+            try s.each("""
+                SELECT s.account_id, \(details ? "b.details" : "''"), b.body FROM account_summary s JOIN summary_body b ON b.account_id = s.account_id
+                WHERE s.basis = ?
+                """, [basis.databaseValue], raw: 2) { row, bytes in
                 try body(row[0], bytes, row[1])
             }
             return Int(accounts)
         }
     }
 
+    public func eachKeptAlerts(basis: String, on day: Day, _ body: (Int64, String, Int64?, UnsafeRawBufferPointer) throws -> Void) throws -> Int? {
+        try read { s in
+            // Every account kept for `basis` (as `eachKeptSummary` counts them), or nothing is read.
+            let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
+            let kept = try s.row("SELECT COUNT(*) FROM account_summary WHERE basis = ?", basis).map { $0[0] as Int64 } ?? 0
+            guard kept == accounts else { return nil }
+            // In the book on `day`: started by then (dates are kept as ISO text, which sorts as days do).
+            let started = "(a.start_date IS NULL OR a.start_date <= ?)", date = day.description.databaseValue
+            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(started)", day.description).map { $0[0] as Int64 } ?? 0
+            try s.each("""
+                SELECT s.account_id, a.name, a.arr_cents, s.alerts FROM account_summary s JOIN account a ON a.id = s.account_id
+                WHERE s.basis = ? AND s.alerts <> '' AND \(started)
+                """, [basis.databaseValue, date], raw: 3) { row, alerts in
+                try body(row[0], row[1], row[2], alerts)
+            }
+            return Int(inBook)
+        }
+    }
+
+    public func keptBodies(of accounts: [Int64], basis: String) throws -> [Int64: String] {
+        guard !accounts.isEmpty else { return [:] }
+        return try read { s in
+            var bodies: [Int64: String] = [:]
+            let marks = accounts.map { _ in "?" }.joined(separator: ", ")
+            try s.each("""
+                SELECT s.account_id, b.body FROM account_summary s JOIN summary_body b ON b.account_id = s.account_id
+                WHERE s.basis = ? AND s.account_id IN (\(marks))
+                """, [basis.databaseValue] + accounts.map(\.databaseValue)) { row in bodies[row[0]] = row[1] }
+            return bodies
+        }
+    }
+
     public func save(_ summaries: [StoredSummary]) throws -> Int {
         guard !summaries.isEmpty else { return 0 }
         return try database.write { s in
-            try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text})", s.dialect), [])
-            try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details"], rows: summaries.map {
-                [$0.accountID.databaseValue, ($0.stamp ?? -1).databaseValue, $0.basis.databaseValue, $0.body.databaseValue, $0.details.databaseValue]
+            try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text}, alerts {text})", s.dialect), [])
+            try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details", "alerts"], rows: summaries.map {
+                [$0.accountID.databaseValue, ($0.stamp ?? -1).databaseValue, $0.basis.databaseValue, $0.body.databaseValue, $0.details.databaseValue,
+                 $0.alerts.databaseValue]
             })
+            // The summary lands where the account's stamp is the one its reading saw (a new row
+            // starts at 0), and its body with it.
             try s.execute("""
-                UPDATE account_summary SET basis = n.basis, body = n.body, details = n.details FROM summary_new n
+                UPDATE account_summary SET basis = n.basis, alerts = n.alerts FROM summary_new n
                 WHERE account_summary.account_id = n.account_id AND account_summary.stamp = n.stamp
                 """, [])
             try s.execute("""
-                INSERT INTO account_summary (account_id, stamp, basis, body, details)
-                SELECT account_id, 0, basis, body, details FROM summary_new WHERE stamp = -1 ON CONFLICT (account_id) DO NOTHING
+                INSERT INTO account_summary (account_id, stamp, basis, alerts)
+                SELECT account_id, 0, basis, alerts FROM summary_new WHERE stamp = -1 ON CONFLICT (account_id) DO NOTHING
+                """, [])
+            try s.execute("""
+                INSERT INTO summary_body (account_id, body, details)
+                SELECT n.account_id, n.body, n.details FROM summary_new n JOIN account_summary a
+                    ON a.account_id = n.account_id AND a.stamp = (CASE WHEN n.stamp = -1 THEN 0 ELSE n.stamp END) AND a.basis = n.basis
+                WHERE true ON CONFLICT (account_id) DO UPDATE SET body = excluded.body, details = excluded.details
                 """, [])
             let saved = try s.row("""
-                SELECT COUNT(*) FROM account_summary a JOIN summary_new n ON a.account_id = n.account_id AND a.basis = n.basis AND a.body = n.body
+                SELECT COUNT(*) FROM account_summary a JOIN summary_new n ON a.account_id = n.account_id AND a.basis = n.basis
+                JOIN summary_body b ON b.account_id = n.account_id AND b.body = n.body
                 """).map { $0[0] as Int64 } ?? 0
             try s.execute("DROP TABLE summary_new", [])
             try s.execute("DELETE FROM account_summary WHERE account_id NOT IN (SELECT id FROM account)", [])
+            try s.execute("DELETE FROM summary_body WHERE account_id NOT IN (SELECT id FROM account)", [])
             return Int(saved)
         }
     }

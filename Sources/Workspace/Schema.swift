@@ -135,6 +135,15 @@ enum Schema {
         Migration(name: "v10: account summaries", statements: [
             "CREATE TABLE account_summary (account_id {int} PRIMARY KEY, stamp {int} NOT NULL, basis {text} NOT NULL, body {text} NOT NULL, details {text} NOT NULL)",
         ]),
+        // What ranks each alert of a summary and says which it is (`StoredSummary.alerts`),
+        // kept in the narrow row with the stamp and the basis; the bodies in a table of their
+        // own: `alerts` on a terminal reads those rows alone, not 100,000 bodies. Derived, so
+        // the summaries kept before are dropped and computed again.
+        Migration(name: "v11: summary bodies apart, alerts beside the basis", statements: [
+            "DROP TABLE account_summary",
+            "CREATE TABLE account_summary (account_id {int} PRIMARY KEY, stamp {int} NOT NULL, basis {text} NOT NULL, alerts {text} NOT NULL DEFAULT '')",
+            "CREATE TABLE summary_body (account_id {int} PRIMARY KEY, body {text} NOT NULL, details {text} NOT NULL)",
+        ]),
     ]
 
     /// A statement in a dialect's words.

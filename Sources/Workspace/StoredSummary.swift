@@ -12,12 +12,16 @@ public struct StoredSummary: Equatable, Sendable {
     public var basis: String
     public var body: String
     public var details: String
+    /// What ranks each of the summary's alerts and says which it is, written from the same
+    /// summary as `body` (`AlertHead.kept`): read without the bodies by `alerts` on a terminal.
+    public var alerts: String
 
-    public init(accountID: Int64, stamp: Int64?, basis: String, body: String, details: String) {
+    public init(accountID: Int64, stamp: Int64?, basis: String, body: String, details: String, alerts: String) {
         self.accountID = accountID
         self.stamp = stamp
         self.basis = basis
         self.body = body
         self.details = details
+        self.alerts = alerts
     }
 }

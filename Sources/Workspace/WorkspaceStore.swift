@@ -65,6 +65,15 @@ public protocol WorkspaceStore: AnyObject {
     /// the body's bytes (valid during the call) and `details` when asked — and returns how many
     /// accounts there are, read together: when there are as many, the book is read from them alone.
     func eachKeptSummary(basis: String, details: Bool, _ body: (_ accountID: Int64, _ body: UnsafeRawBufferPointer, _ details: String) throws -> Void) throws -> Int
+    /// Hands over the alerts' heads kept beside each summary of `basis` that has any
+    /// (`StoredSummary.alerts`; the bytes valid during the call) of the accounts in the book on
+    /// `day` (started by then), in no order, each with its account's name and ARR
+    /// in cents; returns how many accounts are in the book. Nil, and nothing handed over, unless
+    /// every account has a summary of `basis`.
+    func eachKeptAlerts(basis: String, on day: Day,
+                        _ body: (_ accountID: Int64, _ name: String, _ arrCents: Int64?, _ alerts: UnsafeRawBufferPointer) throws -> Void) throws -> Int?
+    /// The bodies kept for `basis` of these accounts (none for an account with no summary of it).
+    func keptBodies(of accounts: [Int64], basis: String) throws -> [Int64: String]
     /// Saves summaries computed from a reading: each lands only while its account's stamp is
     /// the one that reading saw; returns how many did.
     @discardableResult

@@ -108,6 +108,7 @@ final class AccountSummaryTests: WorkspaceTestCase {
         late.basis = context.summaryBasis
         XCTAssertEqual(try context.store.save([late]), 0)
         XCTAssertEqual(try kept(context)[acme.id!]?.basis, "", "still out of date")
+        XCTAssertNil(try context.keptAlerts(), "nor are its alerts' heads read")
         context.workspaceChanged()
         XCTAssertEqual(try context.book().summaries.first { $0.account.id == acme.id }?.account.arr, Money(cents: 100))
     }
@@ -133,28 +134,45 @@ final class AccountSummaryTests: WorkspaceTestCase {
         XCTAssertEqual(try self.kept(context), kept)
     }
 
-    /// The book's alerts as the kept summaries give them (ranked from their heads, their words
-    /// made when asked for) are the alerts the accounts' health raises, in the same look order.
-    func testTheBooksAlertsAreTheMonitorsAlerts() throws {
-        let (_, context) = try shell("sqlite")
+    /// The book's alerts as the kept summaries give them — ranked from the heads kept beside
+    /// them (their words read from the bodies when shown), or from each summary's own alerts —
+    /// are the alerts the accounts' health raises, in the same look order.
+    func testTheBooksAlertsAreTheMonitorsAlertsOnSQLite() throws { try booksAlertsAreTheMonitorsAlerts("sqlite") }
+    func testTheBooksAlertsAreTheMonitorsAlertsOnPostgreSQL() throws { try booksAlertsAreTheMonitorsAlerts("postgres") }
+
+    func booksAlertsAreTheMonitorsAlerts(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        XCTAssertNil(try context.keptAlerts(), "nothing is kept before the book is first read")
         _ = try context.book()
-        let kept = try context.book(details: true, reads: .alertHeads)
+        let book = try context.book(details: true, reads: .tails)
+        let heads = try XCTUnwrap(try context.keptAlerts())
+        XCTAssertEqual(heads.accounts, book.summaries.count)
+        let words = try XCTUnwrap(heads.firing.words)
+        try context.read(words, of: heads.firing.items.map(\.accountID))
         let computed = context.alerts(of: try context.portfolio(withRecords: true).filter { !$0.isChurned })
-        let (a, b) = (try context.lookAtAlerts(FiringAlerts(kept), scope: nil), try context.lookAtAlerts(computed, scope: nil))
+        let looks = try [heads.firing, FiringAlerts(book), computed].map { try context.lookAtAlerts($0, scope: nil) }
+        let (a, b) = (looks[1], looks[2])
         XCTAssertGreaterThan(a.firing.count, 10, "the demo book has alerts to compare")
-        XCTAssertEqual(a.firing.map(\.head), b.firing.map(\.head))
-        XCTAssertEqual(a.firing.map(\.account), b.firing.map(\.account))
-        XCTAssertEqual(a.states.map { $0?.id }, b.states.map { $0?.id })
+        for look in [looks[0], a] {
+            XCTAssertEqual(look.firing.map(\.head), b.firing.map(\.head))
+            XCTAssertEqual(look.firing.map(\.account), b.firing.map(\.account))
+            XCTAssertEqual(look.firing.map(\.arr), b.firing.map(\.arr))
+            XCTAssertEqual(look.states.map { $0?.id }, b.states.map { $0?.id })
+        }
         for i in a.firing.indices {
-            let (x, y) = (a.alert(i), b.alert(i))
+            let (x, y, z) = (a.alert(i), b.alert(i), looks[0].alert(i))
             XCTAssertEqual([x.account, x.label, x.evidence.shown, x.who, x.within], [y.account, y.label, y.evidence.shown, y.who, y.within])
-            XCTAssertEqual(x.severity, y.severity)
-            XCTAssertEqual(x.arr, y.arr)
+            XCTAssertEqual([z.account, z.label, z.evidence.shown, z.who, z.within], [y.account, y.label, y.evidence.shown, y.who, y.within])
+            XCTAssertEqual([x.severity, z.severity], [y.severity, y.severity])
+            XCTAssertEqual([x.arr, z.arr], [y.arr, y.arr])
             // As JSON, with the facts kept beside the summary: one document.
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             XCTAssertEqual(String(decoding: try encoder.encode(x), as: UTF8.self), String(decoding: try encoder.encode(y), as: UTF8.self))
         }
+        // A change outdates what is kept of the account it touched: no heads until it is read again.
+        XCTAssertTrue(dana.say("set Hooli arr 1").contains("Hooli"))
+        XCTAssertNil(try context.keptAlerts())
     }
 
     /// Facts read back are written out as they were: a number stays a number, true stays true.
@@ -185,10 +203,14 @@ final class AccountSummaryTests: WorkspaceTestCase {
                 // The tail (drivers, alerts, cause, expansion, QBR) is made only when asked for,
                 // but checked as the body is read: a broken tail is a body that does not read.
                 let read = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body))
-                // What ranks its alerts, read with the row when asked, is the alerts' own.
-                let heads = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body, heads: true)).alertHeads
+                // What ranks its alerts, kept beside the body, reads back whatever a monitor is called.
+                let kept = AlertHead.kept(odd.alertHeads)
+                let heads = try XCTUnwrap(Array(kept.utf8).withUnsafeBytes(AlertHead.kept))
                 XCTAssertEqual(heads, odd.alerts.map(\.head))
                 XCTAssertEqual(heads.last?.key, "custom:odd\u{1D}%1D\u{1C}L")
+                for broken in [kept + "2", kept + "9" + kept, String(kept.dropLast()), "2x:dau_drop", "25:bogus", "26:custom"] {
+                    XCTAssertNil(Array(broken.utf8).withUnsafeBytes(AlertHead.kept), broken)
+                }
                 XCTAssertEqual(read.alerts.last?.name, "odd\u{1D}%1D\u{1C}L")
                 XCTAssertEqual(read.drivers.suffix(2), ["50% \u{1E} of %1E", ""])
                 XCTAssertEqual(read.qbr?.account, "odd\u{1F}名")

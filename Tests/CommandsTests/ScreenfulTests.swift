@@ -57,4 +57,16 @@ final class ScreenfulTests: XCTestCase {
         XCTAssertEqual(count(alerts), "11 alerts (4 red) on 4 accounts")
         XCTAssertEqual(count(alerts), count(all))
     }
+
+    /// On a terminal `alerts` ranks the heads kept beside the summaries and reads the words of
+    /// the accounts it shows; piped, each summary's alerts: one answer, before and after a change.
+    func testAlertsOnATerminalAreThePipedAlerts() {
+        _ = say("alerts", height: nil)
+        XCTAssertEqual(say("alerts", height: 60), say("alerts", height: nil))
+        _ = say("log Hooli champion left Ann Lee resigned", height: nil)
+        let terminal = say("alerts", height: 60)
+        XCTAssertTrue(terminal.contains("champion left"), terminal)
+        XCTAssertEqual(say("alerts", height: 60), say("alerts", height: nil))
+        XCTAssertEqual(say("alerts all over $1,000 ARR", height: 60), say("alerts all over $1,000 ARR", height: nil))
+    }
 }
