@@ -49,12 +49,15 @@ struct AlertsCommand: Command {
             accounts = 1
             single = account
         } else {
-            // On a terminal, the alerts' heads kept beside the summaries (a book read first keeps
-            // the summaries out of date); piped, and where they cannot be kept, the summaries'
-            // own alerts: their words made for the alerts shown, their facts only for JSON.
+            // On a terminal, today, the alerts' heads kept beside the summaries (those out of
+            // date computed and kept first); piped, and where they cannot be kept, the
+            // summaries' own alerts: their words made for the alerts shown, their facts only for JSON.
             var kept = context.showsEveryRow ? nil : try context.keptAlerts()
+            if kept == nil, !context.showsEveryRow, context.today == context.clockToday {
+                _ = try context.keepOutdated()
+                kept = try context.keptAlerts()
+            }
             let book = kept == nil ? try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .rows) : nil
-            if kept == nil, !context.showsEveryRow { kept = try context.keptAlerts() }
             firing = kept?.firing ?? FiringAlerts(book!)
             accounts = kept?.accounts ?? book!.summaries.count
         }

@@ -38,40 +38,46 @@ extension Context {
     func book(details: Bool = false, reads: BookSummaries.Reading = .rows) throws -> BookSummaries {
         guard today == clockToday else { return try computed(nil, details: details, keep: false).book }
         let basis = summaryBasis
-        // Every account kept for today: the book is those summaries, accounts and all.
+        // The summaries kept for today: when every account in the book has one, the book is
+        // those summaries, accounts and all.
         let quick = try readKept(basis: basis, details: details, reads: reads)
-        if quick.found.count == quick.accounts, !quick.found.contains(where: { $0 == nil }) {
-            let all = Account.byName(quick.found.map { $0! }, name: { $0.account.name }, id: { $0.account.id })
-            remember { all.map(\.account) }
-            return BookSummaries(summaries: all.filter(inBook), details: quick.details)
+        var found = quick.found.compactMap { $0.summary }, kept = quick.details
+        let unread = quick.found.filter { $0.summary == nil }.map(\.id)
+        if found.count < quick.inBook || !unread.isEmpty {
+            // Else the accounts out of date, and any whose body did not read, are computed.
+            let fresh = try keepOutdated(also: unread, details: details)
+            // A change that landed between the two reads: the account as computed now.
+            let computedIDs = Set(fresh.summaries.map { $0.account.id! })
+            found = found.filter { !computedIDs.contains($0.account.id!) } + fresh.summaries
+            kept.merge(fresh.details) { $1 }
         }
-        // Else each account with what is kept of it: the out-of-date ones are computed, and kept.
-        let accounts = try accountsWithSummaries(basis: basis, details: details).filter { inBook($0.account) }
-        var found = decode(accounts.map(\.summary), reads: reads)
-        var book = BookSummaries(summaries: [], details: [:])
-        var stale: [Int64: Int] = [:]
-        for (i, (account, kept)) in accounts.enumerated() {
-            if found[i] == nil { stale[account.id!] = i } else if details { book.details[account.id!] = kept!.details }
+        let all = Account.byName(found, name: { $0.account.name }, id: { $0.account.id })
+        // Every account kept and read: they are the book's accounts (`accounts()`).
+        if quick.found.count == quick.accounts, unread.isEmpty { remember { all.map(\.account) } }
+        return BookSummaries(summaries: all.filter(inBook), details: kept)
+    }
+
+    /// Computes the summaries of the accounts in the book today that are out of date (changed
+    /// since, or never kept) and of `also`, and keeps each for the stamp it was read at.
+    func keepOutdated(also: [Int64] = [], details: Bool = false) throws -> BookSummaries {
+        let basis = summaryBasis
+        let stale = try store.outdatedSummaries(basis: basis, on: today, also: also)
+        guard !stale.isEmpty else { return BookSummaries(summaries: [], details: [:]) }
+        let stamps = Dictionary(stale.map { ($0.accountID, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+        progress?.begin()
+        defer { progress?.finish() }
+        let fresh: BookSummaries, rows: [StoredSummary]
+        do { (fresh, rows) = try computed(Set(stamps.keys), details: details, keep: true) } catch let error as CommandError where error == .interrupted {
+            throw CommandError("interrupted while scoring \(stamps.count) accounts for today's summaries — nothing was kept; ask again to start over")
         }
-        if !stale.isEmpty {
-            progress?.begin()
-            defer { progress?.finish() }
-            let fresh: BookSummaries, rows: [StoredSummary]
-            do { (fresh, rows) = try computed(Set(stale.keys), details: details, keep: true) } catch let error as CommandError where error == .interrupted {
-                throw CommandError("interrupted while scoring \(stale.count) accounts for today's summaries — nothing was kept; ask again to start over")
-            }
-            for summary in fresh.summaries { found[stale[summary.account.id!]!] = summary }
-            book.details.merge(fresh.details) { $1 }
-            // A summary that cannot be kept (the workspace is busy or read-only) is still the answer.
-            _ = try? store.save(rows.map { row in
-                var row = row
-                row.stamp = accounts[stale[row.accountID]!].summary?.stamp
-                row.basis = basis
-                return row
-            })
-        }
-        book.summaries = found.compactMap { $0 }
-        return book
+        // A summary that cannot be kept (the workspace is busy or read-only) is still the answer.
+        _ = try? store.save(rows.map { row in
+            var row = row
+            row.stamp = stamps[row.accountID] ?? nil
+            row.basis = basis
+            return row
+        })
+        return fresh
     }
 
     /// In the book today: started by then. (An account that starts later is not in it yet.)
@@ -81,10 +87,11 @@ extension Context {
     /// The summaries kept for `basis` (nil where a body does not read), with their details when
     /// asked, and how many accounts there are. Each block of bodies read is decoded on another
     /// core while the next is read.
-    private func readKept(basis: String, details: Bool, reads: BookSummaries.Reading) throws -> (accounts: Int, found: [AccountSummary?], details: [Int64: String]) {
+    private func readKept(basis: String, details: Bool, reads: BookSummaries.Reading) throws
+        -> (accounts: Int, inBook: Int, found: [(id: Int64, summary: AccountSummary?)], details: [Int64: String]) {
         final class Blocks: @unchecked Sendable {
             let lock = NSLock()
-            var decoded: [[AccountSummary?]] = []
+            var decoded: [[(id: Int64, summary: AccountSummary?)]] = []
         }
         let blocks = Blocks(), group = DispatchGroup(), day = today
         var bytes: [UInt8] = [], ends: [Int] = [], ids: [Int64] = [], found: [Int64: String] = [:]
@@ -92,11 +99,11 @@ extension Context {
             let (b, e, i) = (bytes, ends, ids)
             let k = blocks.lock.withLock { blocks.decoded.append([]); return blocks.decoded.count - 1 }
             DispatchQueue.global().async(group: group) {
-                var block: [AccountSummary?] = []
+                var block: [(id: Int64, summary: AccountSummary?)] = []
                 block.reserveCapacity(i.count)
                 var start = 0
                 for (n, end) in e.enumerated() {
-                    block.append(reads.summary(id: i[n], asOf: day, bytes: b[start..<end]))
+                    block.append((i[n], reads.summary(id: i[n], asOf: day, bytes: b[start..<end])))
                     start = end
                 }
                 blocks.lock.withLock { blocks.decoded[k] = block }
@@ -105,7 +112,7 @@ extension Context {
             ends.removeAll(keepingCapacity: true)
             ids.removeAll(keepingCapacity: true)
         }
-        let accounts = try store.eachKeptSummary(basis: basis, details: details) { id, body, text in
+        let counts = try store.eachKeptSummary(basis: basis, on: today, details: details) { id, body, text in
             bytes.append(contentsOf: body)
             ends.append(bytes.count)
             ids.append(id)
@@ -114,24 +121,7 @@ extension Context {
         }
         if !ids.isEmpty { decodeBlock() }
         group.wait()
-        return (accounts, blocks.decoded.flatMap { $0 }, found)
-    }
-
-    /// The summaries kept for today, read on every core (each body by itself); nil where
-    /// none is kept or a body does not read.
-    private func decode(_ kept: [StoredSummary?], reads: BookSummaries.Reading) -> [AccountSummary?] {
-        var found = [AccountSummary?](repeating: nil, count: kept.count)
-        let day = today, basis = summaryBasis, parts = ProcessInfo.processInfo.activeProcessorCount
-        found.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in stride(from: part, to: kept.count, by: parts) {
-                    guard let k = kept[i], k.basis == basis else { continue }
-                    out[i] = reads.summary(id: k.accountID, asOf: day, bytes: Array(k.body.utf8)[...])
-                }
-            }
-        }
-        return found
+        return (counts.accounts, counts.inBook, blocks.decoded.flatMap { $0 }, found)
     }
 
     /// The summaries of these accounts (every account when nil) computed afresh, and the rows

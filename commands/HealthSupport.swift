@@ -102,7 +102,7 @@ extension Context {
         let limit = Trend.window + model.historyWeeks + SurveyCarry.maxWeeks
         let records: [AccountRecords], recent: [Int64: [Snapshot]]
         if let only, only.count <= Context.fewAccounts {
-            let accounts = try accounts().filter { only.contains($0.id!) }
+            let accounts = try accounts(ids: only)
             recent = try recentSnapshots(limit: limit, only: accounts)
             records = try accounts.map { withRecords || model.readsRecords ? try self.records(of: $0) : AccountRecords(account: $0) }
         } else {

@@ -23,6 +23,24 @@ struct PortfolioReviewCommand: Command {
         accountSlots: [])
 
     func run(_ request: Request, in context: Context) throws -> Report {
+        // On a terminal, today, the review is kept for the book as it is (its stamp, read
+        // before the book) and answered from there until a change moves the stamp.
+        guard let rows = context.listRows, rows <= PortfolioReview.keptLines, context.today == context.clockToday else {
+            return try review(request, in: context)
+        }
+        let name = "portfolio review " + (request["csm"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let basis = context.summaryBasis, stamp = try context.store.bookStamp()
+        if let text = try context.store.keptAnswer(name, basis: basis, book: stamp), let kept = PortfolioReview.kept(text) {
+            return PortfolioReport(review: kept.review, csm: kept.csm)
+        }
+        let report = try review(request, in: context)
+        // A review that cannot be kept (the workspace is busy or read-only) is still the answer.
+        if let text = report.review.kept(for: report.csm) { try? context.store.keep(answer: text, name: name, basis: basis, book: stamp) }
+        return report
+    }
+
+    /// The review computed from the book's summaries, its events and its ledger.
+    private func review(_ request: Request, in context: Context) throws -> PortfolioReport {
         var book = try context.book(reads: .tails).summaries
         var csm: String?
         if let typed = request["csm"] {

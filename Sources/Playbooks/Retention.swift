@@ -54,6 +54,12 @@ public struct Retention: Equatable, Sendable, Encodable {
     /// Ratios in JSON to four decimals (a tenth of a percent point).
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
+    init(from: Day, to: Day, accountsAtStart: Int, accountsRetained: Int, startingMRR: Int64, expansion: Int64, contraction: Int64, churned: Int64,
+         endingMRR: Int64, newMRR: Int64) {
+        (self.from, self.to, self.accountsAtStart, self.accountsRetained) = (from, to, accountsAtStart, accountsRetained)
+        (self.startingMRR, self.expansion, self.contraction, self.churned, self.endingMRR, self.newMRR) = (startingMRR, expansion, contraction, churned, endingMRR, newMRR)
+    }
+
     /// Over [from, to] for the accounts `include` accepts.
     public init(ledger: Ledger, from: Day, to: Day, include: (Int64) -> Bool = { _ in true }) {
         self.from = from

@@ -76,6 +76,13 @@ public final class Context {
         return all
     }
 
+    /// These accounts, in the order of `accounts()`: from the accounts already read, else
+    /// read alone (a change to one account need not read 100,000).
+    public func accounts(ids: Set<Int64>) throws -> [Account] {
+        if cachedAccounts != nil || rememberedAccounts != nil { return try accounts().filter { ids.contains($0.id!) } }
+        return try store.accounts(ids: Array(ids))
+    }
+
     /// Every account, as the book's summaries carried them: `accounts()` takes them from
     /// there when first asked (a list that never asks never gathers 100,000 of them).
     public func remember(accounts: @escaping () -> [Account]) {
@@ -84,13 +91,6 @@ public final class Context {
         nonisolated(unsafe) let last = rememberedAccounts
         if last != nil { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(last) {} } }
         rememberedAccounts = accounts
-    }
-
-    /// Every account with its kept summary, read together; `accounts()` reads from them after.
-    public func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
-        let all = try store.accountsWithSummaries(basis: basis, details: details)
-        if cachedAccounts == nil { cachedAccounts = all.map(\.account) }
-        return all
     }
 
     /// Call after a write so the next read sees it.

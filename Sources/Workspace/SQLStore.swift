@@ -36,6 +36,12 @@ public final class SQLStore: WorkspaceStore {
         Account.byName(try read { try $0.fetchAll(Account.self) }, \.self)
     }
 
+    public func accounts(ids: [Int64]) throws -> [Account] {
+        guard !ids.isEmpty else { return [] }
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        return Account.byName(try read { try $0.rows("SELECT * FROM account WHERE id IN (\(marks))", ids.map(\.databaseValue)).map(Account.init(row:)) }, \.self)
+    }
+
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
         try read { s in
             let names = Dictionary(try s.rows("SELECT account_id, is_name FROM account_key WHERE key = ?", key).map { ($0[0] as Int64, $0[1] as Bool) },
@@ -203,54 +209,45 @@ public final class SQLStore: WorkspaceStore {
         try database.write { try ImportWriter(ChangeWriter($0, author: author), batch: batch, progress: progress).run() }
     }
 
-    public func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)] {
-        let all = try read { s in
-            var result: [(account: Account, summary: StoredSummary?)] = []
-            // A summary of another basis is only its stamp: its body would be read for nothing.
-            let sql = """
-                SELECT a.*, s.stamp AS summary_stamp, CASE WHEN s.basis = ? THEN b.body END AS summary_body,
-                    \(details ? "CASE WHEN s.basis = ? THEN b.details END" : "NULL") AS summary_details
-                FROM account a LEFT JOIN account_summary s ON s.account_id = a.id LEFT JOIN summary_body b ON b.account_id = a.id
-                """
-            try s.each(sql, details ? [basis.databaseValue, basis.databaseValue] : [basis.databaseValue]) { row in
-                let account = Account(row: row)
-                let stamp: Int64? = row["summary_stamp"]
-                result.append((account, stamp.map {
-                    let body: String? = row["summary_body"]
-                    return StoredSummary(accountID: account.id!, stamp: $0, basis: body == nil ? "" : basis, body: body ?? "",
-                                         details: row["summary_details"] ?? "", alerts: "")
-                }))
-            }
-            return result
+    public func outdatedSummaries(basis: String, on day: Day, also: [Int64]) throws -> [(accountID: Int64, stamp: Int64?)] {
+        try read { s in
+            let marks = also.map { _ in "?" }.joined(separator: ", ")
+            return try s.rows("""
+                SELECT a.id, s.stamp FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
+                WHERE \(SQLStore.started) AND (s.basis IS NULL OR s.basis <> ?\(also.isEmpty ? "" : " OR a.id IN (\(marks))"))
+                """, [day.description.databaseValue, basis.databaseValue] + also.map(\.databaseValue)).map { ($0[0], $0[1]) }
         }
-        return Account.byName(all, \.account)
     }
 
-    public func eachKeptSummary(basis: String, details: Bool, _ body: (Int64, UnsafeRawBufferPointer, String) throws -> Void) throws -> Int {
+    /// In the book on a day (the first argument): started by then. Days are kept as ISO text,
+    /// which sorts as the days do.
+    static let started = "(a.start_date IS NULL OR a.start_date <= ?)"
+
+    public func eachKeptSummary(basis: String, on day: Day, details: Bool, _ body: (Int64, UnsafeRawBufferPointer, String) throws -> Void) throws -> (accounts: Int, inBook: Int) {
         try read { s in
             let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
+            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(SQLStore.started)", day.description).map { $0[0] as Int64 } ?? 0
             try s.each("""
                 SELECT s.account_id, \(details ? "b.details" : "''"), b.body FROM account_summary s JOIN summary_body b ON b.account_id = s.account_id
                 WHERE s.basis = ?
                 """, [basis.databaseValue], raw: 2) { row, bytes in
                 try body(row[0], bytes, row[1])
             }
-            return Int(accounts)
+            return (Int(accounts), Int(inBook))
         }
     }
 
     public func eachKeptAlerts(basis: String, on day: Day, _ body: (Int64, String, Int64?, UnsafeRawBufferPointer) throws -> Void) throws -> Int? {
         try read { s in
-            // Every account kept for `basis` (as `eachKeptSummary` counts them), or nothing is read.
-            let accounts = try s.row("SELECT COUNT(*) FROM account").map { $0[0] as Int64 } ?? 0
+            // Every account in the book kept for `basis` (a summary is kept only for an account
+            // in the book on its day), or nothing is read.
+            let date = day.description.databaseValue
+            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(SQLStore.started)", day.description).map { $0[0] as Int64 } ?? 0
             let kept = try s.row("SELECT COUNT(*) FROM account_summary WHERE basis = ?", basis).map { $0[0] as Int64 } ?? 0
-            guard kept == accounts else { return nil }
-            // In the book on `day`: started by then (dates are kept as ISO text, which sorts as days do).
-            let started = "(a.start_date IS NULL OR a.start_date <= ?)", date = day.description.databaseValue
-            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(started)", day.description).map { $0[0] as Int64 } ?? 0
+            guard kept == inBook else { return nil }
             try s.each("""
                 SELECT s.account_id, a.name, a.arr_cents, s.alerts FROM account_summary s JOIN account a ON a.id = s.account_id
-                WHERE s.basis = ? AND s.alerts <> '' AND \(started)
+                WHERE s.basis = ? AND s.alerts <> '' AND \(SQLStore.started)
                 """, [basis.databaseValue, date], raw: 3) { row, alerts in
                 try body(row[0], row[1], row[2], alerts)
             }
@@ -271,6 +268,28 @@ public final class SQLStore: WorkspaceStore {
         }
     }
 
+    public func bookStamp() throws -> String {
+        try read { s in
+            let row = try s.row("SELECT COUNT(*), CAST(COALESCE(SUM(stamp), 0) AS BIGINT) FROM account_summary")
+            return "\(row.map { $0[0] as Int64 } ?? 0)/\(row.map { $0[1] as Int64 } ?? 0)"
+        }
+    }
+
+    public func keptAnswer(_ name: String, basis: String, book: String) throws -> String? {
+        try read { s in
+            try s.row("SELECT body FROM kept_answer WHERE name = ? AND basis = ? AND book = ?", name, basis, book).map { $0[0] as String }
+        }
+    }
+
+    public func keep(answer body: String, name: String, basis: String, book: String) throws {
+        try database.write { s in
+            try s.execute("""
+                INSERT INTO kept_answer (name, basis, book, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET basis = excluded.basis, book = excluded.book, body = excluded.body
+                """, [name.databaseValue, basis.databaseValue, book.databaseValue, body.databaseValue])
+        }
+    }
+
     public func save(_ summaries: [StoredSummary]) throws -> Int {
         guard !summaries.isEmpty else { return 0 }
         return try database.write { s in
@@ -287,7 +306,8 @@ public final class SQLStore: WorkspaceStore {
                 """, [])
             try s.execute("""
                 INSERT INTO account_summary (account_id, stamp, basis, alerts)
-                SELECT account_id, 0, basis, alerts FROM summary_new WHERE stamp = -1 ON CONFLICT (account_id) DO NOTHING
+                SELECT account_id, 0, basis, alerts FROM summary_new WHERE stamp = -1 AND account_id IN (SELECT id FROM account)
+                ON CONFLICT (account_id) DO NOTHING
                 """, [])
             try s.execute("""
                 INSERT INTO summary_body (account_id, body, details)
@@ -300,8 +320,6 @@ public final class SQLStore: WorkspaceStore {
                 JOIN summary_body b ON b.account_id = n.account_id AND b.body = n.body
                 """).map { $0[0] as Int64 } ?? 0
             try s.execute("DROP TABLE summary_new", [])
-            try s.execute("DELETE FROM account_summary WHERE account_id NOT IN (SELECT id FROM account)", [])
-            try s.execute("DELETE FROM summary_body WHERE account_id NOT IN (SELECT id FROM account)", [])
             return Int(saved)
         }
     }

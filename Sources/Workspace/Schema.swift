@@ -137,12 +137,20 @@ enum Schema {
         ]),
         // What ranks each alert of a summary and says which it is (`StoredSummary.alerts`),
         // kept in the narrow row with the stamp and the basis; the bodies in a table of their
-        // own: `alerts` on a terminal reads those rows alone, not 100,000 bodies. Derived, so
-        // the summaries kept before are dropped and computed again.
-        Migration(name: "v11: summary bodies apart, alerts beside the basis", statements: [
+        // own, gone with their account: `alerts` on a terminal reads those rows alone, not
+        // 100,000 bodies. A deleted account's narrow row stays, with its stamp
+        // (`WorkspaceStore.bookStamp` never goes back). Derived, so the summaries kept before
+        // are dropped and computed again.
+        Migration(name: "v11: summary bodies apart, alerts beside the basis, kept answers", statements: [
             "DROP TABLE account_summary",
             "CREATE TABLE account_summary (account_id {int} PRIMARY KEY, stamp {int} NOT NULL, basis {text} NOT NULL, alerts {text} NOT NULL DEFAULT '')",
-            "CREATE TABLE summary_body (account_id {int} PRIMARY KEY, body {text} NOT NULL, details {text} NOT NULL)",
+            """
+            CREATE TABLE summary_body (account_id {int} PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE, body {text} NOT NULL,
+                details {text} NOT NULL)
+            """,
+            // A book-wide answer kept for the book as it was (`WorkspaceStore.bookStamp`) and a
+            // basis: read again while neither has moved. Derived, like the summaries.
+            "CREATE TABLE kept_answer (name {text} PRIMARY KEY, basis {text} NOT NULL, book {text} NOT NULL, body {text} NOT NULL)",
         ]),
     ]
 

@@ -5,6 +5,8 @@ public protocol WorkspaceStore: AnyObject {
     /// the file when no other process has it open); nothing reads or writes after.
     func close() throws
     func accounts() throws -> [Account]
+    /// The accounts with these ids (those that exist), in the order of `accounts()`.
+    func accounts(ids: [Int64]) throws -> [Account]
     /// The accounts whose name (`isName`) or an alias is `key` as typed names compare
     /// (`String.comparable`): one indexed look-up.
     func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)]
@@ -57,14 +59,17 @@ public protocol WorkspaceStore: AnyObject {
     /// the change log; returns the edits that undo them, in order.
     func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange
 
-    /// Every account, in the order of `accounts()`, with its stored summary: body and details
-    /// (those only when asked for) when the summary is of `basis`, else the stamp alone, with
-    /// an empty basis.
-    func accountsWithSummaries(basis: String, details: Bool) throws -> [(account: Account, summary: StoredSummary?)]
+    /// The accounts in the book on `day` (started by then) with no summary kept for `basis` —
+    /// changed since, or never kept — and the accounts `also`, each with its summary's stamp
+    /// (nil: no row yet), which saving a summary computed now must find unchanged.
+    func outdatedSummaries(basis: String, on day: Day, also: [Int64]) throws -> [(accountID: Int64, stamp: Int64?)]
     /// Hands over each summary kept for `basis` (its body carries its account) — the account,
     /// the body's bytes (valid during the call) and `details` when asked — and returns how many
-    /// accounts there are, read together: when there are as many, the book is read from them alone.
-    func eachKeptSummary(basis: String, details: Bool, _ body: (_ accountID: Int64, _ body: UnsafeRawBufferPointer, _ details: String) throws -> Void) throws -> Int
+    /// accounts there are and how many are in the book on `day` (started by then), read
+    /// together: a summary is kept only for an account in the book on its day, so when there
+    /// are as many, the book is read from them alone.
+    func eachKeptSummary(basis: String, on day: Day, details: Bool,
+                         _ body: (_ accountID: Int64, _ body: UnsafeRawBufferPointer, _ details: String) throws -> Void) throws -> (accounts: Int, inBook: Int)
     /// Hands over the alerts' heads kept beside each summary of `basis` that has any
     /// (`StoredSummary.alerts`; the bytes valid during the call) of the accounts in the book on
     /// `day` (started by then), in no order, each with its account's name and ARR
@@ -74,6 +79,14 @@ public protocol WorkspaceStore: AnyObject {
                         _ body: (_ accountID: Int64, _ name: String, _ arrCents: Int64?, _ alerts: UnsafeRawBufferPointer) throws -> Void) throws -> Int?
     /// The bodies kept for `basis` of these accounts (none for an account with no summary of it).
     func keptBodies(of accounts: [Int64], basis: String) throws -> [Int64: String]
+    /// What every write that touches an account moves, and nothing else: how many accounts
+    /// have had a stamp and the sum of their stamps (stamps only grow, and their rows stay).
+    /// An answer kept for one book stamp is of the book as it was then.
+    func bookStamp() throws -> String
+    /// The answer kept under `name` for this basis and book stamp, if that is what was kept.
+    func keptAnswer(_ name: String, basis: String, book: String) throws -> String?
+    /// Keeps an answer under `name` for a basis and the book stamp read before it was computed.
+    func keep(answer: String, name: String, basis: String, book: String) throws
     /// Saves summaries computed from a reading: each lands only while its account's stamp is
     /// the one that reading saw; returns how many did.
     @discardableResult

@@ -31,8 +31,19 @@ final class AccountSummaryTests: WorkspaceTestCase {
         return book
     }
 
+    /// Every account's stored summary as the store hands it over: a kept one whole, with its
+    /// stamp; an out-of-date one as its stamp, with no basis.
     func kept(_ context: Context) throws -> [Int64: StoredSummary] {
-        Dictionary(uniqueKeysWithValues: try context.store.accountsWithSummaries(basis: context.summaryBasis, details: true).compactMap { $0.summary.map { ($0.accountID, $0) } })
+        let basis = context.summaryBasis
+        var kept: [Int64: StoredSummary] = [:]
+        _ = try context.store.eachKeptSummary(basis: basis, on: context.today, details: true) { id, body, details in
+            kept[id] = StoredSummary(accountID: id, stamp: nil, basis: basis, body: String(decoding: body, as: UTF8.self), details: details,
+                                     alerts: "")
+        }
+        for (id, stamp) in try context.store.outdatedSummaries(basis: basis, on: context.today, also: Array(kept.keys)) {
+            kept[id, default: StoredSummary(accountID: id, stamp: nil, basis: "", body: "", details: "", alerts: "")].stamp = stamp
+        }
+        return kept
     }
 
     func testKeptSummariesAreFreshOnSQLite() throws { try keptSummariesAreFresh("sqlite") }
@@ -111,6 +122,51 @@ final class AccountSummaryTests: WorkspaceTestCase {
         XCTAssertNil(try context.keptAlerts(), "nor are its alerts' heads read")
         context.workspaceChanged()
         XCTAssertEqual(try context.book().summaries.first { $0.account.id == acme.id }?.account.arr, Money(cents: 100))
+    }
+
+    func testAnAccountThatStartsLaterLeavesTheRestKeptOnSQLite() throws { try accountThatStartsLaterLeavesTheRestKept("sqlite") }
+    func testAnAccountThatStartsLaterLeavesTheRestKeptOnPostgreSQL() throws { try accountThatStartsLaterLeavesTheRestKept("postgres") }
+
+    /// An account that starts after today has no summary and is not in the book; the others
+    /// are still read from what is kept, and the account is still one of the workspace's.
+    func accountThatStartsLaterLeavesTheRestKept(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        XCTAssertTrue(dana.say("set Hooli start date 2027-01-01").contains("Hooli"))
+        XCTAssertEqual(try context.book().summaries.count, 12)
+        let kept = try self.kept(context)
+        XCTAssertEqual(kept.values.filter { $0.basis == context.summaryBasis }.count, 12)
+        XCTAssertNil(kept[try context.account("Hooli").id!], "not in the book: neither kept nor out of date")
+        XCTAssertEqual(try context.keptAlerts()?.accounts, 12, "the book's alerts are read from what is kept")
+        context.workspaceChanged()
+        XCTAssertEqual(try context.book().summaries.map(\.account.name).contains("Hooli"), false)
+        XCTAssertEqual(try context.accounts().count, 13)
+        XCTAssertTrue(dana.say("list accounts").contains("11 live accounts"))
+    }
+
+    func testAKeptAnswerIsOfTheBookAsItWasOnSQLite() throws { try keptAnswerIsOfTheBookAsItWas("sqlite") }
+    func testAKeptAnswerIsOfTheBookAsItWasOnPostgreSQL() throws { try keptAnswerIsOfTheBookAsItWas("postgres") }
+
+    /// The book's stamp moves with every change to an account, never back (not even on undo),
+    /// and not when summaries are read and kept: an answer kept for it is read for it alone.
+    func keptAnswerIsOfTheBookAsItWas(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        let store = context.store
+        _ = try context.book()
+        let before = try store.bookStamp()
+        XCTAssertEqual(try context.book().summaries.count, 13)
+        XCTAssertEqual(try store.bookStamp(), before, "reading the book moves nothing")
+        try store.keep(answer: "first", name: "portfolio review ", basis: "b", book: before)
+        try store.keep(answer: "second", name: "portfolio review ", basis: "b", book: before)
+        XCTAssertEqual(try store.keptAnswer("portfolio review ", basis: "b", book: before), "second")
+        XCTAssertNil(try store.keptAnswer("portfolio review ", basis: "another model", book: before))
+        XCTAssertNil(try store.keptAnswer("portfolio review dana", basis: "b", book: before))
+        XCTAssertTrue(dana.say("log Acme call with Maria about the renewal").contains("logged"))
+        let after = try store.bookStamp()
+        XCTAssertNotEqual(after, before)
+        XCTAssertNil(try store.keptAnswer("portfolio review ", basis: "b", book: after))
+        _ = dana.say("undo")
+        let undone = try store.bookStamp()
+        XCTAssertFalse([before, after].contains(undone), "an undo is a change too: \(undone)")
     }
 
     /// A new model or another day is never answered from the summaries of the old one.
