@@ -43,12 +43,12 @@ public final class SQLStore: WorkspaceStore {
     }
 
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
+        // One query: each account once, by its name when the key is its name or one alias is.
         try read { s in
-            let names = Dictionary(try s.rows("SELECT account_id, is_name FROM account_key WHERE key = ?", key).map { ($0[0] as Int64, $0[1] as Bool) },
-                                   uniquingKeysWith: { $0 || $1 })
-            guard !names.isEmpty else { return [] }
-            return try s.fetchAll(Account.self, "WHERE id IN (\(names.keys.sorted().map(String.init).joined(separator: ","))) ORDER BY id")
-                .map { ($0, names[$0.id!] ?? false) }
+            try s.rows("""
+                SELECT a.*, MAX(k.is_name) AS key_is_name FROM account_key k JOIN account a ON a.id = k.account_id WHERE k.key = ?
+                GROUP BY a.id ORDER BY a.id
+                """, [key.databaseValue]).map { (Account(row: $0), ($0["key_is_name"] as Int64) != 0) }
         }
     }
 

@@ -14,6 +14,8 @@ struct CSE: ParsableCommand {
         // on 100,000 accounts makes a quarter of a gigabyte of summaries in a few hundred ms.
         _ = cse_heap_grows_by(256 << 20)
         var args = Array(CommandLine.arguments.dropFirst())
+        // Every subcommand names itself: a name made from the type's costs the runtime a search
+        // of every protocol conformance in the binary, at every start.
         let names = Set(configuration.subcommands.map { $0._commandName })
         var i = 0
         while i < args.count, args[i].hasPrefix("-") {
@@ -165,7 +167,7 @@ func orExit<T>(_ body: () throws -> T) throws -> T {
 
 /// `cse init DIR|postgres://… [--demo]`.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a workspace (with --demo: the demo accounts, dated from today).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a workspace (with --demo: the demo accounts, dated from today).")
 
     @Argument(help: "Folder, or postgres://USER@HOST:PORT/DB (an empty database), to create the workspace in.") var directory: String
     @Flag(help: "Fill it with the demo accounts.") var demo = false
@@ -199,7 +201,7 @@ struct ImportFile: ParsableCommand {
 
 /// `cse replay FILE|DIR… [--update] [--postgres URL]`.
 struct Replay: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Replay transcripts and show a diff where the output differs.")
+    static let configuration = CommandConfiguration(commandName: "replay", abstract: "Replay transcripts and show a diff where the output differs.")
 
     @Argument(help: "Transcript files or folders of them.") var paths: [String] = ["transcripts"]
     @Flag(help: "Rewrite each transcript with what the session printed.") var update = false
