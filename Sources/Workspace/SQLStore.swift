@@ -211,11 +211,23 @@ public final class SQLStore: WorkspaceStore {
 
     public func outdatedSummaries(basis: String, on day: Day, also: [Int64]) throws -> [(accountID: Int64, stamp: Int64?)] {
         try read { s in
-            let marks = also.map { _ in "?" }.joined(separator: ", ")
+            let date = day.description.databaseValue, b = basis.databaseValue, ids = also.map(\.databaseValue)
+            let marks = also.map { _ in "?" }.joined(separator: ", "), orAlso = also.isEmpty ? "" : " OR a.id IN (\(marks))"
+            // The rows of another basis, through its index (two ranges: `<>` would read them all).
+            let rows: [(accountID: Int64, stamp: Int64?)] = try s.rows("""
+                SELECT a.id, s.stamp FROM account_summary s JOIN account a ON a.id = s.account_id
+                WHERE \(SQLStore.started) AND (s.basis < ? OR s.basis > ?\(orAlso))
+                """, [date, b, b] + ids).map { ($0[0], $0[1]) }
+            // They are all, unless an account in the book has no row yet (a copied workspace
+            // before its first read): then every account is looked at.
+            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(SQLStore.started)", day.description).map { $0[0] as Int64 } ?? 0
+            let kept = try s.row("SELECT COUNT(*) FROM account_summary WHERE basis = ?", basis).map { $0[0] as Int64 } ?? 0
+            let others = Set(rows.map(\.accountID)).subtracting(also).count
+            if Int(kept) + others == Int(inBook) { return rows }
             return try s.rows("""
                 SELECT a.id, s.stamp FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
-                WHERE \(SQLStore.started) AND (s.basis IS NULL OR s.basis <> ?\(also.isEmpty ? "" : " OR a.id IN (\(marks))"))
-                """, [day.description.databaseValue, basis.databaseValue] + also.map(\.databaseValue)).map { ($0[0], $0[1]) }
+                WHERE \(SQLStore.started) AND (s.basis IS NULL OR s.basis <> ?\(orAlso))
+                """, [date, b] + ids).map { ($0[0], $0[1]) }
         }
     }
 

@@ -99,7 +99,9 @@ final class TeamStoreTests: WorkspaceTestCase {
                 _ = run.say("export \(kind) \(file)")
                 said.append(try String(contentsOfFile: file, encoding: .utf8))
             }
-            said += ["score Acme", "show Acme", "timeline Acme", "tasks", "trend Acme DAU", "nrr report"].map { run.say($0) }
+            // The book-wide answers too: a copy keeps no summary, and its first read computes them all.
+            said += ["score Acme", "show Acme", "timeline Acme", "tasks", "trend Acme DAU", "nrr report", "list accounts", "churn risk",
+                     "portfolio review", "list accounts"].map { run.say($0) }
             outputs.append(said)
         }
         XCTAssertEqual(outputs[1], outputs[0])
