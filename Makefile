@@ -5,11 +5,13 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
-.PHONY: run test deps bench bench-usage bench-backtest bench-stores
+.PHONY: run test deps test-deps bench bench-usage bench-backtest bench-stores
+
+PACKAGES ?= libedit-dev libsqlite3-dev pkg-config
 
 deps:
 	@missing=""; \
-	for pkg in libedit-dev libsqlite3-dev pkg-config; do \
+	for pkg in $(PACKAGES); do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -25,11 +27,16 @@ run: deps
 	@[ -f $(DEMO)/workspace.sqlite ] || .build/release/cse init $(DEMO) --demo
 	.build/release/cse -w $(DEMO)
 
+# The tests also print the QBR deck and the portfolio page through headless Chromium and
+# read the PDFs back with poppler (pdfinfo, pdftoppm, pdftotext); a CJK font draws Chinese.
+test-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="chromium poppler-utils fonts-noto-cjk"
+
 # Builds the release product (the optimiser has crashed where debug builds did not), then
 # builds and runs every test, transcripts included, against SQLite and against a PostgreSQL
 # server of the tests' own (scripts/with-postgres installs, starts and stops it), and ends
 # with one "N passed, N failed" line.
-test: deps
+test: deps test-deps
 	SWIFT=$(SWIFT) scripts/build-release
 	$(SWIFT) build --build-tests
 	scripts/with-postgres $(SWIFT) test --skip-build 2>&1 | tee .build/test.log

@@ -38,11 +38,13 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Workspace", "Stats", .product(name: "Yams", package: "Yams")]),
         .target(name: "Playbooks", dependencies: ["Workspace", "Scoring"]),
         .target(name: "Drafting", dependencies: ["Workspace", "Scoring", "Playbooks", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Charts"),
+        .target(name: "Pages", dependencies: ["Charts", "Workspace", "Scoring", "Playbooks"]),
         .target(name: "Intents", dependencies: ["Workspace"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Workspace", "Scoring", "Intents"]),
         .target(
             name: "Commands",
-            dependencies: ["Workspace", "Stats", "Scoring", "Playbooks", "Drafting", "Intents", "Shell"],
+            dependencies: ["Workspace", "Stats", "Scoring", "Playbooks", "Drafting", "Charts", "Pages", "Intents", "Shell"],
             path: "commands"
         ),
         .executableTarget(
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Workspace"]),
         .testTarget(name: "PlaybooksTests", dependencies: ["Playbooks", "Scoring", "Workspace"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Workspace"]),
         .testTarget(name: "CommandLineTests"),
@@ -66,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents", "Drafting"]
+            dependencies: ["Commands", "Shell", "Workspace", "Scoring", "Intents", "Drafting", "Pages"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,8 @@ public enum Catalog {
         UndoCommand(),
         ImportCommand(),
         ExportCommand(),
+        ExportQBRCommand(),
+        ExportPortfolioCommand(),
         HelpCommand(),
         QuitCommand(),
     ]

@@ -26,40 +26,17 @@ struct PortfolioReviewCommand: Command {
         // On a terminal, today, the review is kept for the book as it is (its stamp, read
         // before the book) and answered from there until a change moves the stamp.
         guard let rows = context.listRows, rows <= PortfolioReview.keptLines, context.today == context.clockToday else {
-            return try review(request, in: context)
+            return try context.portfolioReview(csm: request["csm"]).report
         }
         let name = "portfolio review " + (request["csm"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         let basis = context.summaryBasis, stamp = try context.store.bookStamp()
         if let text = try context.store.keptAnswer(name, basis: basis, book: stamp), let kept = PortfolioReview.kept(text) {
             return PortfolioReport(review: kept.review, csm: kept.csm)
         }
-        let report = try review(request, in: context)
+        let report = try context.portfolioReview(csm: request["csm"]).report
         // A review that cannot be kept (the workspace is busy or read-only) is still the answer.
         if let text = report.review.kept(for: report.csm) { try? context.store.keep(answer: text, name: name, basis: basis, book: stamp) }
         return report
-    }
-
-    /// The review computed from the book's summaries, its events and its ledger.
-    private func review(_ request: Request, in context: Context) throws -> PortfolioReport {
-        var book = try context.book(reads: .tails).summaries
-        var csm: String?
-        if let typed = request["csm"] {
-            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
-            let known = Set(book.compactMap(\.account.csm))
-            let matches = AccountFilter.csms(known, named: name)
-            guard matches.count == 1, let found = matches.first else {
-                throw CommandError(matches.isEmpty ? "no CSM named '\(name.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
-                                   : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
-            }
-            csm = found
-            book = book.filter { $0.account.csm == found }
-        }
-        let today = context.today
-        let events = try context.store.events(from: today.adding(days: -90), kinds: PortfolioReview.eventKinds,
-                                              accounts: PortfolioReview.eventAccounts(book))
-        let review = try PortfolioReview(book: book, events: events, ledger: try context.store.ledger(),
-                                         today: today) { PlaybookInput(health: try context.health(of: $0)) }
-        return PortfolioReport(review: review, csm: csm)
     }
 }
 
@@ -152,4 +129,29 @@ struct PortfolioReport: Report {
 private func names<C: Collection<String>>(_ all: C, _ doc: Document) -> String {
     let shown = all.prefix(doc.listRows.map { min($0, 10) } ?? all.count)
     return shown.joined(separator: ", ") + (shown.count < all.count ? " and \(all.count - shown.count) more" : "")
+}
+
+extension Context {
+    /// The review computed from the book's summaries, its events and its ledger; with `csm`
+    /// typed, of that CSM's accounts only. Also the ids of the accounts it reviews.
+    func portfolioReview(csm typed: String?) throws -> (report: PortfolioReport, accounts: Set<Int64>) {
+        var book = try book(reads: .tails).summaries
+        var csm: String?
+        if let typed {
+            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
+            let known = Set(book.compactMap(\.account.csm))
+            let matches = AccountFilter.csms(known, named: name)
+            guard matches.count == 1, let found = matches.first else {
+                throw CommandError(matches.isEmpty ? "no CSM named '\(name.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
+                                   : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
+            }
+            csm = found
+            book = book.filter { $0.account.csm == found }
+        }
+        let events = try store.events(from: today.adding(days: -90), kinds: PortfolioReview.eventKinds,
+                                      accounts: PortfolioReview.eventAccounts(book))
+        let review = try PortfolioReview(book: book, events: events, ledger: try store.ledger(),
+                                         today: today) { PlaybookInput(health: try self.health(of: $0)) }
+        return (PortfolioReport(review: review, csm: csm), Set(book.compactMap(\.account.id)))
+    }
 }

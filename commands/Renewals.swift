@@ -36,14 +36,7 @@ struct RenewalsCommand: Command {
             words.words.removeSubrange(i...)
         }
         guard words.words.isEmpty else { throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: \(spec.usage)") }
-        let end = context.today.adding(days: days)
-        let forecasts: [RenewalForecast] = try context.portfolio(withRecords: true).compactMap { health in
-            guard let renewal = health.account.renewalDate, renewal >= context.today, renewal <= end, !health.isChurned,
-                  csm == nil || health.account.csm == csm else { return nil }
-            let input = PlaybookInput(health: health)
-            guard case .success(let prep) = RenewalPrep.make(input) else { return nil }
-            return RenewalForecast(prep, input: input)
-        }.sorted { ($0.prep.renewal, $0.prep.daysLeft) < ($1.prep.renewal, $1.prep.daysLeft) }
+        let forecasts = try context.renewalForecasts(days: days, csm: csm)
         return RenewalsReport(days: days, csm: csm, today: context.today, rows: forecasts)
     }
 }
@@ -54,21 +47,7 @@ struct RenewalsReport: Report {
     let today: Day
     let rows: [RenewalForecast]
 
-    struct Month { var label: String; var count: Int; var arr: Money; var byOutlook: [RenewalForecast.Outlook: Money] }
-
-    var months: [Month] {
-        var result: [Month] = []
-        for row in rows {
-            let (y, m, _) = row.prep.renewal.components
-            let label = String(format: "%04d-%02d", y, m)
-            let arr = row.input.account.arr ?? .zero
-            if result.last?.label != label { result.append(Month(label: label, count: 0, arr: .zero, byOutlook: [:])) }
-            result[result.count - 1].count += 1
-            result[result.count - 1].arr = result[result.count - 1].arr + arr
-            result[result.count - 1].byOutlook[row.outlook, default: .zero] = result[result.count - 1].byOutlook[row.outlook, default: .zero] + arr
-        }
-        return result
-    }
+    var months: [RenewalForecast.Month] { RenewalForecast.months(rows) }
 
     enum Keys: String, CodingKey { case from, to, csm, renewals, months, arr }
     struct RowJSON: Encodable {
@@ -91,8 +70,8 @@ struct RenewalsReport: Report {
                     step: r.step.map { "\($0.daysBefore)" }, stepDate: r.step?.date, stepStatus: r.step?.status.rawValue, forecast: r.outlook.rawValue, reason: r.reason)
         }, forKey: .renewals)
         try c.encode(months.map { m in
-            MonthJSON(month: m.label, renewals: m.count, arr: m.arr.dollars, safe: (m.byOutlook[.safe] ?? .zero).dollars,
-                      atRisk: (m.byOutlook[.atRisk] ?? .zero).dollars, likelyLost: (m.byOutlook[.likelyLost] ?? .zero).dollars)
+            MonthJSON(month: m.label, renewals: m.count, arr: m.arr.dollars, safe: m.arr(.safe).dollars,
+                      atRisk: m.arr(.atRisk).dollars, likelyLost: m.arr(.likelyLost).dollars)
         }, forKey: .months)
         try c.encode(rows.reduce(Money.zero) { $0 + ($1.input.account.arr ?? .zero) }.dollars, forKey: .arr)
     }
@@ -131,9 +110,24 @@ struct RenewalsReport: Report {
         var totals = TextTable([.init("Month"), .init("Renewals", right: true), .init("ARR", right: true), .init("Safe", right: true),
                                 .init("At risk", right: true), .init("Likely lost", right: true)], indent: 2)
         for m in months {
-            totals.add(Span(m.label), Span("\(m.count)"), Span(m.arr.description), Span((m.byOutlook[.safe] ?? .zero).description),
-                       Span((m.byOutlook[.atRisk] ?? .zero).description), Span((m.byOutlook[.likelyLost] ?? .zero).description))
+            totals.add(Span(m.label), Span("\(m.count)"), Span(m.arr.description), Span(m.arr(.safe).description),
+                       Span(m.arr(.atRisk).description), Span(m.arr(.likelyLost).description))
         }
         doc.table(totals)
+    }
+}
+
+extension Context {
+    /// The renewals from today to `days` ahead of live accounts (of one CSM's when named), each
+    /// with its forecast, by date.
+    func renewalForecasts(days: Int, csm: String?) throws -> [RenewalForecast] {
+        let end = today.adding(days: days)
+        return try portfolio(withRecords: true).compactMap { health in
+            guard let renewal = health.account.renewalDate, renewal >= today, renewal <= end, !health.isChurned,
+                  csm == nil || health.account.csm == csm else { return nil }
+            let input = PlaybookInput(health: health)
+            guard case .success(let prep) = RenewalPrep.make(input) else { return nil }
+            return RenewalForecast(prep, input: input)
+        }.sorted { ($0.prep.renewal, $0.prep.daysLeft) < ($1.prep.renewal, $1.prep.daysLeft) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 import Workspace
 
@@ -52,5 +53,46 @@ public struct RenewalForecast: Sendable {
             outlook = .safe
             reason = "\(health ?? "no weekly data"), churn risk \(risk.level.label)" + (review?.done.map { ", \($0)" } ?? "")
         }
+    }
+}
+
+extension RenewalForecast {
+    /// A month's renewals: how many, their ARR, and that ARR by outlook.
+    public struct Month: Equatable, Sendable {
+        /// "2026-12".
+        public var label: String
+        public var count: Int
+        public var arr: Money
+        public var byOutlook: [Outlook: Money]
+
+        /// A month without renewals.
+        public init(label: String) {
+            self.label = label
+            count = 0
+            arr = .zero
+            byOutlook = [:]
+        }
+
+        public func arr(_ outlook: Outlook) -> Money { byOutlook[outlook] ?? .zero }
+    }
+
+    /// "2026-12": the month a day falls in.
+    public static func month(_ day: Day) -> String {
+        let (y, m, _) = day.components
+        return String(format: "%04d-%02d", y, m)
+    }
+
+    /// The renewals of `rows` (in date order) totalled by the month they fall in.
+    public static func months(_ rows: [RenewalForecast]) -> [Month] {
+        var result: [Month] = []
+        for row in rows {
+            let label = month(row.prep.renewal)
+            let arr = row.input.account.arr ?? .zero
+            if result.last?.label != label { result.append(Month(label: label)) }
+            result[result.count - 1].count += 1
+            result[result.count - 1].arr = result[result.count - 1].arr + arr
+            result[result.count - 1].byOutlook[row.outlook] = result[result.count - 1].arr(row.outlook) + arr
+        }
+        return result
     }
 }

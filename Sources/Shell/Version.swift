@@ -1,2 +1,2 @@
 /// What `cse --version` prints. Raised with each release of the command surface.
-public let cseVersion = "0.18.0"
+public let cseVersion = "0.19.0"

@@ -1,0 +1,67 @@
+import Foundation
+import Pages
+import Shell
+
+/// What `export qbr` and `export portfolio` share: reading the file and the paper from what
+/// was typed, and writing the page as HTML, or as a PDF through headless Chromium.
+struct PageFile {
+    enum Format { case html, pdf }
+
+    /// The file as typed.
+    var typed: String
+    var format: Format
+    var paper: HTMLPage.Paper?
+
+    /// Takes the trailing paper word ("a4", "letter") and the file (the last word ending in
+    /// .html, .htm or .pdf, or whatever follows the last " to ") off `words`; what is left is
+    /// the rest of the request.
+    static func take(from words: inout [String], usage: String) throws -> PageFile {
+        var paper: HTMLPage.Paper?
+        if let last = words.last, let chosen = HTMLPage.Paper.allCases.first(where: { $0.rawValue.lowercased() == last.lowercased() }) {
+            paper = chosen
+            words.removeLast()
+        }
+        let typed: String
+        if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count, words[(to + 1)...].joined(separator: " ").contains(".") {
+            typed = words[(to + 1)...].joined(separator: " ")
+            words.removeSubrange(to...)
+        } else if let last = words.last {
+            typed = last
+            words.removeLast()
+        } else {
+            throw CommandError("name the file to write — usage: \(usage)")
+        }
+        let lower = typed.lowercased()
+        let format: Format
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { format = .html }
+        else if lower.hasSuffix(".pdf") { format = .pdf }
+        else { throw CommandError("cannot tell the format of '\(typed.excerpt)' — end the name with .html (a page for a browser) or .pdf (printed through Chromium)") }
+        return PageFile(typed: typed, format: format, paper: paper)
+    }
+
+    /// Writes `page`: HTML as it is, PDF printed on A4 unless Letter was asked for.
+    func write(_ page: HTMLPage, in context: Context) throws {
+        let path = context.path(typed)
+        var page = page
+        switch format {
+        case .html:
+            page.paper = paper
+            do { try Data(page.html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
+            }
+        case .pdf:
+            page.paper = paper ?? .a4
+            guard let program = Chromium.find(context.environment) else {
+                throw CommandError("printing a PDF needs headless Chromium, and none was found — \(Chromium.install); or write \(typed.replacingOccurrences(of: ".pdf", with: ".html", options: [.caseInsensitive, .backwards])) and print it from a browser")
+            }
+            do { try Chromium.print(page, to: URL(fileURLWithPath: path), program: program) { Interrupt.requested } } catch let failure as Chromium.Failure {
+                throw CommandError("cannot write \(typed): \(failure.description)")
+            } catch {
+                throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
+            }
+        }
+    }
+
+    /// "deck.html", or "deck.pdf (A4)".
+    var written: String { format == .pdf ? "\(typed) (\((paper ?? .a4).rawValue))" : typed }
+}
