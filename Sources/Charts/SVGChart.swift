@@ -122,11 +122,11 @@ public struct SVGChart: Sendable {
         }
     }
 
-    /// A vertical line across slot `i` of `y` at `value` on `x`: a target.
+    /// A vertical line across slot `i` of `y` at `value` on `x`: a target, named above it.
     public mutating func target(_ i: Int, of y: BandScale, at value: Double, on x: LinearScale, label: String) {
         let at = SVG.number(x(value))
         elements.append(SVG.element("line", ["class": "target", "x1": at, "x2": at, "y1": SVG.number(y.position(i) - 3), "y2": SVG.number(y.position(i) + y.width + 3)]))
-        elements.append(SVG.element("text", ["class": "target-label", "x": at, "y": SVG.number(y.position(i) + y.width + 12), "text-anchor": "middle"], SVG.escape(label)))
+        elements.append(SVG.element("text", ["class": "target-label", "x": at, "y": SVG.number(y.position(i) - 5), "text-anchor": "middle"], SVG.escape(label)))
     }
 
     /// Free text at a place in the drawing.

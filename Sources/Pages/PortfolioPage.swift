@@ -110,7 +110,7 @@ public struct PortfolioPage: Sendable {
             return "<p class=\"note\">No subscription ledger — import one ('import subscriptions.csv': account, product, start_date, end_date, mrr) to see GRR, NRR and logo retention.</p>"
         }
         let rows = PortfolioPage.targets
-        var chart = SVGChart(width: 720, height: 30 + 38 * Double(rows.count), insets: .init(top: 6, right: 90, bottom: 24, left: 110), title: "Retention over the last 12 months against the targets")
+        var chart = SVGChart(width: 720, height: 30 + 38 * Double(rows.count), insets: .init(top: 16, right: 90, bottom: 24, left: 110), title: "Retention over the last 12 months against the targets")
         let top = max(1.2, rows.compactMap { $0.value(y) }.max() ?? 0)
         let ys = chart.yBands(rows.count, padding: 0.4), xs = chart.xScale(0...((top * 10).rounded(.up) / 10))
         chart.xAxis(xs.ticks(6).map { (xs($0), PortfolioPage.percent($0)) })

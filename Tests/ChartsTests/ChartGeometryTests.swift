@@ -105,6 +105,7 @@ final class ChartGeometryTests: XCTestCase {
         XCTAssertEqual([rect["x"], rect["y"], rect["width"], rect["height"]], ["100", "62.5", "100", "25"])
         let target = elements("line", in: chart.svg).first { $0["class"] == "target" }!
         XCTAssertEqual([target["x1"], target["y1"], target["y2"]], ["280", "59.5", "90.5"])
+        XCTAssertEqual(elements("text", in: chart.svg).first { $0["class"] == "target-label" }?["y"], "57.5")
         XCTAssertEqual(elements("text", in: chart.svg).first { $0["class"] == "value" }?["x"], "306")
     }
 
