@@ -45,10 +45,10 @@ struct ExportPortfolioCommand: Command {
         let page = PortfolioPage(review: report.review, csm: report.csm, renewals: months, renewalDays: ExportPortfolioCommand.renewalDays, cohorts: cohorts)
         try file.write(page.page(), in: context)
         let r = report.review
-        var contents = ["\(r.accounts) live account\(r.accounts == 1 ? "" : "s") by tier", r.yearRetention == nil ? "no retention (no ledger)" : "retention against the targets",
+        var contents = ["\(grouped(r.accounts)) live account\(r.accounts == 1 ? "" : "s") by tier", r.yearRetention == nil ? "no retention (no ledger)" : "retention against the targets",
                         months.isEmpty ? "no renewals in \(ExportPortfolioCommand.renewalDays) days" : "renewals over \(months.count) month\(months.count == 1 ? "" : "s")",
-                        "\(r.atRiskAccounts.count) at risk"]
-        contents.append(cohorts.map { "\($0.cohorts.count) cohort\($0.cohorts.count == 1 ? "" : "s")" } ?? "no cohorts (no ledger)")
+                        "\(grouped(r.atRiskAccounts.count)) at risk"]
+        contents.append(cohorts.map { "\(grouped($0.cohorts.count)) cohort\($0.cohorts.count == 1 ? "" : "s")" } ?? "no cohorts (no ledger)")
         return PageWritten(file: file.written, what: "the portfolio review" + (report.csm.map { " for \($0)" } ?? "") + " as of \(r.today)",
                            contents: contents, format: file.format)
     }

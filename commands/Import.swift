@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Scoring
 import Shell
 import Workspace
 
@@ -198,13 +199,5 @@ struct UsageRead: Encodable {
     }
 }
 
-/// 130000 → 130,000.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (n < 0 ? "-" : "") + out
-}
+/// 130000 → 130,000 (`Format.grouped`).
+func grouped(_ n: Int) -> String { Format.grouped(n) }

@@ -43,21 +43,26 @@ public struct PortfolioPage: Sendable {
     public var charts: Int { 1 + (review.yearRetention == nil ? 0 : 1) + (renewals.isEmpty ? 0 : 1) + ((cohorts?.cohorts.isEmpty ?? true) ? 0 : 1) }
 
     static func money(_ dollars: Double) -> String { Money(cents: Int64((dollars * 100).rounded())).description }
-    /// "$1.2M", "$120k", "$900": a bar's label, short enough for a narrow bar.
+    /// "$1.2B", "$374M", "$37.5M", "$120k", "$8.4k", "$900": a bar's label, short enough for a narrow bar.
     static func short(_ dollars: Double) -> String {
         let a = abs(dollars)
-        if a >= 999_500 { return "$" + Format.oneDecimal(dollars / 1_000_000) + "M" }
-        if a >= 1_000 { return "$\(Int((dollars / 1_000).rounded()))k" }
-        return "$\(Int(dollars.rounded()))"
+        func whole(_ x: Double) -> String { String(Int64(x.rounded())) }
+        if a >= 999_950_000 { return "$" + Format.oneDecimal(dollars / 1e9) + "B" }
+        if a >= 99_950_000 { return "$" + whole(dollars / 1e6) + "M" }
+        if a >= 999_950 { return "$" + Format.oneDecimal(dollars / 1e6) + "M" }
+        if a >= 9_999.5 { return "$" + whole(dollars / 1e3) + "k" }
+        if a >= 999.5 { return "$" + Format.oneDecimal(dollars / 1e3) + "k" }
+        return "$" + whole(dollars)
     }
     static func percent(_ x: Double?) -> String { x.map { Format.percent(($0 * 1000).rounded() / 10) } ?? "—" }
 
     var overview: String {
         let r = review, money = PortfolioPage.money
-        let facts = ["as of \(r.today)", "\(r.accounts) live accounts", "ARR \(money(r.arr))"] + (r.churned > 0 ? ["\(r.churned) churned"] : [])
-            + (r.noData > 0 ? ["\(r.noData) without metrics"] : [])
+        let n = Format.grouped
+        let facts = ["as of \(r.today)", "\(n(r.accounts)) live accounts", "ARR \(money(r.arr))"] + (r.churned > 0 ? ["\(n(r.churned)) churned"] : [])
+            + (r.noData > 0 ? ["\(n(r.noData)) without metrics"] : [])
         let trend = r.averageHealth.flatMap { now in r.averageHealthFourWeeksAgo.map { "four weeks ago \(Format.oneDecimal($0)): " + (now > $0 + 0.5 ? "up" : now < $0 - 0.5 ? "down" : "flat") } }
-        let kpis = [HTML.kpi("\(r.accounts)", "live accounts"), HTML.kpi(money(r.arr), "ARR"),
+        let kpis = [HTML.kpi(n(r.accounts), "live accounts"), HTML.kpi(money(r.arr), "ARR"),
                     HTML.kpi(r.averageHealth.map { Format.oneDecimal($0) } ?? "—", "average health (target > 70)" + (trend.map { "; \($0)" } ?? "")),
                     HTML.kpi(money(r.arrAtRisk), "ARR at churn risk high or critical")]
         return """
@@ -72,16 +77,16 @@ public struct PortfolioPage: Sendable {
     }
 
     var renewalsAndRisk: String {
-        let summary = review.renewals.map { w in "\(w.days) days: \(w.accounts) (\(PortfolioPage.money(w.arr))), \(w.onTrack) on track" }.joined(separator: " · ")
+        let summary = review.renewals.map { w in "\(w.days) days: \(Format.grouped(w.accounts)) (\(PortfolioPage.money(w.arr))), \(Format.grouped(w.onTrack)) on track" }.joined(separator: " · ")
         let risky = review.atRiskAccounts
         let list = risky.isEmpty ? "<p class=\"note\">No live account is at churn risk high or critical.</p>"
             : "<ol>" + risky.prefix(PortfolioPage.atRiskRows).map { "<li>\(HTML.text($0))</li>" }.joined() + "</ol>"
-                + (risky.count > PortfolioPage.atRiskRows ? "<p class=\"note\">and \(risky.count - PortfolioPage.atRiskRows) more — 'list at-risk accounts' has them all.</p>" : "")
+                + (risky.count > PortfolioPage.atRiskRows ? "<p class=\"note\">and \(Format.grouped(risky.count - PortfolioPage.atRiskRows)) more — 'list at-risk accounts' has them all.</p>" : "")
         return """
             <h2>Renewals by month</h2>
             \(renewalsFigure)
             <p>\(HTML.text(summary))</p>
-            <h2>Accounts at risk (\(risky.count), \(HTML.text(PortfolioPage.money(review.arrAtRisk))) ARR)</h2>
+            <h2>Accounts at risk (\(Format.grouped(risky.count)), \(HTML.text(PortfolioPage.money(review.arrAtRisk))) ARR)</h2>
             \(list)
             """
     }
@@ -96,13 +101,13 @@ public struct PortfolioPage: Sendable {
         let tiers = review.tiers
         var chart = SVGChart(width: 720, height: 190, insets: .init(top: 18, right: 12, bottom: 24, left: 70), title: "ARR by health tier")
         let xs = chart.xBands(tiers.count, padding: 0.35), ys = chart.yScale(LinearScale.nice(0, max(1, tiers.map(\.arr).max() ?? 1), count: 4))
-        chart.yAxis(ys, ticks: ys.ticks(4), label: PortfolioPage.money)
+        chart.yAxis(ys, ticks: ys.ticks(4), label: PortfolioPage.short)
         chart.xAxis(tiers.enumerated().map { (xs.center($0.offset), $0.element.tier) })
         for (i, t) in tiers.enumerated() {
             let tier = Tier.allCases.first { $0.label == t.tier }
-            chart.bar(i, of: xs, value: t.arr, on: ys, class: tier.map(QBRDeck.cssClass) ?? "", label: "\(PortfolioPage.money(t.arr)) · \(t.accounts) account\(t.accounts == 1 ? "" : "s")")
+            chart.bar(i, of: xs, value: t.arr, on: ys, class: tier.map(QBRDeck.cssClass) ?? "", label: "\(PortfolioPage.short(t.arr)) · \(Format.grouped(t.accounts)) account\(t.accounts == 1 ? "" : "s")")
         }
-        return HTML.figure(chart, caption: "ARR of the live accounts in each tier of their latest score, with how many accounts; \(review.noData) without metrics are in none.")
+        return HTML.figure(chart, caption: "ARR of the live accounts in each tier of their latest score, with how many accounts; \(Format.grouped(review.noData)) without metrics \(review.noData == 1 ? "is" : "are") in none.")
     }
 
     var retentionFigure: String {
@@ -121,7 +126,7 @@ public struct PortfolioPage: Sendable {
                        label: value.map { PortfolioPage.percent($0) + (met! ? " ✓ met" : " ✗ below") } ?? "no data", labelOutside: true)
             chart.target(i, of: ys, at: row.target, on: xs, label: "> \(PortfolioPage.percent(row.target))")
         }
-        return HTML.figure(chart, caption: "From the subscription ledger, \(y.from) to \(y.to): \(y.accountsAtStart) accounts at the start, \(y.accountsRetained) retained; "
+        return HTML.figure(chart, caption: "From the subscription ledger, \(y.from) to \(y.to): \(Format.grouped(y.accountsAtStart)) accounts at the start, \(Format.grouped(y.accountsRetained)) retained; "
                            + "the black line is each target. Expansion is the expansion MRR's share of the starting MRR.")
     }
 
@@ -140,10 +145,10 @@ public struct PortfolioPage: Sendable {
     var renewalsFigure: String {
         guard !renewals.isEmpty else { return "<p class=\"note\">No renewal in the next \(renewalDays) days.</p>" }
         let renewals = months
-        var chart = SVGChart(width: 720, height: 200, insets: .init(top: 18, right: 12, bottom: 24, left: 70), title: "Renewals by month")
+        var chart = SVGChart(width: 720, height: 210, insets: .init(top: 18, right: 12, bottom: 36, left: 70), title: "Renewals by month")
         let xs = chart.xBands(renewals.count, padding: 0.3)
         let ys = chart.yScale(LinearScale.nice(0, max(1, renewals.map(\.arr.dollars).max() ?? 1), count: 4))
-        chart.yAxis(ys, ticks: ys.ticks(4), label: PortfolioPage.money)
+        chart.yAxis(ys, ticks: ys.ticks(4), label: PortfolioPage.short)
         chart.xAxis(renewals.enumerated().map { (xs.center($0.offset), $0.element.label) })
         for (i, m) in renewals.enumerated() {
             var base = 0.0
@@ -153,10 +158,12 @@ public struct PortfolioPage: Sendable {
                 chart.bar(i, of: xs, value: base + arr, base: base, on: ys, class: outlook.rawValue.replacingOccurrences(of: "_", with: "-"))
                 base += arr
             }
-            if m.count > 0 { chart.text("\(PortfolioPage.short(m.arr.dollars)) · \(m.count)", x: xs.center(i), y: ys(base) - 3, class: "value", anchor: "middle") }
+            guard m.count > 0 else { continue }
+            chart.text(PortfolioPage.short(m.arr.dollars), x: xs.center(i), y: ys(base) - 3, class: "value", anchor: "middle")
+            chart.text(Format.grouped(m.count), x: xs.center(i), y: chart.bottom + 27, class: "tick", anchor: "middle")
         }
         let legend = RenewalForecast.Outlook.allCases.map { "<i class=\"\($0.rawValue.replacingOccurrences(of: "_", with: "-"))\"></i>\($0.label)" }.joined()
-        return HTML.figure(chart, caption: "ARR renewing each month in the next \(renewalDays) days, stacked from the bottom: safe, at risk, likely lost (the forecast of 'renewals'), with how many renewals.")
+        return HTML.figure(chart, caption: "ARR renewing each month in the next \(renewalDays) days, stacked from the bottom: safe, at risk, likely lost (the forecast of 'renewals'); under each month, how many renewals.")
             + "<p class=\"legend\">\(legend)</p>"
     }
 
@@ -167,7 +174,7 @@ public struct PortfolioPage: Sendable {
         let shown = table.cohorts.suffix(PortfolioPage.cohortRows)
         // Shaded from 50% (or the lowest value, when lower) to 100%: the differences that matter are near the top.
         let lowest = shown.flatMap(\.logos).compactMap { $0 }.min() ?? 0.5
-        let map = HeatMap(rows: shown.map { "\($0.label) (\($0.accounts))" }, columns: CohortTable.months.map { "Month \($0)" },
+        let map = HeatMap(rows: shown.map { "\($0.label) (\(Format.grouped($0.accounts)))" }, columns: CohortTable.months.map { "Month \($0)" },
                           values: shown.map(\.logos), domain: min(0.5, lowest)...1, label: { PortfolioPage.percent($0) })
         let chart = map.chart(width: 720, labelWidth: 120, title: "Logo retention by start cohort")
         let findings = table.findings(revenue: false)

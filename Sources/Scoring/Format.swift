@@ -11,6 +11,17 @@ public enum Format {
         return s
     }
 
+    /// 130000 → 130,000.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// "1 event", "2 events".
     public static func count(_ v: Double, _ noun: String) -> String {
         "\(number(v)) \(noun)\(v == 1 ? "" : "s")"

@@ -213,4 +213,25 @@ final class PageExportTests: XCTestCase {
         XCTAssertTrue(log.text.contains("no CSM named 'Zed'"), log.text)
         XCTAssertEqual(try html("acme.html"), before)
     }
+
+    func testAFailedOrInterruptedPrintLeavesTheOldFile() throws {
+        let output = URL(fileURLWithPath: folder + "/book.pdf")
+        try Data("the old PDF".utf8).write(to: output)
+        let page = HTMLPage(title: "t", sections: ["<p>x</p>"])
+        XCTAssertThrowsError(try Chromium.print(page, to: output, program: "/bin/false") { false }) { error in
+            XCTAssertTrue("\(error)".contains("could not print the page (exit 1)"), "\(error)")
+        }
+        // A print that hangs is stopped when Ctrl-C is pressed.
+        let slow = folder + "/slow-chromium"
+        try "#!/bin/sh\nsleep 30\n".write(toFile: slow, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow)
+        let started = Date()
+        var asked = 0
+        XCTAssertThrowsError(try Chromium.print(page, to: output, program: slow) { asked += 1; return asked > 5 }) { error in
+            XCTAssertTrue("\(error)".contains("interrupted — no PDF was written"), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "the old PDF")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".cse-print") }, [])
+    }
 }
