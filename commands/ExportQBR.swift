@@ -36,7 +36,7 @@ struct ExportQBRCommand: Command {
         }
         try file.write(deck.page(), in: context)
         let weeks = deck.input.health.weeks.count, goals = deck.plan.objectives.count
-        var contents = ["health over \(weeks) week\(weeks == 1 ? "" : "s")", "the dimensions", "\(deck.charts - 2) usage chart\(deck.charts == 3 ? "" : "s")",
+        var contents = ["health over \(weeks) week\(weeks == 1 ? "" : "s")", "the dimensions", "\(deck.usageChartCount) usage chart\(deck.usageChartCount == 1 ? "" : "s")",
                         goals == 0 ? "no goals recorded" : "\(goals) goal\(goals == 1 ? "" : "s")"]
         switch deck.prep {
         case .success(let prep): contents.append("the agenda for the QBR on \(prep.date)")

@@ -65,3 +65,26 @@ struct PageFile {
     /// "deck.html", or "deck.pdf (A4)".
     var written: String { format == .pdf ? "\(typed) (\((paper ?? .a4).rawValue))" : typed }
 }
+
+/// A page written: where, what it is, and what it holds.
+struct PageWritten: Report {
+    let file: String
+    let what: String
+    let contents: [String]
+    let format: PageFile.Format
+
+    enum Keys: String, CodingKey { case file, page, contents, format }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(what, forKey: .page)
+        try c.encode(contents, forKey: .contents)
+        try c.encode(format == .pdf ? "pdf" : "html", forKey: .format)
+    }
+
+    func render(into doc: inout Document) {
+        doc.wrapped(text: [Span("wrote "), Span(file, .bold), Span(": \(what) — " + contents.joined(separator: ", "))])
+        doc.line(Span(format == .pdf ? "  open it in a PDF viewer" : "  open it in a browser; print it for a PDF (each section on its own page)", .dim))
+    }
+}

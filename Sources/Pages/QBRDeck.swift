@@ -49,8 +49,8 @@ public struct QBRDeck: Sendable {
         HTMLPage(title: title, sections: [overview, usageAndGoals, agenda], paper: paper)
     }
 
-    /// What the page holds, for the line that says it was written.
-    public var charts: Int { 2 + usageCharts.count }
+    /// The usage charts the page draws: one for each metric with a value in some week.
+    public var usageChartCount: Int { QBRDeck.usage.filter { u in input.snapshots.contains { $0[u.metric] != nil } }.count }
 
     // MARK: the sections
 
