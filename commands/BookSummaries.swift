@@ -5,10 +5,12 @@ import Shell
 import Workspace
 
 /// The book's accounts with their summaries, in the order of `accounts()`; `details` holds
-/// what only JSON shows of each (`AccountSummary.details`) when asked for.
+/// what only JSON shows of each (`AccountSummary.details`) when asked for. Computed afresh,
+/// also what the portfolio review reads of each (`reviews`, in no order).
 struct BookSummaries {
     var summaries: [AccountSummary]
     var details: [Int64: String]
+    var reviews: [PortfolioReview.Row] = []
 
     /// What an answer reads of every summary besides what a list shows of a row: nothing more
     /// (only the rows shown make their tails), or its whole tail — made on the other core as
@@ -86,47 +88,21 @@ extension Context {
 
     /// The summaries kept for `basis` (nil where a body does not read), with their details when
     /// asked, and how many accounts there are. Each block of bodies read is decoded on another
-    /// core while the next is read.
+    /// core while the next is read (`BlockDecoder`).
     private func readKept(basis: String, details: Bool, reads: BookSummaries.Reading) throws
         -> (accounts: Int, inBook: Int, found: [(id: Int64, summary: AccountSummary?)], details: [Int64: String]) {
-        final class Blocks: @unchecked Sendable {
-            let lock = NSLock()
-            var decoded: [[(id: Int64, summary: AccountSummary?)]] = []
-        }
-        let blocks = Blocks(), group = DispatchGroup(), day = today
-        var bytes: [UInt8] = [], ends: [Int] = [], ids: [Int64] = [], found: [Int64: String] = [:]
-        func decodeBlock() {
-            let (b, e, i) = (bytes, ends, ids)
-            let k = blocks.lock.withLock { blocks.decoded.append([]); return blocks.decoded.count - 1 }
-            DispatchQueue.global().async(group: group) {
-                var block: [(id: Int64, summary: AccountSummary?)] = []
-                block.reserveCapacity(i.count)
-                var start = 0
-                for (n, end) in e.enumerated() {
-                    block.append((i[n], reads.summary(id: i[n], asOf: day, bytes: b[start..<end])))
-                    start = end
-                }
-                blocks.lock.withLock { blocks.decoded[k] = block }
-            }
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            ids.removeAll(keepingCapacity: true)
-        }
+        let day = today, blocks = BlockDecoder { id, bytes in (id: id, summary: reads.summary(id: id, asOf: day, bytes: bytes)) as (id: Int64, summary: AccountSummary?)? }
+        var found: [Int64: String] = [:]
         let counts = try store.eachKeptSummary(basis: basis, on: today, details: details) { id, body, text in
-            bytes.append(contentsOf: body)
-            ends.append(bytes.count)
-            ids.append(id)
+            blocks.add(id, body)
             if details { found[id] = text }
-            if ids.count == 4096 { decodeBlock() }
         }
-        if !ids.isEmpty { decodeBlock() }
-        group.wait()
-        return (counts.accounts, counts.inBook, blocks.decoded.flatMap { $0 }, found)
+        return (counts.accounts, counts.inBook, blocks.finish().made, found)
     }
 
     /// The summaries of these accounts (every account when nil) computed afresh, and the rows
     /// that keep them (`keep`).
-    private func computed(_ only: Set<Int64>?, details: Bool, keep: Bool) throws -> (book: BookSummaries, rows: [StoredSummary]) {
+    func computed(_ only: Set<Int64>?, details: Bool, keep: Bool) throws -> (book: BookSummaries, rows: [StoredSummary]) {
         var book = BookSummaries(summaries: [], details: [:]), rows: [StoredSummary] = []
         let healths = try portfolio(withRecords: true, only: only)
         for (i, health) in healths.enumerated() {
@@ -137,11 +113,15 @@ extension Context {
             let qbr = try PortfolioReview.QBROutcome.recent(input).map {
                 PortfolioReview.QBROutcome(account: health.account.name, held: $0.date, health: try self.health(of: health.account))
             }
-            let summary = AccountSummary(input, alerts: alerts, qbr: qbr)
+            let summary = AccountSummary(input, alerts: alerts), review = PortfolioReview.Row(summary, input: input, qbr: qbr)
             let json = details || keep ? AccountSummary.details(input.risk, alerts: alerts) : ""
             book.summaries.append(summary)
+            book.reviews.append(review)
             if details { book.details[id] = json }
-            if keep { rows.append(StoredSummary(accountID: id, stamp: nil, basis: "", body: summary.body, details: json, alerts: AlertHead.kept(summary.alertHeads))) }
+            if keep {
+                rows.append(StoredSummary(accountID: id, stamp: nil, basis: "", body: summary.body, details: json, alerts: AlertHead.kept(summary.alertHeads),
+                                          review: review.kept))
+            }
         }
         return (book, rows)
     }

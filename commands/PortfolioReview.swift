@@ -132,26 +132,50 @@ private func names<C: Collection<String>>(_ all: C, _ doc: Document) -> String {
 }
 
 extension Context {
-    /// The review computed from the book's summaries, its events and its ledger; with `csm`
-    /// typed, of that CSM's accounts only. Also the ids of the accounts it reviews.
+    /// The review computed from what it reads of each account (`PortfolioReview.Row`) and the
+    /// ledger; with `csm` typed, of that CSM's accounts only. Also the ids of the accounts it
+    /// reviews.
     func portfolioReview(csm typed: String?) throws -> (report: PortfolioReport, accounts: Set<Int64>) {
-        var book = try book(reads: .tails).summaries
+        var book = try reviewRows()
         var csm: String?
         if let typed {
             let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
-            let known = Set(book.compactMap(\.account.csm))
+            let known = Set(book.compactMap(\.csm))
             let matches = AccountFilter.csms(known, named: name)
             guard matches.count == 1, let found = matches.first else {
                 throw CommandError(matches.isEmpty ? "no CSM named '\(name.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
                                    : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
             }
             csm = found
-            book = book.filter { $0.account.csm == found }
+            book = book.filter { $0.csm == found }
         }
-        let events = try store.events(from: today.adding(days: -90), kinds: PortfolioReview.eventKinds,
-                                      accounts: PortfolioReview.eventAccounts(book))
-        let review = try PortfolioReview(book: book, events: events, ledger: try store.ledger(),
-                                         today: today) { PlaybookInput(health: try self.health(of: $0)) }
-        return (PortfolioReport(review: review, csm: csm), Set(book.compactMap(\.account.id)))
+        let review = try PortfolioReview(book: book, ledger: try store.ledger(), today: today) { id in
+            guard let account = try store.accounts(ids: [id]).first else { throw CommandError("an account was deleted while the review read it — ask again") }
+            return PlaybookInput(health: try self.health(of: account))
+        }
+        return (PortfolioReport(review: review, csm: csm), Set(book.map(\.id)))
+    }
+
+    /// What the review reads of every account in the book today, in the order of
+    /// `Account.byName`. Today, each is read from beside its kept summary once the summaries
+    /// out of date are computed and kept; an account whose row is still not kept (the workspace
+    /// is busy or read-only, or a change just landed) is computed. As of another day, every
+    /// account is computed.
+    func reviewRows() throws -> [PortfolioReview.Row] {
+        guard today == clockToday else {
+            let all = try computed(nil, details: false, keep: false).book.reviews.filter { $0.startDate.map { $0 <= today } ?? true }
+            return Account.byName(all, name: \.name, id: \.id)
+        }
+        let basis = summaryBasis
+        _ = try keepOutdated()
+        let blocks = BlockDecoder { id, bytes in bytes.withUnsafeBytes { PortfolioReview.Row(id: id, kept: $0) } }
+        let inBook = try store.eachKeptReview(basis: basis, on: today) { id, bytes in blocks.add(id, bytes) }
+        var (rows, broken) = blocks.finish()
+        if rows.count < inBook || !broken.isEmpty {
+            let missing = try store.outdatedSummaries(basis: basis, on: today, also: broken).map(\.accountID)
+            let fresh = try computed(Set(missing), details: false, keep: false).book.reviews, freshIDs = Set(fresh.map(\.id))
+            rows = rows.filter { !freshIDs.contains($0.id) } + fresh
+        }
+        return Account.byName(rows, name: \.name, id: \.id)
     }
 }

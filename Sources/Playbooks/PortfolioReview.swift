@@ -104,106 +104,92 @@ public struct PortfolioReview: Sendable {
     public var atRiskAccounts: Lines
     public var questions: [Question]
 
-    /// The kinds of event the review reads from every account: QBRs held and product feedback.
-    public static let eventKinds: [String] = [EventKind.qbrHeld.rawValue] + feedbackKinds
-    static let feedbackKinds = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
-                                EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
+    /// The kinds of event that are product feedback (question 8).
+    static let feedbackKinds: Set<String> = [EventKind.premiumFeatureRequested.rawValue, EventKind.integrationFailed.rawValue,
+                                             EventKind.severeTicketOpened.rawValue, EventKind.supportEscalation.rawValue]
 
-    @Sendable static func arr(_ i: AccountSummary) -> Double { i.account.arr?.dollars ?? 0 }
     @Sendable static func money(_ x: Double) -> String { Money(cents: Int64((x * 100).rounded())).description }
 
-    /// The accounts whose every event the review reads: those up a tier, for what was done.
-    public static func eventAccounts(_ book: [AccountSummary]) -> Set<Int64> { Set(risers(book).map { $0.account.id! }) }
-
-    /// The live accounts up a tier in four weeks (question 2).
-    static func risers(_ book: [AccountSummary]) -> [AccountSummary] { book.filter { !$0.isChurned && $0.roseATier } }
-
-    /// The review of a book as its account summaries have it, with the events of the last 90
-    /// days (oldest first) — at least those of `eventKinds`, and every event of the
-    /// `eventAccounts` — and the ledger. `detail` reads one account whole: only the ten
-    /// largest are, for their contacts.
-    public init(book: [AccountSummary], events: [Event], ledger: Ledger, today: Day, detail: (Account) throws -> PlaybookInput) throws {
+    /// The review of a book, one row an account (`Row`), in the order of `Account.byName`;
+    /// and the ledger. `detail` reads one account whole by id: only the ten largest are, for
+    /// their contacts.
+    public init(book rows: [Row], ledger: Ledger, today: Day, detail: (Int64) throws -> PlaybookInput) throws {
         self.today = today
-        let live = book.filter { !$0.isChurned }
-        let scored = live.filter { $0.current != nil }
-        let arrOf = PortfolioReview.arr, money = PortfolioReview.money
-        // The events of the last 90 days.
-        let lately = events.filter { $0.date <= today && $0.date.days(until: today) <= 90 }
-        // The live accounts by id: the book's events are read once, not once an account.
-        let liveByID = Dictionary(live.map { ($0.account.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions in `rows`: a row is many values, and a book has 100,000.
+        let live = rows.indices.filter { !rows[$0].isChurned }
+        let scored = live.filter { rows[$0].current != nil }
+        let arrs = rows.map { $0.arr?.dollars ?? 0 }, money = PortfolioReview.money
+        let name = { (n: Int) in rows[n].name }
         accounts = live.count
-        arr = BookFigures.arr(book).dollars
-        churned = book.count - live.count
+        arr = BookFigures.sum(live.map { rows[$0].arr }).dollars
+        churned = rows.count - live.count
         noData = live.count - scored.count
-        tiers = Tier.allCases.map { level in
-            let these = scored.filter { $0.tier == level }
-            return TierRow(tier: level.label, emoji: level.emoji, accounts: these.count, arr: these.map(arrOf).reduce(0, +))
+        var byTier = Tier.allCases.map { TierRow(tier: $0.label, emoji: $0.emoji, accounts: 0, arr: 0) }
+        for n in scored {
+            let t = Tier.allCases.firstIndex(of: rows[n].current!.tier)!
+            byTier[t].accounts += 1
+            byTier[t].arr += arrs[n]
         }
-        let ids = Set(book.compactMap(\.account.id))
+        tiers = byTier
         if !ledger.isEmpty {
+            let ids = Set(rows.map(\.id))
             yearRetention = Retention(ledger: ledger, from: today.adding(months: -12), to: today) { ids.contains($0) }
             let first = Day(year: today.year, month: today.components.month, day: 1)!
             monthToDate = first < today ? Retention(ledger: ledger, from: first, to: today) { ids.contains($0) } : nil
         }
-        let now = scored.map { $0.current!.total }
-        averageHealth = now.isEmpty ? nil : now.reduce(0, +) / Double(now.count)
-        let before = scored.compactMap { $0.earlier?.total }
+        averageHealth = scored.isEmpty ? nil : scored.map { rows[$0].current!.total }.reduce(0, +) / Double(scored.count)
+        let before = scored.compactMap { rows[$0].earlier?.total }
         averageHealthFourWeeksAgo = before.isEmpty ? nil : before.reduce(0, +) / Double(before.count)
-        qbrsLast90Days = lately.filter { $0.kind == EventKind.qbrHeld.rawValue && liveByID[$0.accountID] != nil }.count
-        onboarding = live.filter { $0.account.startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
+        qbrsLast90Days = live.map { rows[$0].qbrs }.reduce(0, +)
+        onboarding = live.filter { rows[$0].startDate.map { $0.days(until: today) < OnboardingPlan.days } ?? false }.count
         renewals = [30, 60, 90].map { days in
-            let due = live.filter { i in i.account.renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
-            return Renewals(days: days, accounts: due.count, arr: due.map(arrOf).reduce(0, +), onTrack: due.filter { !$0.isAtRisk }.count,
-                            atRisk: due.filter(\.isAtRisk).map(\.account.name))
+            let due = live.filter { n in rows[n].renewalDate.map { $0 >= today && today.days(until: $0) <= days } ?? false }
+            return Renewals(days: days, accounts: due.count, arr: due.map { arrs[$0] }.reduce(0, +), onTrack: due.filter { !rows[$0].isAtRisk }.count,
+                            atRisk: due.filter { rows[$0].isAtRisk }.map(name))
         }
-        // Largest ARR first, then by name: sorted by keys made once, the names read only for ties.
-        let risky = live.filter(\.isAtRisk), riskyARR = risky.map(arrOf)
-        let atRisk = risky.indices.sorted { a, b in
-            riskyARR[a] != riskyARR[b] ? riskyARR[a] > riskyARR[b] : risky[a].account.name < risky[b].account.name
-        }.map { risky[$0] }
-        arrAtRisk = BookFigures.arrAtRisk(book).dollars
-        atRiskAccounts = Lines(count: atRisk.count) { n in
-            let i = atRisk[n]
-            return "\(i.account.name) (\(i.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.level.label), \(money(arrOf(i))))"
+        // Largest ARR first, then by name.
+        let atRisk = live.filter { rows[$0].isAtRisk }.sorted { a, b in arrs[a] != arrs[b] ? arrs[a] > arrs[b] : rows[a].name < rows[b].name }
+        arrAtRisk = BookFigures.sum(atRisk.map { rows[$0].arr }).dollars
+        atRiskAccounts = Lines(count: atRisk.count) { k in
+            let i = rows[atRisk[k]]
+            return "\(i.name) (\(i.current.map { Format.oneDecimal($0.shown) } ?? "no score"), churn risk \(i.level.label), \(money(arrs[atRisk[k]])))"
         }
 
         var questions: [Question] = []
         // 1. Down a tier or more (green to yellow, yellow to orange …), and why.
-        let fell = scored.filter(\.fellATier)
+        let fell = scored.filter { rows[$0].fellATier }
         questions.append(Question("down_a_tier", "Which accounts went down a tier (green to yellow or worse), and why?",
             answer: fell.isEmpty ? "none in the last four weeks" : "\(fell.count) in the last four weeks",
-            evidence: Lines(count: fell.count) { n in
-                let i = fell[n]
-                return "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
-            }, accounts: fell.map(\.account.name)))
+            evidence: Lines(count: fell.count) { k in
+                let i = rows[fell[k]]
+                return "\(i.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — \(i.cause ?? "no single cause in the metrics")"
+            }, accounts: fell.map(name)))
         // 2. Improved, and what was done.
-        let rose = PortfolioReview.risers(book), riserIDs = Set(rose.map { $0.account.id! })
-        let eventsOf = Dictionary(grouping: lately.filter { riserIDs.contains($0.accountID) }, by: \.accountID)
+        let rose = live.filter { rows[$0].roseATier }
         questions.append(Question("improved", "Which accounts improved, and what was done?",
             answer: rose.isEmpty ? "no account moved up a tier in the last four weeks" : "\(rose.count) moved up a tier in the last four weeks",
-            evidence: Lines(count: rose.count) { n in
-                let i = rose[n]
-                let done = (eventsOf[i.account.id!] ?? []).filter { $0.date.days(until: today) <= 30 }.map { "\($0.kind) \($0.date)" }
-                return "\(i.account.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — "
-                    + (done.isEmpty ? "nothing logged in the last 30 days" : done.joined(separator: ", "))
-            }, accounts: rose.map(\.account.name)))
+            evidence: Lines(count: rose.count) { k in
+                let i = rows[rose[k]]
+                return "\(i.name): \(Format.oneDecimal(i.earlier!.shown)) → \(Format.oneDecimal(i.current!.shown)) — "
+                    + (i.done.isEmpty ? "nothing logged in the last 30 days" : i.done.joined(separator: ", "))
+            }, accounts: rose.map(name)))
         // 3. Churn this month and the trend.
-        let lost = book.filter { $0.account.churnDate.map { $0 <= today } ?? false }
-        let recent = lost.filter { $0.account.churnDate!.days(until: today) <= 30 }
-        let quarter = lost.filter { $0.account.churnDate!.days(until: today) <= 90 }
-        func reason(_ i: AccountSummary) -> String {
-            let text = i.account.churnReason ?? "no reason recorded"
-            return text + (i.account.churnReason.flatMap(ChurnReason.init(describing:)).map { " (\($0.label))" } ?? "")
+        let lost = rows.indices.filter { rows[$0].churnDate.map { $0 <= today } ?? false }
+        let recent = lost.filter { rows[$0].churnDate!.days(until: today) <= 30 }
+        let quarter = lost.filter { rows[$0].churnDate!.days(until: today) <= 90 }
+        func reason(_ i: Row) -> String {
+            let text = i.churnReason ?? "no reason recorded"
+            return text + (i.churnReason.flatMap(ChurnReason.init(describing:)).map { " (\($0.label))" } ?? "")
         }
-        let last = lost.max { $0.account.churnDate! < $1.account.churnDate! }
+        let last = lost.max { rows[$0].churnDate! < rows[$1].churnDate! }.map { rows[$0] }
         questions.append(Question("churn", "What were the main reasons for churn this month, and is the trend continuing?",
-            answer: recent.isEmpty ? "no churn in the last 30 days" + (last.map { "; the last was \($0.account.name) on \($0.account.churnDate!)" } ?? "")
+            answer: recent.isEmpty ? "no churn in the last 30 days" + (last.map { "; the last was \($0.name) on \($0.churnDate!)" } ?? "")
                 : "\(recent.count) account\(recent.count == 1 ? "" : "s") churned in the last 30 days",
-            evidence: Lines(quarter.map { "\($0.account.name), \($0.account.churnDate!): \(reason($0))" }
+            evidence: Lines(quarter.map { "\(rows[$0].name), \(rows[$0].churnDate!): \(reason(rows[$0]))" }
                 + [quarter.isEmpty ? "no churn in the last 90 days either" : "\(quarter.count) in the last 90 days"]),
-            accounts: quarter.map(\.account.name)))
+            accounts: quarter.map(name)))
         // 4. Multi-threading in the top 10.
-        let top = try live.firsts(10) { arrOf($0) > arrOf($1) }.map { try detail($0.account) }
+        let top = try live.firsts(10) { arrs[$0] > arrs[$1] }.map { try detail(rows[$0].id) }
         let arrIn = { (i: PlaybookInput) in i.account.arr?.dollars ?? 0 }
         let thin = top.filter { i in i.contact(.champion) == nil || i.contact(.executiveSponsor) == nil || i.isSingleThreaded }
         questions.append(Question("multi_threading", "Are we multi-threaded in the top 10 accounts?",
@@ -215,23 +201,35 @@ public struct PortfolioReview: Sendable {
                        i.isSingleThreaded ? "one contact" : nil].compactMap { $0 }
                 return "\(i.account.name) (\(money(arrIn(i)))): \(missing.joined(separator: ", "))"
             }), accounts: thin.map(\.account.name)))
-        // 5. Expansion next quarter.
-        let expansions = live.compactMap { i in i.expansion.map { (i, $0) } }.sorted { $0.1.potential > $1.1.potential }
+        // 5. Expansion next quarter: the largest seat potential first; ties in the book's order.
+        let expansions = live.filter { rows[$0].expansion != nil }.enumerated()
+            .sorted { a, b in
+                let (x, y) = (rows[a.element].expansion!.potential, rows[b.element].expansion!.potential)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+        let potential = expansions.reduce(Money(cents: 0)) { $0 + rows[$1].expansion!.potential }
         questions.append(Question("expansion", "What expansion is planned for next quarter?",
-            answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(expansions.reduce(Money(cents: 0)) { $0 + $1.1.potential }) ARR",
-            evidence: Lines(expansions.prefix(10).map { "\($0.0.account.name): " + $0.1.plays.joined(separator: ", ") + ($0.1.potential.cents > 0 ? " (+\($0.1.potential) seats)" : "") }),
-            accounts: expansions.map(\.0.account.name)))
-        // 6. CSMs holding the most at-risk accounts.
+            answer: expansions.isEmpty ? "no account shows a signal with a play" : "\(expansions.count) account\(expansions.count == 1 ? "" : "s") with a play; seats alone +\(potential) ARR",
+            evidence: Lines(expansions.prefix(10).map { n in
+                let e = rows[n].expansion!
+                return "\(rows[n].name): " + e.plays.joined(separator: ", ") + (e.potential.cents > 0 ? " (+\(e.potential) seats)" : "")
+            }),
+            accounts: expansions.map(name)))
+        // 6. CSMs holding the most at-risk accounts: the most first, then the most ARR, then by name.
         var byCSM: [String: (count: Int, arr: Double)] = [:]
-        func add(_ i: AccountSummary, to load: inout (count: Int, arr: Double)) { load.count += 1; load.arr += arrOf(i) }
-        for i in scored where i.isAtRisk { add(i, to: &byCSM[i.account.csm ?? "no CSM", default: (0, 0)]) }
-        let ranked = byCSM.sorted { ($0.value.count, $0.value.arr) > ($1.value.count, $1.value.arr) }
+        let scoredAtRisk = scored.filter { rows[$0].isAtRisk }
+        for n in scoredAtRisk {
+            let key = rows[n].csm ?? "no CSM"
+            byCSM[key, default: (0, 0)].count += 1
+            byCSM[key, default: (0, 0)].arr += arrs[n]
+        }
+        let ranked = byCSM.sorted { a, b in (a.value.count, a.value.arr) != (b.value.count, b.value.arr) ? (a.value.count, a.value.arr) > (b.value.count, b.value.arr) : a.key < b.key }
         questions.append(Question("csm_load", "Which CSMs hold the most at-risk accounts?",
             answer: ranked.first.map { "\($0.key): \($0.value.count) at-risk account\($0.value.count == 1 ? "" : "s")" } ?? "no account is at risk",
             evidence: Lines(ranked.map { "\($0.key): \($0.value.count) (\(money($0.value.arr)) ARR)" }),
-            accounts: scored.filter(\.isAtRisk).map(\.account.name)))
+            accounts: scoredAtRisk.map(name)))
         // 7. QBRs and measurable change.
-        let qbrOutcomes = live.compactMap(\.qbr)
+        let qbrOutcomes = live.compactMap { rows[$0].qbr }
         questions.append(Question("qbr_outcomes", "Did QBRs lead to measurable change?",
             answer: qbrOutcomes.isEmpty ? "no QBR logged in the last 180 days" : "\(qbrOutcomes.count) QBR\(qbrOutcomes.count == 1 ? "" : "s") in the last 180 days",
             evidence: Lines(qbrOutcomes.map { o in
@@ -239,16 +237,21 @@ public struct PortfolioReview: Sendable {
                 let dau = o.dauThen.flatMap { then in o.dauNow.map { "DAU \(Format.number(then)) → \(Format.number($0))" } }
                 return "\(o.account) (QBR \(o.held)): " + ([score, dau].compactMap { $0 }.joined(separator: ", "))
             }), accounts: qbrOutcomes.map(\.account)))
-        // 8. Product feedback to escalate.
-        let feedbackKinds = PortfolioReview.feedbackKinds
-        // Sorted as indices with their keys: the items are many, and each a large value.
-        let items = lately.compactMap { e in feedbackKinds.contains(e.kind) ? liveByID[e.accountID].map { ($0, e) } : nil }
-        let keys = items.map { ($0.1.date, $0.0.account.name) }
-        let feedback = items.indices.sorted { keys[$0] > keys[$1] }.map { items[$0] }
+        // 8. Product feedback to escalate: the latest first, then by name (the book's order
+        // reversed), an account's items on one day as logged.
+        var items: [(row: Int, item: Int)] = []
+        for n in live.reversed() { for k in rows[n].feedback.indices { items.append((n, k)) } }
+        let dates = items.map { rows[$0.row].feedback[$0.item].date.ordinal }
+        let feedback = items.indices.sorted { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : a < b
+        }.map { items[$0] }
         questions.append(Question("product_feedback", "Which product feedback should go to the product team?",
             answer: feedback.isEmpty ? "nothing logged in the last 90 days" : "\(feedback.count) item\(feedback.count == 1 ? "" : "s") in the last 90 days",
-            evidence: Lines(feedback.prefix(10).map { "\($0.0.account.name) (\(money(arrOf($0.0)))), \($0.1.date): \($0.1.kind)" + ($0.1.details.map { " — \($0)" } ?? "") }),
-            accounts: feedback.map(\.0.account.name).firstOfEach))
+            evidence: Lines(feedback.prefix(10).map { f in
+                let i = rows[f.row], e = i.feedback[f.item]
+                return "\(i.name) (\(money(arrs[f.row]))), \(e.date): \(e.kind)" + (e.details.map { " — \($0)" } ?? "")
+            }),
+            accounts: feedback.map { rows[$0.row].name }.firstOfEach))
         self.questions = questions
     }
 }

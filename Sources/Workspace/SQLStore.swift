@@ -267,6 +267,20 @@ public final class SQLStore: WorkspaceStore {
         }
     }
 
+    public func eachKeptReview(basis: String, on day: Day, _ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try read { s in
+            let date = day.description.databaseValue
+            let inBook = try s.row("SELECT COUNT(*) FROM account a WHERE \(SQLStore.started)", day.description).map { $0[0] as Int64 } ?? 0
+            try s.each("""
+                SELECT s.account_id, s.review FROM account_summary s JOIN account a ON a.id = s.account_id
+                WHERE s.basis = ? AND \(SQLStore.started)
+                """, [basis.databaseValue, date], raw: 1) { row, review in
+                try body(row[0], review)
+            }
+            return Int(inBook)
+        }
+    }
+
     public func keptBodies(of accounts: [Int64], basis: String) throws -> [Int64: String] {
         guard !accounts.isEmpty else { return [:] }
         return try read { s in
@@ -305,20 +319,20 @@ public final class SQLStore: WorkspaceStore {
     public func save(_ summaries: [StoredSummary]) throws -> Int {
         guard !summaries.isEmpty else { return 0 }
         return try database.write { s in
-            try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text}, alerts {text})", s.dialect), [])
-            try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details", "alerts"], rows: summaries.map {
+            try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text}, alerts {text}, review {text})", s.dialect), [])
+            try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details", "alerts", "review"], rows: summaries.map {
                 [$0.accountID.databaseValue, ($0.stamp ?? -1).databaseValue, $0.basis.databaseValue, $0.body.databaseValue, $0.details.databaseValue,
-                 $0.alerts.databaseValue]
+                 $0.alerts.databaseValue, $0.review.databaseValue]
             })
             // The summary lands where the account's stamp is the one its reading saw (a new row
             // starts at 0), and its body with it.
             try s.execute("""
-                UPDATE account_summary SET basis = n.basis, alerts = n.alerts FROM summary_new n
+                UPDATE account_summary SET basis = n.basis, alerts = n.alerts, review = n.review FROM summary_new n
                 WHERE account_summary.account_id = n.account_id AND account_summary.stamp = n.stamp
                 """, [])
             try s.execute("""
-                INSERT INTO account_summary (account_id, stamp, basis, alerts)
-                SELECT account_id, 0, basis, alerts FROM summary_new WHERE stamp = -1 AND account_id IN (SELECT id FROM account)
+                INSERT INTO account_summary (account_id, stamp, basis, alerts, review)
+                SELECT account_id, 0, basis, alerts, review FROM summary_new WHERE stamp = -1 AND account_id IN (SELECT id FROM account)
                 ON CONFLICT (account_id) DO NOTHING
                 """, [])
             try s.execute("""

@@ -157,6 +157,13 @@ enum Schema {
         Migration(name: "v12: summaries by basis", statements: [
             "CREATE INDEX account_summary_on_basis ON account_summary (basis)",
         ]),
+        // What the portfolio review reads of each account (`StoredSummary.review`), kept in the
+        // narrow row like the alerts' heads: the review of 100,000 accounts reads those rows,
+        // not the bodies and the events. Derived: the summaries kept before are computed again
+        // (their basis names the summary's format).
+        Migration(name: "v13: the review's row beside the basis", statements: [
+            "ALTER TABLE account_summary ADD COLUMN review {text} NOT NULL DEFAULT ''",
+        ]),
     ]
 
     /// A statement in a dialect's words.

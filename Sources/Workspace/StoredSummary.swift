@@ -15,13 +15,17 @@ public struct StoredSummary: Equatable, Sendable {
     /// What ranks each of the summary's alerts and says which it is, written from the same
     /// summary as `body` (`AlertHead.kept`): read without the bodies by `alerts` on a terminal.
     public var alerts: String
+    /// What the portfolio review reads of the account, written from the same reading as `body`
+    /// (`PortfolioReview.Row.kept`): read without the bodies and the events by `portfolio review`.
+    public var review: String
 
-    public init(accountID: Int64, stamp: Int64?, basis: String, body: String, details: String, alerts: String) {
+    public init(accountID: Int64, stamp: Int64?, basis: String, body: String, details: String, alerts: String, review: String) {
         self.accountID = accountID
         self.stamp = stamp
         self.basis = basis
         self.body = body
         self.details = details
         self.alerts = alerts
+        self.review = review
     }
 }

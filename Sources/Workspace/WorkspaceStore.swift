@@ -77,6 +77,10 @@ public protocol WorkspaceStore: AnyObject {
     /// every account has a summary of `basis`.
     func eachKeptAlerts(basis: String, on day: Day,
                         _ body: (_ accountID: Int64, _ name: String, _ arrCents: Int64?, _ alerts: UnsafeRawBufferPointer) throws -> Void) throws -> Int?
+    /// Hands over the review's row kept beside each summary of `basis` (`StoredSummary.review`;
+    /// the bytes valid during the call) of the accounts in the book on `day` (started by then),
+    /// in no order; returns how many accounts are in the book, read together.
+    func eachKeptReview(basis: String, on day: Day, _ body: (_ accountID: Int64, _ row: UnsafeRawBufferPointer) throws -> Void) throws -> Int
     /// The bodies kept for `basis` of these accounts (none for an account with no summary of it).
     func keptBodies(of accounts: [Int64], basis: String) throws -> [Int64: String]
     /// What every write that touches an account moves, and nothing else: how many accounts

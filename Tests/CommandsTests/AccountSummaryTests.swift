@@ -17,18 +17,34 @@ final class AccountSummaryTests: WorkspaceTestCase {
     }
 
     /// Every account computed afresh, two ways: the book's reading and one account's own.
-    func fresh(_ context: Context) throws -> [AccountSummary] {
-        let summary = { (h: AccountHealth) throws -> AccountSummary in
+    func fresh(_ context: Context) throws -> [AccountSummary] { try computed(context).map(\.summary) }
+
+    /// What the review reads of every account, computed afresh the same two ways.
+    func freshRows(_ context: Context) throws -> [PortfolioReview.Row] { try computed(context).map(\.row) }
+
+    func computed(_ context: Context) throws -> [(summary: AccountSummary, row: PortfolioReview.Row)] {
+        let make = { (h: AccountHealth) throws -> (summary: AccountSummary, row: PortfolioReview.Row) in
             let input = PlaybookInput(health: h)
             let qbr = try PortfolioReview.QBROutcome.recent(input).map {
                 PortfolioReview.QBROutcome(account: h.account.name, held: $0.date, health: try context.health(of: h.account))
             }
-            return AccountSummary(input, alerts: Monitor.alerts(for: h), qbr: qbr)
+            let summary = AccountSummary(input, alerts: Monitor.alerts(for: h))
+            return (summary, PortfolioReview.Row(summary, input: input, qbr: qbr))
         }
-        let book = try context.portfolio(withRecords: true).map(summary)
-        let one = try book.map { try summary(try context.health(of: $0.account)) }
-        XCTAssertEqual(book, one, "the book's reading and one account's give one summary")
+        let book = try context.portfolio(withRecords: true).map(make)
+        let one = try book.map { try make(try context.health(of: $0.summary.account)) }
+        XCTAssertEqual(book.map(\.summary), one.map(\.summary), "the book's reading and one account's give one summary")
+        XCTAssertEqual(book.map(\.row), one.map(\.row), "and one row for the review")
         return book
+    }
+
+    /// The review's rows kept beside the summaries, by account, and how many accounts are in the book.
+    func keptRows(_ context: Context) throws -> (rows: [Int64: PortfolioReview.Row], inBook: Int) {
+        var rows: [Int64: PortfolioReview.Row] = [:]
+        let inBook = try context.store.eachKeptReview(basis: context.summaryBasis, on: context.today) { id, bytes in
+            rows[id] = PortfolioReview.Row(id: id, kept: bytes)
+        }
+        return (rows, inBook)
     }
 
     /// Every account's stored summary as the store hands it over: a kept one whole, with its
@@ -38,10 +54,10 @@ final class AccountSummaryTests: WorkspaceTestCase {
         var kept: [Int64: StoredSummary] = [:]
         _ = try context.store.eachKeptSummary(basis: basis, on: context.today, details: true) { id, body, details in
             kept[id] = StoredSummary(accountID: id, stamp: nil, basis: basis, body: String(decoding: body, as: UTF8.self), details: details,
-                                     alerts: "")
+                                     alerts: "", review: "")
         }
         for (id, stamp) in try context.store.outdatedSummaries(basis: basis, on: context.today, also: Array(kept.keys)) {
-            kept[id, default: StoredSummary(accountID: id, stamp: nil, basis: "", body: "", details: "", alerts: "")].stamp = stamp
+            kept[id, default: StoredSummary(accountID: id, stamp: nil, basis: "", body: "", details: "", alerts: "", review: "")].stamp = stamp
         }
         return kept
     }
@@ -54,8 +70,14 @@ final class AccountSummaryTests: WorkspaceTestCase {
         XCTAssertEqual(Set(try kept(context).values.map(\.basis)), [""], "no summary is computed before a list asks for one")
         let first = try context.book().summaries
         XCTAssertEqual(first, try fresh(context))
-        XCTAssertTrue(first.contains { $0.qbr != nil } && first.contains { $0.expansion != nil } && first.contains { !$0.alerts.isEmpty }
-                      && first.contains { $0.earlier != nil }, "the demo book exercises every part of a summary")
+        XCTAssertTrue(first.contains { !$0.alerts.isEmpty } && first.contains { $0.earlier != nil }, "the demo book exercises every part of a summary")
+        // What the review reads of each, kept beside: the rows computed afresh.
+        let rows = try freshRows(context)
+        XCTAssertTrue(rows.contains { $0.qbr != nil } && rows.contains { $0.expansion != nil } && rows.contains { !$0.feedback.isEmpty }
+                      && rows.contains { $0.qbrs > 0 } && rows.contains { $0.cause != nil } && rows.contains { !$0.done.isEmpty },
+                      "the demo book exercises every part of a review's row")
+        XCTAssertEqual(try keptRows(context).rows, Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) }))
+        XCTAssertEqual(try keptRows(context).inBook, rows.count)
         let stored = try kept(context)
         XCTAssertEqual(stored.count, first.count)
         XCTAssertEqual(Set(stored.values.map(\.basis)), [context.summaryBasis])
@@ -102,6 +124,47 @@ final class AccountSummaryTests: WorkspaceTestCase {
             XCTAssertEqual(drivers, try dana.object("churn risk Hooli")["drivers"] as? NSArray)
             XCTAssertGreaterThan(drivers?.count ?? 0, 0)
         }
+    }
+
+    func testTheReviewFromKeptRowsIsTheReviewComputedOnSQLite() throws { try reviewFromKeptRows("sqlite") }
+    func testTheReviewFromKeptRowsIsTheReviewComputedOnPostgreSQL() throws { try reviewFromKeptRows("postgres") }
+
+    /// `portfolio review` reads each account's row kept beside its summary: its answer is the
+    /// review computed afresh from every account, after a first read, after changes, and when a
+    /// kept row does not read.
+    func reviewFromKeptRows(_ kind: String) throws {
+        let (dana, context) = try shell(kind)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = { (report: PortfolioReport) throws -> String in String(decoding: try encoder.encode(report), as: UTF8.self) }
+        let computed = { () throws -> String in
+            let rows = Account.byName(try self.freshRows(context), name: \.name, id: \.id)
+            let accounts = try context.accounts()
+            let review = try PortfolioReview(book: rows, ledger: try context.store.ledger(), today: context.today) { id in
+                PlaybookInput(health: try context.health(of: accounts.first { $0.id == id }!))
+            }
+            return try json(PortfolioReport(review: review, csm: nil))
+        }
+        XCTAssertEqual(try json(context.portfolioReview(csm: nil).report), try computed(), "the first read keeps every row")
+        XCTAssertEqual(try keptRows(context).rows.count, try freshRows(context).count)
+        XCTAssertEqual(try json(context.portfolioReview(csm: nil).report), try computed(), "read from the kept rows")
+        let before = try context.portfolioReview(csm: nil).report.review
+
+        // A QBR and product feedback logged: the two accounts' rows are computed again.
+        XCTAssertTrue(dana.say("log Acme qbr held").contains("logged"))
+        XCTAssertTrue(dana.say("log Pied Piper premium feature requested SSO").contains("logged"))
+        let after = try context.portfolioReview(csm: nil).report
+        XCTAssertEqual(try json(after), try computed())
+        XCTAssertEqual(after.review.qbrsLast90Days, before.qbrsLast90Days + 1)
+        XCTAssertEqual(after.review.questions.first { $0.key == "product_feedback" }?.evidence.first, "Pied Piper ($4,200), 2026-11-24: premium feature requested — SSO")
+
+        // A kept row that does not read is computed, and the answer is the same.
+        let store = try XCTUnwrap(context.store as? SQLStore), acme = try context.account("Acme")
+        try store.database.write { try $0.execute("UPDATE account_summary SET review = 'not a row' WHERE account_id = ?", [acme.id!.databaseValue]) }
+        XCTAssertEqual(try json(context.portfolioReview(csm: nil).report), try json(after))
+        // One CSM's review is the same rows narrowed.
+        let dana2 = try context.portfolioReview(csm: "Dana").report.review
+        XCTAssertEqual(dana2.accounts, try freshRows(context).filter { $0.csm == "Dana Whitfield" && !$0.isChurned }.count)
     }
 
     func testASummaryOfAnOlderReadingIsNotSavedOnSQLite() throws { try olderReadingIsNotSaved("sqlite") }
@@ -240,6 +303,33 @@ final class AccountSummaryTests: WorkspaceTestCase {
         XCTAssertEqual(String(data: try encoder.encode(value), encoding: .utf8), text)
     }
 
+    /// What the review reads of an account reads back as it was written, whatever the data holds.
+    func testAReviewRowReadsBackTheSame() throws {
+        let (_, context) = try shell("sqlite")
+        let read = { (text: String, id: Int64) in Array(text.utf8).withUnsafeBytes { PortfolioReview.Row(id: id, kept: $0) } }
+        let rows = try freshRows(context)
+        for row in rows { XCTAssertEqual(read(row.kept, row.id), row) }
+        var odd = try XCTUnwrap(rows.first { $0.qbr != nil && $0.expansion != nil })
+        odd.id = 7
+        odd.name = "odd\u{1F}名\u{1C}"
+        odd.csm = "\u{1E}"
+        odd.churnReason = ""
+        odd.churnDate = Day(ordinal: -3)
+        odd.isChurned = true
+        odd.cause = "a\u{1D}b"
+        odd.expansion = .init(plays: ["", "seats\u{1F}"], potential: Money(cents: -5))
+        odd.qbr = .init(account: odd.name, held: today, scoreThen: nil, thenWeek: today, scoreNow: 1e-300, dauThen: -0.0, dauNow: nil)
+        odd.done = ["", "call_logged 2026-11-01"]
+        odd.feedback = [.init(date: today, kind: "x\u{1D}", details: nil), .init(date: today, kind: "", details: "\u{1E}%1E")]
+        odd.qbrs = 2
+        XCTAssertEqual(read(odd.kept, 7), odd)
+        XCTAssertEqual(read(odd.kept, 7)?.qbr?.account, "odd\u{1F}名\u{1C}")
+        // Cut short, with a field too many, or with a count past the bytes: not a row.
+        for broken in [String(odd.kept.dropLast(2)), odd.kept + "\u{1F}", "x\u{1F}\u{1F}99\u{1E}a", "", "not a row"] {
+            XCTAssertNil(read(broken, 7), broken)
+        }
+    }
+
     /// A body reads back to the summary that wrote it, whatever a model calls its tiers.
     func testABodyReadsBackTheSame() throws {
         let (_, context) = try shell("sqlite")
@@ -252,11 +342,9 @@ final class AccountSummaryTests: WorkspaceTestCase {
                 let odd = AccountSummary(account: account, asOf: today, current: current, earlier: current, trend: summary.trend, level: summary.level,
                                          points: summary.points, probability: 0.1 + 0.2, drivers: summary.drivers + ["50% \u{1E} of %1E", ""],
                                          reason: .competition, lastTouch: Day(ordinal: -3),
-                                         alerts: summary.alerts + [KeptAlert(monitor: .custom, name: "odd\u{1D}%1D\u{1C}L", severity: .redImmediate, shown: "", who: "%", within: "\u{1F}\u{1C}")],
-                                         cause: "a\u{1E}b", expansion: .init(plays: ["", "seats"], potential: Money(cents: -5)),
-                                         qbr: .init(account: account.name, held: today, scoreThen: nil, thenWeek: today, scoreNow: 1e-300, dauThen: -0.0, dauNow: nil))
+                                         alerts: summary.alerts + [KeptAlert(monitor: .custom, name: "odd\u{1D}%1D\u{1C}L", severity: .redImmediate, shown: "", who: "%", within: "\u{1F}\u{1C}")])
                 XCTAssertEqual(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body), odd)
-                // The tail (drivers, alerts, cause, expansion, QBR) is made only when asked for,
+                // The tail (drivers, alerts) is made only when asked for,
                 // but checked as the body is read: a broken tail is a body that does not read.
                 let read = try XCTUnwrap(AccountSummary(id: summary.account.id!, asOf: today, body: odd.body))
                 // What ranks its alerts, kept beside the body, reads back whatever a monitor is called.
@@ -269,8 +357,6 @@ final class AccountSummaryTests: WorkspaceTestCase {
                 }
                 XCTAssertEqual(read.alerts.last?.name, "odd\u{1D}%1D\u{1C}L")
                 XCTAssertEqual(read.drivers.suffix(2), ["50% \u{1E} of %1E", ""])
-                XCTAssertEqual(read.qbr?.account, "odd\u{1F}名")
-                XCTAssertEqual(read.qbr?.scoreNow, 1e-300)
                 for broken in [odd.body.replacingOccurrences(of: "custom\u{1D}", with: "bogus\u{1D}"),
                                odd.body.replacingOccurrences(of: "\u{1D}3\u{1D}", with: "\u{1D}9\u{1D}"),
                                String(odd.body[..<odd.body.range(of: "custom\u{1D}")!.upperBound])] {
