@@ -6,16 +6,15 @@ import Workspace
 /// What the book-wide answers show of one account on a day: its latest score and tier and
 /// the week four weeks before, the trend, the churn-risk level with its drivers, the alerts
 /// its monitors raise and the last touch. (What the portfolio review reads besides is kept
-/// beside it: `PortfolioReview.Row`.) `init(_:alerts:)` is the one definition, from the account's playbook input; `body`
-/// writes it for the workspace to keep and `init(account:asOf:body:)` reads it back the
-/// same, so a book of 100,000 accounts is read, not recomputed, until a change, the model
-/// or the day makes a summary out of date.
+/// beside it: `PortfolioReview.Row`.) `init(_:alerts:)` is the one definition, from the
+/// account's playbook input; `body` writes it for the workspace to keep and
+/// `init(account:asOf:body:)` reads it back the same, so a book of 100,000 accounts is read,
+/// not recomputed, until a change, the model or the day makes a summary out of date.
 ///
 /// A class: lists filter and sort a whole book of them, and a reference moves cheaply.
 /// Read from a body, what a list shows of every row (the account, scores, trend, churn
 /// level, last touch; what ranks its alerts when asked) is read at once; the rest (`Tail`:
-/// drivers, alerts) is checked at once and made when first asked
-/// for — a screenful asks for 50.
+/// drivers, alerts) is checked at once and made when first asked for — a screenful asks for 50.
 public final class AccountSummary: Equatable, Sendable {
     /// A week's score.
     public struct Score: Equatable, Sendable {
