@@ -43,8 +43,8 @@ extension Context {
         // The summaries kept for today: when every account in the book has one, the book is
         // those summaries, accounts and all.
         let quick = try readKept(basis: basis, details: details, reads: reads)
-        var found = quick.found.compactMap { $0.summary }, kept = quick.details
-        let unread = quick.found.filter { $0.summary == nil }.map(\.id)
+        var found = quick.found, kept = quick.details
+        let unread = quick.unread
         if found.count < quick.inBook || !unread.isEmpty {
             // Else the accounts out of date, and any whose body did not read, are computed.
             let fresh = try keepOutdated(also: unread, details: details)
@@ -86,18 +86,19 @@ extension Context {
     private func inBook(_ account: Account) -> Bool { account.startDate.map { $0 <= today } ?? true }
     private func inBook(_ summary: AccountSummary) -> Bool { inBook(summary.account) }
 
-    /// The summaries kept for `basis` (nil where a body does not read), with their details when
+    /// The summaries kept for `basis`, the accounts whose body does not read, their details when
     /// asked, and how many accounts there are. Each block of bodies read is decoded on another
     /// core while the next is read (`BlockDecoder`).
     private func readKept(basis: String, details: Bool, reads: BookSummaries.Reading) throws
-        -> (accounts: Int, inBook: Int, found: [(id: Int64, summary: AccountSummary?)], details: [Int64: String]) {
-        let day = today, blocks = BlockDecoder { id, bytes in (id: id, summary: reads.summary(id: id, asOf: day, bytes: bytes)) as (id: Int64, summary: AccountSummary?)? }
+        -> (accounts: Int, inBook: Int, found: [AccountSummary], unread: [Int64], details: [Int64: String]) {
+        let day = today, blocks = BlockDecoder { id, bytes in reads.summary(id: id, asOf: day, bytes: bytes) }
         var found: [Int64: String] = [:]
         let counts = try store.eachKeptSummary(basis: basis, on: today, details: details) { id, body, text in
             blocks.add(id, body)
             if details { found[id] = text }
         }
-        return (counts.accounts, counts.inBook, blocks.finish().made, found)
+        let (made, failed) = blocks.finish()
+        return (counts.accounts, counts.inBook, made, failed, found)
     }
 
     /// The summaries of these accounts (every account when nil) computed afresh, and the rows

@@ -157,23 +157,19 @@ extension Context {
     }
 
     /// What the review reads of every account in the book today, in the order of
-    /// `Account.byName`. Today, each is read from beside its kept summary once the summaries
-    /// out of date are computed and kept; an account whose row is still not kept (the workspace
-    /// is busy or read-only, or a change just landed) is computed. As of another day, every
-    /// account is computed.
+    /// `Account.byName`. Today, each is read from beside its kept summary; the accounts out of
+    /// date, and any whose row does not read, are computed (and kept, as `book()` does). As of
+    /// another day, every account is computed.
     func reviewRows() throws -> [PortfolioReview.Row] {
         guard today == clockToday else {
-            let all = try computed(nil, details: false, keep: false).book.reviews.filter { $0.startDate.map { $0 <= today } ?? true }
-            return Account.byName(all, name: \.name, id: \.id)
+            return Account.byName(try computed(nil, details: false, keep: false).book.reviews, name: \.name, id: \.id)
         }
-        let basis = summaryBasis
-        _ = try keepOutdated()
         let blocks = BlockDecoder { id, bytes in bytes.withUnsafeBytes { PortfolioReview.Row(id: id, kept: $0) } }
-        let inBook = try store.eachKeptReview(basis: basis, on: today) { id, bytes in blocks.add(id, bytes) }
-        var (rows, broken) = blocks.finish()
-        if rows.count < inBook || !broken.isEmpty {
-            let missing = try store.outdatedSummaries(basis: basis, on: today, also: broken).map(\.accountID)
-            let fresh = try computed(Set(missing), details: false, keep: false).book.reviews, freshIDs = Set(fresh.map(\.id))
+        let inBook = try store.eachKeptReview(basis: summaryBasis, on: today) { id, bytes in blocks.add(id, bytes) }
+        var (rows, unread) = blocks.finish()
+        if rows.count < inBook || !unread.isEmpty {
+            // A change that landed between the two reads: the account as computed now.
+            let fresh = try keepOutdated(also: unread).reviews, freshIDs = Set(fresh.map(\.id))
             rows = rows.filter { !freshIDs.contains($0.id) } + fresh
         }
         return Account.byName(rows, name: \.name, id: \.id)
