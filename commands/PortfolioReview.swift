@@ -157,18 +157,21 @@ extension Context {
     }
 
     /// What the review reads of every account in the book today, in the order of
-    /// `Account.byName`. Today, each is read from beside its kept summary; the accounts out of
-    /// date, and any whose row does not read, are computed (and kept, as `book()` does). As of
+    /// `Account.byName`. Today, the accounts out of date are computed and kept first, then each
+    /// row is read from beside its kept summary; one still missing or unreadable (the workspace
+    /// is busy or read-only, a change just landed) is computed and takes its place. As of
     /// another day, every account is computed.
     func reviewRows() throws -> [PortfolioReview.Row] {
         guard today == clockToday else {
             return Account.byName(try computed(nil, details: false, keep: false).book.reviews, name: \.name, id: \.id)
         }
+        // Kept first, so that the rows read are the whole book: merging 100,000 rows costs more
+        // than computing one account.
+        _ = try keepOutdated()
         let blocks = BlockDecoder { id, bytes in bytes.withUnsafeBytes { PortfolioReview.Row(id: id, kept: $0) } }
         let inBook = try store.eachKeptReview(basis: summaryBasis, on: today) { id, bytes in blocks.add(id, bytes) }
         var (rows, unread) = blocks.finish()
         if rows.count < inBook || !unread.isEmpty {
-            // A change that landed between the two reads: the account as computed now.
             let fresh = try keepOutdated(also: unread).reviews, freshIDs = Set(fresh.map(\.id))
             rows = rows.filter { !freshIDs.contains($0.id) } + fresh
         }
