@@ -31,7 +31,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case emailSent = "email sent"
 
     /// Other ways of saying the same event.
-    static let synonyms: [String: EventKind] = [
+    public static let synonyms: [String: EventKind] = [
         "champion departed": .championLeft, "champion quit": .championLeft, "key person left": .championLeft,
         "champion changed job": .championLeft, "competitor": .competitorMentioned, "competitor evaluation": .competitorMentioned,
         "evaluating competitor": .competitorMentioned, "data export": .dataExportRequested, "export requested": .dataExportRequested,
@@ -49,7 +49,13 @@ public enum EventKind: String, CaseIterable, Sendable {
         "倡导者离职": .championLeft, "竞品": .competitorMentioned, "数据导出": .dataExportRequested, "拒付": .paymentRefused,
         "phone call": .call, "called": .call, "video call": .call, "通话": .call, "电话": .call,
         "email": .emailSent, "e-mail": .emailSent, "e-mail sent": .emailSent, "sent email": .emailSent, "emailed": .emailSent, "邮件": .emailSent,
-        "会议": .meetingAttended,
+        "会议": .meetingAttended, "开会": .meetingAttended, "开了会": .meetingAttended, "通了电话": .call, "打了电话": .call, "打电话": .call,
+        "开了qbr": .qbrHeld, "qbr开完了": .qbrHeld, "预算审查": .budgetReviewMentioned, "预算审核": .budgetReviewMentioned, "要做预算审查": .budgetReviewMentioned, "导出数据": .dataExportRequested,
+        "要求导出数据": .dataExportRequested, "新团队感兴趣": .newTeamInterested, "新团队": .newTeamInterested, "付款逾期": .paymentLate,
+        "付款延迟": .paymentLate, "拒绝付款": .paymentRefused, "冠军离职": .championLeft, "联系人离职": .championLeft, "提到竞品": .competitorMentioned,
+        "mentioned a competitor": .competitorMentioned, "mentioned competitor": .competitorMentioned, "missed our meeting": .meetingMissed,
+        "missed the meeting": .meetingMissed, "payment is late": .paymentLate, "usage limit hit": .usageAtLimit, "hit their usage limit": .usageAtLimit,
+        "hit the usage limit": .usageAtLimit, "champion just quit": .championLeft, "qbr happened": .qbrHeld, "the qbr happened": .qbrHeld,
     ]
 
     /// The CSM's own contact with the account: what "last touch" reads.

@@ -42,6 +42,10 @@ public final class SQLStore: WorkspaceStore {
         return Account.byName(try read { try $0.rows("SELECT * FROM account WHERE id IN (\(marks))", ids.map(\.databaseValue)).map(Account.init(row:)) }, \.self)
     }
 
+    public func accountIDs(csm: String) throws -> Set<Int64> {
+        try read { s in Set(try s.rows("SELECT id FROM account WHERE csm = ?", [csm.databaseValue]).map { $0["id"] as Int64 }) }
+    }
+
     public func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)] {
         // One query: each account once, by its name when the key is its name or one alias is.
         try read { s in
@@ -49,6 +53,50 @@ public final class SQLStore: WorkspaceStore {
                 SELECT a.*, MAX(k.is_name) AS key_is_name FROM account_key k JOIN account a ON a.id = k.account_id WHERE k.key = ?
                 GROUP BY a.id ORDER BY a.id
                 """, [key.databaseValue]).map { (Account(row: $0), ($0["key_is_name"] as Int64) != 0) }
+        }
+    }
+
+    public func accountKeys(in keys: [String]) throws -> [AccountKey] {
+        guard !keys.isEmpty else { return [] }
+        let marks = keys.map { _ in "?" }.joined(separator: ", ")
+        return try read { s in
+            try s.rows("SELECT k.key, k.account_id, k.is_name, a.name FROM account_key k JOIN account a ON a.id = k.account_id WHERE k.key IN (\(marks)) ORDER BY k.key, k.account_id",
+                       keys.map(\.databaseValue)).map(AccountKey.init(row:))
+        }
+    }
+
+    public func accountKeys(startingWith prefix: String, limit: Int) throws -> [AccountKey] {
+        try read { s in
+            try s.rows("""
+                SELECT k.key, k.account_id, k.is_name, a.name FROM account_key k JOIN account a ON a.id = k.account_id
+                WHERE k.key >= ? AND k.key < ? ORDER BY k.key, k.account_id LIMIT ?
+                """, [prefix.databaseValue, AccountKey.after(prefix).databaseValue, limit.databaseValue]).map(AccountKey.init(row:))
+        }
+    }
+
+    public func countAccountKeys(startingWith prefix: String) throws -> Int {
+        try read { s in
+            let row = try s.row("SELECT COUNT(*) AS n FROM account_key WHERE key >= ? AND key < ?", prefix, AccountKey.after(prefix))
+            return Int(row?["n"] as Int64? ?? 0)
+        }
+    }
+
+    public func accountKeys() throws -> [AccountKey] {
+        try read { s in
+            try s.rows("SELECT k.key, k.account_id, k.is_name, a.name FROM account_key k JOIN account a ON a.id = k.account_id ORDER BY k.key, k.account_id")
+                .map(AccountKey.init(row:))
+        }
+    }
+
+    public func csms() throws -> [String] {
+        // Each CSM after the last, by the index: one look-up a CSM, however many accounts.
+        try read { s in
+            try s.rows("""
+                WITH RECURSIVE next(csm) AS (
+                    SELECT MIN(csm) FROM account WHERE csm > ''
+                    UNION ALL SELECT (SELECT MIN(csm) FROM account WHERE csm > next.csm) FROM next WHERE next.csm IS NOT NULL)
+                SELECT csm FROM next WHERE csm IS NOT NULL
+                """).map { $0["csm"] as String }
         }
     }
 

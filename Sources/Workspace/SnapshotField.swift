@@ -84,10 +84,13 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
     /// The field a CSM means by a name: the column name, with spaces for underscores, or a
     /// short form ("features", "uptime", "api errors").
     public static func named(_ name: String) -> SnapshotField? {
-        let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
-        if let field = allCases.first(where: { $0.rawValue.replacingOccurrences(of: "_", with: " ") == key }) { return field }
-        return shortNames[key]
+        byName[name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")]
     }
+
+    /// Every column by its name with spaces for underscores, and the short names.
+    private static let byName: [String: SnapshotField] = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0.rawValue.split(separator: "_").joined(separator: " "), $0)
+    }).merging(shortNames) { column, _ in column }
 
     static let shortNames: [String: SnapshotField] = [
         "daily active users": .dau, "licensed": .licensedUsers, "licenses": .licensedUsers, "seats": .licensedUsers,
@@ -99,6 +102,9 @@ public enum SnapshotField: String, CaseIterable, Codable, Sendable {
         "uptime": .integrationUptimePct, "integration uptime": .integrationUptimePct, "performance": .performanceSatisfaction,
         "csm": .csmSatisfaction, "csm sat": .csmSatisfaction, "exec": .execRelationship, "executive relationship": .execRelationship,
         "exec relationship": .execRelationship,
+        "日活": .dau, "功能": .coreFeaturesUsed, "核心功能": .coreFeaturesUsed, "错误率": .apiErrorRatePct, "api错误率": .apiErrorRatePct,
+        "参会": .meetingsAttended, "参会情况": .meetingsAttended, "参加会议": .meetingsAttended, "使用时长": .weeklyHours, "对话": .conversationsPerDay,
+        "座位": .licensedUsers, "席位": .licensedUsers,
     ]
 
     /// Parses a cell. Empty means missing data (nil); a bad value is an error message.

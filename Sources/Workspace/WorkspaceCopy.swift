@@ -48,6 +48,8 @@ public enum WorkspaceCopy {
                 }
                 copied.append((table.name, n))
             }
+            // The names accounts are found by are made from the accounts, not copied.
+            try t.writeKeys(try t.fetchAll(Account.self, "ORDER BY id"))
             // Ids were copied as they were: the next new record must come after them.
             if t.dialect == .postgres {
                 for table in tables where ["id"].contains(table.order) {

@@ -7,9 +7,21 @@ public protocol WorkspaceStore: AnyObject {
     func accounts() throws -> [Account]
     /// The accounts with these ids (those that exist), in the order of `accounts()`.
     func accounts(ids: [Int64]) throws -> [Account]
+    /// The ids of the accounts this CSM holds, live or churned: one indexed look-up.
+    func accountIDs(csm: String) throws -> Set<Int64>
     /// The accounts whose name (`isName`) or an alias is `key` as typed names compare
     /// (`String.comparable`): one indexed look-up.
     func accounts(withKey key: String) throws -> [(account: Account, isName: Bool)]
+    /// The names and aliases (as typed names compare) that are one of `keys`: one indexed look-up.
+    func accountKeys(in keys: [String]) throws -> [AccountKey]
+    /// Up to `limit` names and aliases that start with `prefix`, in key order: an indexed range.
+    func accountKeys(startingWith prefix: String, limit: Int) throws -> [AccountKey]
+    /// How many names and aliases start with `prefix`.
+    func countAccountKeys(startingWith prefix: String) throws -> Int
+    /// Every name and alias, in key order: for the "did you mean" of a name that is none.
+    func accountKeys() throws -> [AccountKey]
+    /// Every CSM the accounts name, once each, sorted.
+    func csms() throws -> [String]
     func contacts() throws -> [Contact]
     func contacts(accountID: Int64) throws -> [Contact]
     func events(accountID: Int64) throws -> [Event]
