@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 DEMO ?= .demo-workspace
 
-.PHONY: run test deps test-deps bench bench-usage bench-backtest bench-stores
+.PHONY: run test deps test-deps bench bench-usage bench-backtest bench-stores bench-reading
 
 PACKAGES ?= libedit-dev libsqlite3-dev pkg-config
 
@@ -60,3 +60,7 @@ bench-backtest: deps
 # The same commands on SQLite and on PostgreSQL (a server of its own); see bench/stores.
 bench-stores: deps
 	bash bench/stores $(ACCOUNTS)
+
+# Reading a line and completing a name with Tab on 100,000 accounts; see bench/reading.
+bench-reading: deps
+	bash bench/reading $(ACCOUNTS)

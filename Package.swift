@@ -54,6 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // bench/read: the time to read a line and to complete a name, on a workspace of any size.
+        .executableTarget(name: "cse-bench-read", dependencies: ["Commands", "Shell", "Intents", "Workspace"], path: "bench/read"),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Workspace"]),

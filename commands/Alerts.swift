@@ -10,8 +10,14 @@ struct AlertsCommand: Command {
     let spec = CommandSpec(
         name: "alerts",
         phrases: ["alerts", "show alerts", "list alerts", "warnings", "alerts {account}", "alerts for {account}", "alerts of {account}",
-                  "{account} alerts", "预警", "预警 {account}", "{account}的预警"],
-        usage: "alerts [ACCOUNT | all | over $ARR] [as of DATE]",
+                  "alerts on {account}", "{account} alerts", "{account}'s alerts", "预警", "预警 {account}", "{account}的预警", "告警", "告警 {account}",
+                  "{account}的告警"],
+        options: [OptionSpec("all", "all", "including acknowledged", "acknowledged too", "acknowledged ones too", "including the acknowledged ones",
+                             "including the ones i acked", "including acked", "acked too", "the acked ones too", "show acknowledged ones too",
+                             "包括已确认的", "全部"),
+                  OptionSpec("over", type: .money, "over {value}", "over {value} arr", "above {value}", "above {value} arr", "{value}以上", "arr{value}以上"),
+                  Words.csmOption, Words.mineOption],
+        usage: "alerts [ACCOUNT | all | over $ARR | for CSM] [as of DATE]",
         summary: "monitors that fire: what tripped them, who acts, how fast",
         details: """
             The monitors: health drop week over week (> 10 % 🟠, > 20 % 🔴), DAU drop (> 30 % 🟠, > 50 % 🔴), \
@@ -21,27 +27,20 @@ struct AlertsCommand: Command {
             two weeks running 🔴. A score drop counts from 2 points (a smaller change is noise). Churned accounts are left out. \
             One block an account, worst first; an alert firing for the first time since the last look is marked new. \
             'alert ack N' hides one while it keeps firing, 'alert snooze N until DATE' until a day; 'alerts all' shows them too; \
-            'alerts over $10,000 ARR' keeps the larger accounts.
+            'alerts over $10,000 ARR' keeps the larger accounts, 'alerts for Priya' (or 'my alerts') one CSM's.
             """,
-        examples: ["alerts", "alerts Hooli", "alerts for Soylent", "alerts over $10,000 ARR", "alerts all", "预警", "alerts as of 2026-11-01"])
+        examples: ["alerts", "alerts Hooli", "alerts for Soylent", "alerts over $10,000 ARR", "alerts all", "alerts for Priya", "预警", "alerts as of 2026-11-01"],
+        natural: Natural(.bookOrAccount, cues: ["alerts": 3, "any alerts": 4, "alerts on": 3.5, "alert": 2, "alerting": 3, "firing": 3, "fire": 2, "fired": 2, "red flags": 3, "red flag": 3,
+                                               "warnings": 2, "预警": 3, "告警": 3, "报警": 3],
+                         questions: ["anything alerting on Umbrella?", "any red flags today?", "Hooli的告警"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var text = (request["account"] ?? "").trimmingCharacters(in: .whitespaces)
-        var showAll = false
-        if text.lowercased() == "all" || text.lowercased().hasPrefix("all ") { showAll = true; text = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces) }
-        var overARR: Money?
-        if text.lowercased().hasPrefix("over ") {
-            var amount = String(text.dropFirst(5))
-            for unit in [" arr", " ARR"] where amount.hasSuffix(unit) { amount.removeLast(unit.count) }
-            do { overARR = try Money.checked(amount.trimmingCharacters(in: .whitespaces)) } catch {
-                throw CommandError("'over' takes an ARR: 'alerts over $10,000 ARR'")
-            }
-            text = ""
-        }
-        let firing: FiringAlerts, accounts: Int
-        var single: Account?
-        if !text.isEmpty {
-            let account = try context.account(text)
+        let showAll = request.flag("all")
+        let overARR = request.money("over")
+        var firing: FiringAlerts, accounts: Int
+        var single: Account?, csm: String?, scope: Set<Int64>?
+        if let ref = request.account() {
+            let account = try context.account(ref)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) churned on \(churn): its monitors are off — see 'timeline \(account.name)'")
             }
@@ -60,14 +59,22 @@ struct AlertsCommand: Command {
             let book = kept == nil ? try context.book(details: context.wantsJSON, reads: context.showsEveryRow ? .tails : .rows) : nil
             firing = kept?.firing ?? FiringAlerts(book!)
             accounts = kept?.accounts ?? book!.summaries.count
+            // One CSM's: their accounts' alerts, and only those looked at.
+            csm = try context.csm(of: request, usage: "alerts for NAME")
+            if let csm {
+                let ids = try context.store.accountIDs(csm: csm)
+                firing = firing.only(ids)
+                accounts = try context.accounts(ids: ids).filter { $0.churnDate.map { $0 > context.today } ?? true }.count
+                scope = ids
+            }
         }
-        let look = try context.lookAtAlerts(firing, scope: single.map { [$0.id!] })
+        let look = try context.lookAtAlerts(firing, scope: single.map { [$0.id!] } ?? scope)
         var shown: [Int] = [], hidden: [AlertState] = []
         shown.reserveCapacity(look.firing.count)
         for i in look.firing.indices where overARR.map({ (look.firing[i].arr?.cents ?? 0) > $0.cents }) ?? true {
             if !showAll, let state = look.states[i], state.isHidden(on: context.today) { hidden.append(state) } else { shown.append(i) }
         }
-        let list = AlertList(account: single?.name, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today,
+        let list = AlertList(account: single?.name, csm: csm, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today,
                              overARR: overARR, rows: context.listRows)
         // Kept heads have their words read for the accounts a screenful shows, and no others.
         if let words = firing.words {
@@ -104,6 +111,14 @@ struct FiringAlerts {
     init(items: [Item], make: @escaping (Int) -> Alert) {
         self.items = items
         self.make = make
+    }
+
+    /// Those of these accounts.
+    func only(_ accounts: Set<Int64>) -> FiringAlerts {
+        let kept = items.indices.filter { accounts.contains(items[$0].accountID) }
+        var only = FiringAlerts(items: kept.map { items[$0] }, make: { [make] in make(kept[$0]) })
+        only.words = words
+        return only
     }
 
     /// Alerts made already (one account's, or today's agenda's).
@@ -232,6 +247,8 @@ struct AlertLook {
 
 struct AlertList: Report {
     let account: String?
+    /// The CSM whose accounts' alerts these are.
+    let csm: String?
     let look: AlertLook
     /// The places in `look` shown: neither acknowledged nor snoozed, over the ARR asked for.
     let shown: [Int]
@@ -259,7 +276,7 @@ struct AlertList: Report {
         return blocks.prefix(fitting)
     }
 
-    enum Keys: String, CodingKey { case account, count, alerts, hidden }
+    enum Keys: String, CodingKey { case account, csm, count, alerts, hidden }
     struct RowJSON: Encodable {
         var id: Int64?; var new: Bool; var alert: Alert
         enum CodingKeys: String, CodingKey { case id, new }
@@ -274,6 +291,7 @@ struct AlertList: Report {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(account, forKey: .account)
+        try c.encodeIfPresent(csm, forKey: .csm)
         try c.encode(shown.count, forKey: .count)
         try c.encode(shown.map { RowJSON(id: look.states[$0]?.id, new: look.isNew($0), alert: look.alert($0)) }, forKey: .alerts)
         try c.encode(hidden.count, forKey: .hidden)
@@ -281,8 +299,9 @@ struct AlertList: Report {
 
     func render(into doc: inout Document) {
         guard !shown.isEmpty else {
+            let whose = csm.map { "\($0)'s " } ?? ""
             let quiet = account.map { "\($0): no alerts — every monitor is quiet" }
-                ?? (overARR.map { "no alerts on accounts over \($0) ARR" } ?? "no alerts across \(accounts) accounts — every monitor is quiet")
+                ?? (overARR.map { "no alerts on \(whose)accounts over \($0) ARR" } ?? "no alerts across \(whose)\(accounts) accounts — every monitor is quiet")
             doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
             return
         }
@@ -309,6 +328,7 @@ struct AlertList: Report {
         let red = shown.filter { look.firing[$0].head.severity != .orange }.count
         let newCount = shown.filter(look.isNew).count
         var summary = "\(shown.count) alert\(shown.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
+            + (csm.map { " of \($0)'s" } ?? "")
         if newCount > 0 { summary += " · \(newCount) new since the last look" }
         if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
         doc.wrapped(text: [Span(summary, .dim)])
@@ -320,35 +340,43 @@ struct AlertList: Report {
 struct AlertTriageCommand: Command {
     let spec = CommandSpec(
         name: "alert",
-        phrases: ["alert ack {number}", "ack alert {number}", "acknowledge alert {number}", "alert snooze {number} until {date}",
-                  "snooze alert {number} until {date}", "alert unack {number}", "确认预警 {number}"],
+        actions: ["ack": ["alert ack {number}", "ack alert {number}", "acknowledge alert {number}", "ack {number}", "acknowledge {number}",
+                          "确认预警 {number}", "确认告警 {number}", "确认 {number}"],
+                  "snooze": ["alert snooze {number} until {until}", "snooze alert {number} until {until}", "snooze alert {number} till {until}",
+                             "snooze alert {number} to {until}", "snooze {number} until {until}", "告警 {number} 延后到 {until}", "预警 {number} 延后到 {until}"],
+                  "unack": ["alert unack {number}", "unack alert {number}"]],
+        slots: ["until": .day(.ahead)],
         usage: "alert ack N | alert snooze N until DATE | alert unack N",
         summary: "acknowledge an alert (hidden while it keeps firing) or snooze it until a day",
         details: "N is the number 'alerts' shows. An acknowledged alert comes back new if it stops firing and fires again. Undo takes it back.",
         examples: ["alert ack 3", "alert snooze 5 until friday", "alert unack 3", "确认预警 3"],
-        accountSlots: [], writes: true)
+        writes: true,
+        natural: Natural(.none, action: "ack", cues: ["ack": 3, "acknowledge": 3, "acked": 3, "handled": 2, "确认": 3], after: ["alerts"]),
+        Natural(.none, action: "snooze", cues: ["snooze": 3, "snooze alert": 4, "push": 1, "postpone": 2, "延后": 3, "推迟": 3, "推到": 3], after: ["alerts"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        guard let id = Int64(request["number"]!.trimmingCharacters(in: CharacterSet(charactersIn: "# "))),
-              let read = try context.store.alertStates().first(where: { $0.id == id }) else {
-            throw CommandError("no alert #\(request["number"]!.excerpt) firing — 'alerts' shows them with their numbers")
+        let id = Int64(request.number()!)
+        guard let read = try context.store.alertStates().first(where: { $0.id == id }) else {
+            throw CommandError("no alert #\(id) firing — 'alerts' shows them with their numbers")
         }
         var state = read
         let name = try context.accounts().first { $0.id == state.accountID }?.name ?? "?"
         let what = state.key.hasPrefix("custom:") ? String(state.key.dropFirst(7)) : Monitor(rawValue: state.key)?.label ?? state.key
-        let line = request.line.lowercased()
-        if line.contains("snooze") {
-            guard let text = request["date"], let until = SpokenDate.ahead(text.split(separator: " ").map(String.init), today: context.today), until > context.today else {
+        switch request.action {
+        case "snooze":
+            let until = request.day("until")!
+            guard until > context.today else {
                 throw CommandError("snooze until a day after today: 'alert snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
             state.snoozedUntil = until
             try context.change("alert snooze \(id)", [try .edit(read, state)])
             return Message("alert #\(id) (\(name): \(what)) is snoozed until \(until)")
-        }
-        if line.contains("unack") {
+        case "unack":
             state.acked = nil
             try context.change("alert unack \(id)", [try .edit(read, state)])
             return Message("alert #\(id) (\(name): \(what)) is back in the list")
+        default:
+            break
         }
         state.acked = context.today
         // Acknowledged, it becomes a task: who acts, by when; done by itself when the alert clears.

@@ -9,7 +9,12 @@ import Workspace
 struct BacktestCommand: Command {
     let spec = CommandSpec(
         name: "backtest",
-        phrases: ["backtest", "backtest {options}", "back test", "back test {options}", "回测", "回测 {options}"],
+        phrases: ["backtest", "back test", "回测", "回测结果"],
+        options: [OptionSpec("model", type: .choice(BacktestCommand.models), "{value}", "{value} model"),
+                  OptionSpec("from", type: .day(.past), "from {value}"),
+                  OptionSpec("to", type: .day(.past), "to {value}"),
+                  OptionSpec("every", type: .weeks, "every {value}"),
+                  OptionSpec("horizon", type: .days, "horizon {value}")],
         usage: "backtest [MODEL] [from DATE to DATE] [every N weeks] [horizon N days]",
         summary: "how well the health score foretold churn: AUC, lift, precision, recall, lead time, against a baseline",
         details: """
@@ -22,7 +27,12 @@ struct BacktestCommand: Command {
             (default: the model in force). The last date is the latest whose horizon has passed.
             """,
         examples: ["backtest", "backtest engine", "backtest horizon 60 days", "backtest from 2026-01-04 to 2026-08-30 every 2 weeks", "回测"],
-        accountSlots: [])
+        natural: Natural(.book, cues: ["backtest": 4, "back test": 4, "accurate": 2, "accuracy": 2, "predicted churn": 4, "predict": 2, "predicted": 2,
+                                      "historically": 1, "回测": 4, "准不准": 3, "预测": 2],
+                         questions: ["how accurate is the health score historically?", "健康分预测准不准"]))
+
+    static let models = Vocabulary("health model", [HealthModel.claw.name: [HealthModel.claw.name], HealthModel.engine.name: [HealthModel.engine.name],
+                                                    HealthModel.analyst.name: [HealthModel.analyst.name]])
 
     struct Options {
         var model: HealthModel?
@@ -32,17 +42,15 @@ struct BacktestCommand: Command {
         var horizon = 90
     }
 
-    static func options(_ text: String, model: HealthModel) throws -> Options {
+    static func options(_ request: Request, model: HealthModel) throws -> Options {
         var o = Options()
-        var words = HistoryOptions(text)
-        o.every = try words.number(after: "every", unit: ["weeks", "week"], range: 1...52) ?? 4
-        o.horizon = try words.number(after: "horizon", unit: ["days", "day"], range: 7...730) ?? 90
-        o.from = try words.date(after: ["from"])
-        o.to = try words.date(after: ["to"])
-        if let name = words.words.first {
-            guard words.words.count == 1, let named = HealthModel.named(name) else {
-                throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: backtest [claw|engine|analyst] [from DATE to DATE] [every N weeks] [horizon N days]")
-            }
+        o.every = request.count("every") ?? 4
+        guard (1...52).contains(o.every) else { throw CommandError("every takes a number of weeks from 1 to 52: 'every N weeks'") }
+        o.horizon = request.count("horizon") ?? 90
+        guard (7...730).contains(o.horizon) else { throw CommandError("horizon takes a number of days from 7 to 730: 'horizon N days'") }
+        o.from = request.day("from")
+        o.to = request.day("to")
+        if let name = request.choice("model"), let named = HealthModel.named(name) {
             // A named model keeps the workspace's week ending, usage and custom metrics.
             var m = named
             m.weekEnds = model.weekEnds
@@ -56,7 +64,7 @@ struct BacktestCommand: Command {
     static let leastOfEach = 5
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let o = try BacktestCommand.options(request["options"] ?? "", model: context.model)
+        let o = try BacktestCommand.options(request, model: context.model)
         let model = o.model ?? context.model
         let accounts = try context.accountHistories()
         let dates = try context.observationDates(accounts, every: o.every, horizon: o.horizon, from: o.from, to: o.to, weekEnds: model.weekEnds)

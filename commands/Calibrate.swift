@@ -9,7 +9,11 @@ import Workspace
 struct CalibrateCommand: Command {
     let spec = CommandSpec(
         name: "calibrate",
-        phrases: ["calibrate", "calibrate {options}", "fit churn model", "fit churn model {options}", "校准", "校准 {options}"],
+        phrases: ["calibrate", "fit churn model", "fit a churn model", "校准"],
+        options: [OptionSpec("every", type: .weeks, "every {value}"),
+                  OptionSpec("horizon", type: .days, "horizon {value}"),
+                  OptionSpec("train to", type: .day(.past), "train to {value}"),
+                  OptionSpec("test from", type: .day(.past), "test from {value}")],
         usage: "calibrate [horizon N days] [train to DATE] [test from DATE] [every N weeks]",
         summary: "fit a churn-probability model on this workspace's history and judge it on later dates",
         details: """
@@ -23,17 +27,15 @@ struct CalibrateCommand: Command {
             the risk cut-offs; the model is saved to models/fitted-DATE.yaml with its rows beside it. The model in force is not changed.
             """,
         examples: ["calibrate", "calibrate horizon 60 days", "calibrate train to 2026-03-01 test from 2026-06-07", "校准"],
-        accountSlots: [], writes: true)
+        writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var words = HistoryOptions(request["options"] ?? "")
-        let every = try words.number(after: "every", unit: ["weeks", "week"], range: 1...52) ?? 4
-        let horizon = try words.number(after: "horizon", unit: ["days", "day"], range: 7...730) ?? 90
-        let trainTo = try words.date(after: ["train", "to"])
-        let testFrom = try words.date(after: ["test", "from"])
-        guard words.words.isEmpty else {
-            throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: \(spec.usage)")
-        }
+        let every = request.count("every") ?? 4
+        guard (1...52).contains(every) else { throw CommandError("every takes a number of weeks from 1 to 52: 'every N weeks'") }
+        let horizon = request.count("horizon") ?? 90
+        guard (7...730).contains(horizon) else { throw CommandError("horizon takes a number of days from 7 to 730: 'horizon N days'") }
+        let trainTo = request.day("train to")
+        let testFrom = request.day("test from")
         let model = context.model
         // Every metric of the workspace's own is a candidate: its snapshot columns and each event's weekly count.
         var own = Set<String>()

@@ -24,11 +24,12 @@ struct ChurnRiskCommand: Command {
             weigh most; with no driver it is unknown. What the workspace does not record (contacts, a kickoff) is a \
             data gap, never a driver.
             """,
-        examples: ["churn risk Hooli", "churn risk of Soylent", "will Umbrella churn", "churn risk", "Hooli的流失风险", "流失风险"])
+        examples: ["churn risk Hooli", "churn risk of Soylent", "will Umbrella churn", "churn risk", "Hooli的流失风险", "流失风险"],
+        natural: Natural(.bookOrAccount, cues: ["churn": 2, "churn risk": 3, "churning": 2, "at risk": 2, "risk": 1, "leave": 2, "leave us": 3, "leaving": 2, "lose": 2, "losing": 2, "renew": 1, "likely to churn": 3, "flight risk": 3, "worried": 2, "churn drivers": 3, "save plays": 3, "going to leave": 3, "likely reason": 2, "why might": 3, "competitor": 1, "流失": 3, "流失风险": 4, "风险": 1, "会不会": 1, "跑": 1, "续约吗": 2, "会续约吗": 4, "可能性": 1, "流失风现": 2], questions: ["is Hooli at risk?", "is Tyrell going to leave us?", "who's most likely to churn?", "Hooli会流失吗"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        if let name = request["account"] {
-            let account = try context.account(name)
+        if let ref = request.account() {
+            let account = try context.account(ref)
             if let churn = account.churnDate, churn <= context.today {
                 throw CommandError("\(account.name) already churned on \(churn)" + (account.churnReason.map { ": \($0)" } ?? ""))
             }

@@ -8,31 +8,29 @@ import Workspace
 struct CohortAnalysisCommand: Command {
     let spec = CommandSpec(
         name: "cohort analysis",
-        phrases: ["cohort analysis", "cohort analysis {options}", "cohorts", "cohorts {options}", "cohort table", "cohort table {options}",
-                  "retention cohorts", "留存群体分析", "留存群体分析 {options}"],
+        phrases: ["cohort analysis", "cohorts", "cohort table", "retention cohorts", "{options} cohorts", "留存群体分析", "同期群分析", "cohort分析",
+                  "{options}cohort", "{options}看cohort"],
+        options: [OptionSpec("by", type: .choice(CohortAnalysisCommand.grouping), "by {value}", "{value}", "按{value}", "按{value}看"),
+                  OptionSpec("revenue", "revenue", "mrr", "revenue view", "on revenue", "收入", "看收入")],
         usage: "cohort analysis [by month | by quarter] [revenue]",
         summary: "retention by start cohort at month 0, 1, 2, 3, 6, 12, with what to look for",
         details: """
-            Accounts are grouped by the month (or quarter) their first subscription started; each cell is the share of \
+            Logo retention unless 'revenue' is asked for. Accounts are grouped by the month (or quarter) their first subscription started; each cell is the share of \
             the cohort's accounts active that many months after each one's start (with 'revenue', the share of its \
             starting MRR). A cell appears once the whole cohort is that old. The findings answer the cohort questions: \
             do newer cohorts retain better, where is the steepest drop, which cohort is best, does revenue hold up.
             """,
         examples: ["cohort analysis", "cohort analysis by quarter", "cohort analysis revenue", "cohorts by quarter revenue", "留存群体分析"],
-        accountSlots: [])
+        natural: Natural(.book, cues: ["cohort": 3, "cohorts": 3, "cohort analysis": 4, "signup cohort": 3, "cohort retention": 4, "logo retention": 2, "logos": 1, "同期群": 4,
+                                      "留存群体": 4, "cohort分析": 4],
+                         questions: ["how are the cohorts doing on revenue?", "按季度看cohort"]))
+
+    static let grouping = Vocabulary("cohort grouping", ["month": ["month", "months", "monthly", "月", "按月"],
+                                                         "quarter": ["quarter", "quarters", "quarterly", "季度"]])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var byQuarter = false, revenue = false
-        for word in (request["options"] ?? "").lowercased().split(whereSeparator: \.isWhitespace) {
-            switch word {
-            case "by", "of", "and": continue
-            case "month", "months", "monthly", "按月": byQuarter = false
-            case "quarter", "quarters", "quarterly", "按季度": byQuarter = true
-            case "revenue", "mrr", "收入": revenue = true
-            case "logo", "logos", "accounts": revenue = false
-            default: throw CommandError("'\(word)' — use cohort analysis [by month | by quarter] [revenue]")
-            }
-        }
+        let byQuarter = request.choice("by") == "quarter"
+        let revenue = request.flag("revenue")
         let ledger = try context.store.ledger()
         guard !ledger.isEmpty else {
             throw CommandError("the workspace has no subscription ledger — import one: 'import subscriptions.csv' (account,product,start_date,end_date,mrr)")

@@ -7,7 +7,9 @@ import Shell
 struct CopyCommand: Command {
     let spec = CommandSpec(
         name: "copy",
-        phrases: ["copy", "copy {part}", "copy the {part}", "copy draft", "复制", "复制 {part}"],
+        phrases: ["copy", "copy it", "copy draft", "copy the draft", "copy the email", "copy all", "copy everything", "copy {part}", "copy the {part}",
+                  "复制", "复制 {part}"],
+        slots: ["part": .choice(CopyCommand.parts)],
         usage: "copy [body | subject]",
         summary: "the last draft (or its body or subject) onto the clipboard",
         details: """
@@ -15,17 +17,19 @@ struct CopyCommand: Command {
             macOS, wl-copy under Wayland, xclip or xsel under X, else the OSC 52 escape when output is a terminal (over \
             SSH, and in tmux with 'set -g set-clipboard on'). Plain 'copy' takes the subject line, a blank line and the body.
             """,
-        examples: ["copy", "copy body", "copy subject"])
+        examples: ["copy", "copy body", "copy subject"],
+        natural: Natural(.none, cues: ["copy": 3, "clipboard": 3, "复制": 3], after: ["draft"]))
+
+    static let parts = Vocabulary("part of the draft", ["body": ["body", "text", "正文"], "subject": ["subject", "subject line", "主题"]])
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let draft = try context.lastDraft()
-        let part = request["part"]?.lowercased() ?? "all"
+        let part = request.choice("part") ?? "all"
         let text: String
         switch part {
-        case "all", "draft", "email", "e-mail", "it": text = "Subject: \(DraftFile.clean(draft.subject))\n\n\(draft.body)"
-        case "body", "text", "正文": text = draft.body
-        case "subject", "主题": text = DraftFile.clean(draft.subject)
-        default: throw CommandError("copy what? 'copy', 'copy body' or 'copy subject'")
+        case "body": text = draft.body
+        case "subject": text = DraftFile.clean(draft.subject)
+        default: text = "Subject: \(DraftFile.clean(draft.subject))\n\n\(draft.body)"
         }
         let clipboard = Clipboard(environment: context.environment, stdoutIsTerminal: context.stdoutIsTerminal)
         do {

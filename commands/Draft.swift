@@ -10,8 +10,17 @@ import Workspace
 struct DraftCommand: Command {
     let spec = CommandSpec(
         name: "draft",
-        phrases: ["draft {rest}", "draft a {rest}", "write {rest}", "recap email {account}", "qbr recap email {account}", "recap {account}",
-                  "起草 {rest}", "{account}的回顾邮件"],
+        phrases: ["draft {kind} {account}", "draft a {kind} {account}", "draft {kind} for {account}", "draft a {kind} for {account}",
+                  "draft {kind} to {account}", "draft a {kind} to {account}", "draft the {kind} for {account}", "draft {kind} {options} {account}",
+                  "draft {kind} email {account}", "draft {kind} email for {account}", "draft {kind} email to {account}", "draft a {kind} email for {account}",
+                  "draft a {kind} email to {account}", "write {kind} {account}", "write a {kind} for {account}", "write the {kind} for {account}",
+                  "write a {kind} email to {account}", "write the {kind} email for {account}", "{kind} email {account}", "{kind} email for {account}",
+                  "{kind} email to {account}", "起草 {kind} {account}", "起草{account}的{kind}邮件", "{account}的{kind}邮件", "给{account}写{kind}邮件",
+                  "给{account}写封{kind}邮件", "{account}{kind}邮件", "{account}{kind}邮件草稿"],
+        fixed: ["recap email {account}": ["kind": .choice(DraftCommand.recap)], "recap {account}": ["kind": .choice(DraftCommand.recap)],
+                "{account}的回顾邮件": ["kind": .choice(DraftCommand.recap)]],
+        slots: ["kind": .choice(DraftCommand.kinds)],
+        options: [OptionSpec("day", type: .choice(DraftCommand.days), "day {value}", "第{value}天")],
         usage: "draft KIND ACCOUNT",
         summary: "an e-mail from the workspace: QBR recap, win-back, activation, health alert, welcome, renewal, escalation",
         details: """
@@ -25,56 +34,33 @@ struct DraftCommand: Command {
             """,
         examples: ["draft qbr recap Acme", "recap email Acme", "draft win-back Initech", "draft win-back Initech day 30",
                    "draft activation Hooli", "draft health alert Soylent", "draft welcome Nimbus", "draft renewal Umbrella",
-                   "draft escalation Soylent", "起草 health alert 星辰科技"],
-        accountSlots: ["rest", "account"],
-        keywords: ["rest": ["qbr recap", "win-back", "activation", "health alert", "welcome", "renewal", "escalation"]])
+                   "draft escalation Soylent", "起草 health alert 星辰科技", "draft a recap email to Acme"],
+        natural: Natural(.account, cues: ["draft": 3, "email": 2, "e-mail": 2, "write": 2, "write up": 2, "send them": 1, "drfat": 2, "起草": 3,
+                                          "邮件": 2, "写": 1, "写封": 2, "草稿": 1, "发个": 1],
+                         questions: ["draft a recap email to Acme", "write something to Initech to try to get them back", "给Acme写QBR回顾邮件"]))
 
-    static let kinds: [(words: String, kind: DraftKind?)] = [
-        ("qbr recap email", .qbrRecap), ("qbr recap", .qbrRecap), ("recap email", .qbrRecap), ("recap", .qbrRecap), ("qbr", .qbrRecap),
-        ("win-back", nil), ("win back", nil), ("winback", nil), ("activation", .activation), ("activation email", .activation),
-        ("health alert", .healthAlert), ("health drop alert", .healthAlert), ("alert", .healthAlert), ("welcome", .welcome),
-        ("welcome email", .welcome), ("renewal", .renewal), ("renewal email", .renewal), ("escalation", .escalation),
-        ("executive escalation", .escalation), ("回顾邮件", .qbrRecap), ("挽回邮件", nil), ("欢迎邮件", .welcome),
-    ]
+    static let recap = "qbr-recap"
+    static let winBack = "win-back"
+    static let kinds = Vocabulary("draft kind", [
+        DraftKind.qbrRecap.rawValue: ["qbr recap", "qbr recap email", "recap", "recap email", "qbr", "qbr summary", "回顾邮件", "回顾", "qbr回顾", "qbr总结",
+                                      "总结"],
+        winBack: ["win-back", "win back", "winback", "win-back email", "get them back", "赢回", "挽回", "赢回邮件", "挽回邮件"],
+        DraftKind.activation.rawValue: ["activation", "activation email", "nudge", "use more features", "激活"],
+        DraftKind.healthAlert.rawValue: ["health alert", "health drop alert", "health-drop alert", "heads-up", "alert", "健康预警"],
+        DraftKind.welcome.rawValue: ["welcome", "welcome email", "欢迎"],
+        DraftKind.renewal.rawValue: ["renewal", "renewal email", "renewal note", "renewing", "续约"],
+        DraftKind.escalation.rawValue: ["escalation", "executive escalation", "escalate", "升级"],
+    ])
+    static let days = Vocabulary("win-back day", ["7": ["7"], "30": ["30"], "90": ["90"]])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var kind: DraftKind?
-        var winBackDay: Int?
-        let account: Account
-        if let name = request["account"] {
-            account = try context.account(name)
-            kind = .qbrRecap
-        } else {
-            let text = request["rest"]!
-            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-            if let kind = DraftCommand.kinds.first(where: { $0.words == words.joined(separator: " ").lowercased() }) {
-                throw CommandError("which account? draft \(kind.words) ACCOUNT")
-            }
-            guard let match = DraftCommand.kinds.sorted(by: { $0.words.count > $1.words.count }).first(where: { k in
-                let n = k.words.split(separator: " ").count
-                return words.count > n && words.prefix(n).joined(separator: " ").lowercased() == k.words
-            }) else {
-                throw CommandError("which e-mail? draft KIND ACCOUNT, where KIND is qbr recap, win-back (day 7, 30 or 90), activation, health alert, welcome, renewal or escalation")
-            }
-            kind = match.kind
-            var rest = Array(words.dropFirst(match.words.split(separator: " ").count))
-            // "win-back day 30 Bluth" as well as "win-back Bluth day 30".
-            if match.kind == nil, rest.count >= 3, rest[0].lowercased() == "day", Int(rest[1]) != nil {
-                rest = Array(rest[2...]) + rest[0...1]
-            }
-            let named = rest.joined(separator: " ")
-            if rest.count < 3 || rest[rest.count - 2].lowercased() != "day" {
-                (account, winBackDay) = (try context.account(named), nil)
-            } else {
-                (account, winBackDay) = try context.account(leading: named, usage: spec.usage) { tail -> Int? in
-                    guard match.kind == nil, tail.count == 2, tail[0].lowercased() == "day", let day = Int(tail[1]), [7, 30, 90].contains(day) else {
-                        throw CommandError(match.kind == nil ? "the win-back e-mails are day 7, 30 and 90: draft win-back ACCOUNT day 30"
-                                           : "only the win-back e-mail takes a day: draft \(match.words) ACCOUNT")
-                    }
-                    return day
-                }
-            }
+        let account = try context.account(request.account()!)
+        let code = request.choice("kind") ?? DraftCommand.recap
+        let winBackDay = request.choice("day").flatMap(Int.init)
+        if winBackDay != nil && code != DraftCommand.winBack {
+            throw CommandError("only the win-back e-mail takes a day: draft \(DraftCommand.kinds.word(code)) \(account.name)")
         }
+        var kind = DraftKind(rawValue: code)
         let input = try context.playbookInput(account)
         if kind == nil {
             switch WinBackPlan.make(input) {

@@ -7,10 +7,11 @@ import Shell
 struct DraftsCommand: Command {
     let spec = CommandSpec(
         name: "drafts",
-        phrases: ["drafts", "list drafts", "saved drafts", "草稿"],
+        phrases: ["drafts", "list drafts", "saved drafts", "my drafts", "show drafts", "草稿", "我的草稿", "保存的草稿"],
         usage: "drafts",
         summary: "the drafts saved in the workspace's drafts/ folder",
-        examples: ["drafts", "list drafts"])
+        examples: ["drafts", "list drafts"],
+        natural: Natural(.none, cues: ["drafts": 3, "saved drafts": 4, "草稿": 3, "保存的草稿": 4]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let folder = (context.workspace.path as NSString).appendingPathComponent("drafts")

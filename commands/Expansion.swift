@@ -19,11 +19,12 @@ struct ExpansionCommand: Command {
             10% a month. Seats are priced from the account's ARR per licensed seat. An at-risk account is told to fix \
             its health first.
             """,
-        examples: ["expansion Globex", "expansion", "upsell Stark", "扩展机会"])
+        examples: ["expansion Globex", "expansion", "upsell Stark", "扩展机会"],
+        natural: Natural(.bookOrAccount, cues: ["expansion": 3, "expand": 3, "upsell": 3, "upsell signals": 4, "cross-sell": 3, "grow": 1, "growth potential": 3, "buy more": 3, "expansion signals": 4, "ready to buy": 2, "expansion angle": 3, "opportunities": 1, "扩展": 3, "扩展机会": 4, "增购": 3, "增购机会": 4, "扩容": 3, "扩张": 3, "增购空间": 4], questions: ["where can we upsell?", "Stark的扩展机会"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        if let name = request["account"] {
-            let account = try context.account(name)
+        if let ref = request.account() {
+            let account = try context.account(ref)
             return Expansion.make(try context.playbookInput(account)).report(account, plan: "expansion") {
                 ExpansionReport(account: account, expansion: $0)
             }

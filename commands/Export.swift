@@ -11,25 +11,22 @@ struct ExportCommand: Command {
     let spec = CommandSpec(
         name: "export",
         phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
+        slots: ["what": .choice(ExportCommand.kinds)],
         usage: "export WHAT FILE",
         summary: "write accounts, snapshots (with scores), events or the subscription ledger to a file",
         details: "WHAT: accounts, snapshots, events or subscriptions. The format follows the extension: .csv, .json or .yaml.",
-        examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"],
-        accountSlots: [])
+        examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"])
+
+    static let kinds = Vocabulary("thing to export", [ImportKind.accounts.rawValue: ["accounts", "account", "账户", "客户"],
+                                                    ImportKind.snapshots.rawValue: ["snapshots", "snapshot", "weeks", "metrics", "快照"],
+                                                    ImportKind.events.rawValue: ["events", "event", "事件"],
+                                                    ImportKind.subscriptions.rawValue: ["subscriptions", "subscription", "ledger", "订阅"]])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let what = request["what"]!.lowercased()
-        let typed = request["file"]!
+        let kind = ImportKind(rawValue: request.choice("what")!)!
+        let typed = request.text("file")!
         guard let format = Exporter.Format(path: typed) else {
             throw CommandError("cannot tell the format of '\(typed)' — end the name with .csv, .json or .yaml")
-        }
-        let kind: ImportKind
-        switch what {
-        case "accounts", "account", "账户": kind = .accounts
-        case "snapshots", "snapshot", "weeks", "metrics", "快照": kind = .snapshots
-        case "events", "event", "事件": kind = .events
-        case "subscriptions", "subscription", "ledger", "订阅": kind = .subscriptions
-        default: throw CommandError("cannot export '\(what)' — use 'export accounts FILE', 'export snapshots FILE', 'export events FILE' or 'export subscriptions FILE'")
         }
         var columns = kind == .subscriptions ? Array(kind.header.prefix(5)) : kind.header + (kind == .events ? [] : ["score", "tier", "trend"])
         var custom: [String] = []

@@ -8,8 +8,10 @@ import Workspace
 struct ExportPortfolioCommand: Command {
     let spec = CommandSpec(
         name: "export portfolio",
-        phrases: ["export portfolio {rest}", "export portfolio review {rest}", "export the portfolio review {rest}", "export dashboard {rest}",
-                  "导出 产品组合回顾 {rest}", "导出产品组合回顾 {rest}"],
+        phrases: ["export portfolio {file}", "export portfolio to {file}", "export portfolio review {file}", "export portfolio review to {file}",
+                  "export the portfolio review to {file}", "export dashboard {file}", "export portfolio {options} to {file}", "export portfolio {options} {file}",
+                  "导出 产品组合回顾 {file}", "导出产品组合回顾 {file}"],
+        options: [Words.csmOption, Words.mineOption, PageFile.paperOption],
         usage: "export portfolio FILE [for CSM] [as of DATE]",
         summary: "the portfolio review as one page for a browser or a PDF: ARR by tier, retention, renewals, at risk, cohorts",
         details: """
@@ -19,26 +21,15 @@ struct ExportPortfolioCommand: Command {
             forecast, the accounts at risk, and the cohort heat map — 'portfolio review', 'renewals' and 'cohort analysis' \
             figures, each section on a page of its own when printed. 'for CSM' narrows it to one CSM's book.
             """,
-        examples: ["export portfolio book.html", "export portfolio dana.pdf for Dana", "export portfolio book.pdf letter", "导出 产品组合回顾 组合.html"],
-        accountSlots: [])
+        examples: ["export portfolio book.html", "export portfolio dana.pdf for Dana", "export portfolio book.pdf letter", "导出 产品组合回顾 组合.html"])
 
     /// How far ahead the renewals by month look.
     static let renewalDays = 365
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var words = request["rest"]!.split(whereSeparator: \.isWhitespace).map(String.init)
-        var typedCSM: String?
-        if let i = words.firstIndex(where: { $0.lowercased() == "for" }) {
-            // "for Dana" before or after the file: the CSM's name runs to the file or the end.
-            let end = words[(i + 1)...].firstIndex { w in [".html", ".htm", ".pdf"].contains { w.lowercased().hasSuffix($0) } } ?? words.count
-            let name = words[(i + 1)..<end].filter { w in !HTMLPage.Paper.allCases.contains { $0.rawValue.lowercased() == w.lowercased() } }
-            guard !name.isEmpty else { throw CommandError("name the CSM after 'for' — usage: \(spec.usage)") }
-            typedCSM = name.joined(separator: " ")
-            words.removeSubrange(i..<(i + 1 + name.count))
-        }
-        let file = try PageFile.take(from: &words, usage: spec.usage)
-        guard words.isEmpty else { throw CommandError("'\(words.joined(separator: " ").excerpt)' — usage: \(spec.usage)") }
-        let (report, ids) = try context.portfolioReview(csm: typedCSM)
+        let csm = try context.csm(of: request, usage: "export portfolio FILE for NAME")
+        let file = try PageFile(request)
+        let (report, ids) = try context.portfolioReview(csm: csm)
         let ledger = try context.store.ledger()
         let cohorts = ledger.isEmpty ? nil : CohortTable(ledger: ledger, today: context.today, byQuarter: false) { ids.contains($0) }
         let months = RenewalForecast.months(try context.renewalForecasts(days: ExportPortfolioCommand.renewalDays, csm: report.csm))

@@ -8,8 +8,10 @@ import Workspace
 struct ExportQBRCommand: Command {
     let spec = CommandSpec(
         name: "export qbr",
-        phrases: ["export qbr {rest}", "export qbr deck {rest}", "export the qbr deck for {rest}", "export qbr for {rest}", "qbr deck {rest}",
-                  "导出 QBR {rest}", "导出QBR {rest}", "导出 定期业务回顾 {rest}"],
+        phrases: ["export qbr {account} {file}", "export qbr {account} to {file}", "export qbr deck {account} {file}", "export qbr deck {account} to {file}",
+                  "export the qbr deck for {account} to {file}", "export qbr for {account} to {file}", "export qbr for {account} {file}",
+                  "qbr deck {account} {file}", "导出 QBR {account} {file}", "导出QBR {account} {file}", "导出 定期业务回顾 {account} {file}"],
+        options: [PageFile.paperOption],
         usage: "export qbr ACCOUNT FILE [as of DATE]",
         summary: "the QBR deck as one page for a browser or a PDF: health over time, dimensions, usage, goals, agenda",
         details: """
@@ -19,16 +21,11 @@ struct ExportQBRCommand: Command {
             from baseline to target to now, the 60-minute agenda and next quarter's objectives, each section on a page of its \
             own when printed. Not for churned accounts; before the first QBR is due the deck says when it is.
             """,
-        examples: ["export qbr Acme acme-qbr.html", "export qbr Globex to globex.pdf", "export qbr Acme acme.pdf letter", "导出 QBR 星辰科技 星辰.html"],
-        accountSlots: ["rest"])
+        examples: ["export qbr Acme acme-qbr.html", "export qbr Globex to globex.pdf", "export qbr Acme acme.pdf letter", "导出 QBR 星辰科技 星辰.html"])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let (account, file) = try context.account(leading: request["rest"]!, usage: spec.usage) { words in
-            var words = words
-            let file = try PageFile.take(from: &words, usage: spec.usage)
-            guard words.isEmpty else { throw CommandError("'\(words.joined(separator: " ").excerpt)' — usage: \(spec.usage)") }
-            return file
-        }
+        let account = try context.account(request.account()!)
+        let file = try PageFile(request)
         let deck: QBRDeck
         switch QBRDeck.make(try context.playbookInput(account)) {
         case .success(let made): deck = made

@@ -7,7 +7,23 @@ import Workspace
 struct GoalCommand: Command {
     let spec = CommandSpec(
         name: "goal",
-        phrases: ["goal {action} {rest}", "goals {action} {rest}", "目标 {action} {rest}"],
+        actions: ["add": ["goal add {account} {text}", "goals add {account} {text}", "add goal {account} {text}", "add a goal for {account} {text}",
+                          "目标 add {account} {text}", "添加目标 {account} {text}"],
+                  "update": ["goal update {account} {ref}", "goal set {account} {ref}", "goals update {account} {ref}", "update goal {account} {ref}",
+                             "目标 update {account} {ref}", "更新目标 {account} {ref}"],
+                  "done": ["goal done {account} {ref}", "goal achieved {account} {ref}", "goals done {account} {ref}", "目标 done {account} {ref}",
+                           "完成目标 {account} {ref}"],
+                  "remove": ["goal remove {account} {ref}", "goal delete {account} {ref}", "goal drop {account} {ref}", "goals remove {account} {ref}",
+                             "remove goal {account} {ref}", "目标 remove {account} {ref}", "删除目标 {account} {ref}"]],
+        slots: ["ref": .text],
+        options: [OptionSpec("objective", type: .text, for: ["update"], "objective {value}"),
+                  OptionSpec("metric", type: .text, "metric {value}"),
+                  OptionSpec("baseline", type: .text, "baseline {value}"),
+                  OptionSpec("target", type: .text, "target {value}"),
+                  OptionSpec("by", type: .day(.any), "by {value}", "due {value}"),
+                  OptionSpec("owner", type: .person, "owner {value}"),
+                  OptionSpec("result", type: .text, "result {value}"),
+                  OptionSpec("status", type: .choice(GoalCommand.statuses), "status {value}")],
         usage: "goal add|update|done|remove ACCOUNT …",
         summary: "add, change, complete or remove a success-plan objective",
         details: """
@@ -18,61 +34,46 @@ struct GoalCommand: Command {
             """,
         examples: ["goal add Acme Cut first-response time metric median first response baseline 4 h target 1 h by 2027-03-31 owner Maria Lopez",
                    "goal update Acme 2 result 35%", "goal done Acme 2 result 41%", "goal remove Acme billing"],
-        accountSlots: ["rest"], writes: true)
+        writes: true)
 
-    static let keys: Set<String> = ["objective", "metric", "baseline", "target", "by", "due", "owner", "result", "status"]
+    static let statuses = Vocabulary("goal status", ["open": ["open"], "achieved": ["achieved", "done"], "at-risk": ["at risk", "at-risk"],
+                                                     "dropped": ["dropped"]])
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let action = request["action"]!.lowercased()
-        guard ["add", "update", "set", "done", "achieved", "remove", "delete", "drop"].contains(action) else {
-            throw CommandError("'goal \(action)' — use goal add, goal update, goal done or goal remove")
-        }
-        let (account, words) = try context.account(leading: request["rest"]!, usage: spec.usage) { words in
-            guard !words.isEmpty else { throw CommandError("usage: \(spec.usage)") }
-            return words
-        }
+        let account = try context.account(request.account()!)
         let goals = try context.store.goals(accountID: account.id!)
-        let (head, given) = fields(words, keys: GoalCommand.keys)
-        switch action {
+        switch request.action {
         case "add":
-            guard !head.isEmpty else { throw CommandError("say what the objective is: goal add \(account.name) OBJECTIVE [metric …] [target …] [by DATE]") }
-            var goal = Goal(accountID: account.id!, objective: head)
-            try GoalCommand.apply(given, to: &goal)
+            var goal = Goal(accountID: account.id!, objective: request.text()!)
+            GoalCommand.apply(request, to: &goal)
             try context.change("goal add \(account.name)", [.putGoal(goal)])
             return GoalChanged(account: account.name, verb: "added objective \(goals.count + 1)", goal: goal)
-        case "remove", "delete", "drop":
-            let (i, goal) = try pick(goals, head, what: "objective", account: account.name, name: \.objective)
+        case "remove":
+            let (i, goal) = try pick(goals, request.text("ref")!, what: "objective", account: account.name, name: \.objective)
             try context.change("goal remove \(account.name) \(i + 1)", [.deleteGoal(goal.id!)])
             return GoalChanged(account: account.name, verb: "removed objective \(i + 1)", goal: goal)
         default:
-            let (i, old) = try pick(goals, head, what: "objective", account: account.name, name: \.objective)
+            let (i, old) = try pick(goals, request.text("ref")!, what: "objective", account: account.name, name: \.objective)
             var goal = old
-            if action == "done" || action == "achieved" { goal.status = "achieved" }
-            else if given.isEmpty { throw CommandError("say what to change: goal update \(account.name) \(i + 1) target 50%") }
-            try GoalCommand.apply(given, to: &goal)
-            try context.change("goal \(action) \(account.name) \(i + 1)", [try .edit(old, goal)])
+            if request.action == "done" { goal.status = "achieved" }
+            else if !GoalCommand.fields.contains(where: request.has) { throw CommandError("say what to change: goal update \(account.name) \(i + 1) target 50%") }
+            GoalCommand.apply(request, to: &goal)
+            try context.change("goal \(request.action!) \(account.name) \(i + 1)", [try .edit(old, goal)])
             return GoalChanged(account: account.name, verb: goal.isAchieved && !old.isAchieved ? "objective \(i + 1) achieved" : "updated objective \(i + 1)", goal: goal)
         }
     }
 
-    static func apply(_ fields: [(key: String, value: String)], to goal: inout Goal) throws {
-        for (key, value) in fields {
-            switch key {
-            case "objective": goal.objective = value
-            case "metric": goal.metric = value
-            case "baseline": goal.baseline = value
-            case "target": goal.target = value
-            case "by", "due": goal.due = try date(value, field: "by")
-            case "owner": goal.owner = value
-            case "result": goal.result = value
-            default:
-                let status = value.comparable.replacingOccurrences(of: " ", with: "-")
-                guard ["open", "achieved", "at-risk", "dropped"].contains(status) else {
-                    throw CommandError("status: '\(value)' — use open, achieved, at risk or dropped")
-                }
-                goal.status = status
-            }
-        }
+    static let fields = ["objective", "metric", "baseline", "target", "by", "owner", "result", "status"]
+
+    static func apply(_ request: Request, to goal: inout Goal) {
+        if let v = request.text("objective") { goal.objective = v }
+        if let v = request.text("metric") { goal.metric = v }
+        if let v = request.text("baseline") { goal.baseline = v }
+        if let v = request.text("target") { goal.target = v }
+        if let v = request.day("by") { goal.due = v }
+        if let v = request.text("owner") { goal.owner = v }
+        if let v = request.text("result") { goal.result = v }
+        if let v = request.choice("status") { goal.status = v }
     }
 }
 

@@ -29,30 +29,3 @@ extension Context {
         return dates
     }
 }
-
-/// `every N weeks`, `horizon N days`, `from DATE`, `to DATE` … taken off a command's words.
-struct HistoryOptions {
-    var words: [String]
-
-    init(_ text: String) { words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
-
-    mutating func number(after key: String, unit: [String], range: ClosedRange<Int>) throws -> Int? {
-        guard let i = words.firstIndex(of: key) else { return nil }
-        guard i + 1 < words.count, let n = Int(words[i + 1]), range.contains(n) else {
-            throw CommandError("\(key) takes a number from \(range.lowerBound) to \(range.upperBound): '\(key) N \(unit[0])'")
-        }
-        var end = i + 2
-        if end < words.count, unit.contains(words[end]) { end += 1 }
-        words.removeSubrange(i..<end)
-        return n
-    }
-
-    /// `key DATE`, or `key1 key2 DATE` ("train to DATE").
-    mutating func date(after keys: [String]) throws -> Day? {
-        guard let i = words.indices.first(where: { Array(words[$0...].prefix(keys.count)) == keys }) else { return nil }
-        let at = i + keys.count
-        guard at < words.count, let d = Day(iso: words[at]) else { throw CommandError("\(keys.joined(separator: " ")) takes a date: YYYY-MM-DD") }
-        words.removeSubrange(i...at)
-        return d
-    }
-}

@@ -29,10 +29,10 @@ struct ImportCommand: Command {
             """,
         examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json", "import segment-export.ndjson",
                    "import daily-usage.csv"],
-        accountSlots: [], writes: true, fileSlots: ["file"])
+        writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let typed = request["file"]!
+        let typed = request.text("file")!
         context.progress?.begin()
         defer { context.progress?.finish() }
         do {

@@ -4,46 +4,69 @@ import Scoring
 import Shell
 import Workspace
 
-/// `list accounts [at-risk | TIER | SEGMENT | CSM]`: the book of business, riskiest first.
+/// `list accounts [at-risk | TIER | SEGMENT | CSM]`: the book of business, lowest health score first.
 struct ListAccountsCommand: Command {
     let spec = CommandSpec(
         name: "list accounts",
-        phrases: ["list accounts", "list", "accounts", "list all accounts", "list accounts {filter}", "list {filter} accounts",
-                  "list {filter}", "{filter} accounts", "show accounts", "show {filter} accounts",
-                  "列出账户", "账户列表", "所有账户", "列出{filter}账户", "{filter}账户"],
+        phrases: ["list {options} accounts", "list accounts", "list", "accounts", "list all accounts", "{options} accounts", "show accounts",
+                  "show {options} accounts", "show all accounts", "customers", "{options} customers", "list {options} customers",
+                  "列出账户", "账户列表", "所有账户", "列出{options}账户", "{options}账户", "列出客户", "客户列表", "所有客户", "列出{options}客户",
+                  "{options}客户", "列出所有{options}客户"],
+        options: ListAccountsCommand.options,
         usage: "list accounts [FILTERS] [by ARR | score | renewal | last touch | trend | risk]",
-        summary: "accounts with score, tier, churn risk and trend, riskiest first",
+        summary: "accounts with score, tier, churn risk and trend, lowest health score first",
         details: """
             Filters: at-risk (churn risk high or critical: every P0–P1 account, and any other whose churn \
             drivers raise it there; with a fitted churn model in force, its probability cut-offs), a tier (healthy, warning, high risk, critical, \
-            or P0–P3), a segment (enterprise, mid-market, smb), churned, or a CSM's name. \
+            or P0–P3), a segment (enterprise, mid-market, smb), churned, a CSM (for Priya), or mine. \
             Also: declining (rising, volatile, stable), renewing in N days, untouched for N days, churn risk high (or low, medium, critical). \
             Several filters narrow together: 'list at-risk enterprise accounts for Priya'. 'by ARR' (score, renewal, last touch, trend, risk) \
-            sorts; 'view save NAME' keeps the words of the last list.
+            sorts; 'view save NAME' keeps the last list.
             """,
         examples: ["list accounts", "list at-risk accounts", "list accounts at risk", "list healthy accounts", "list enterprise accounts",
-                   "list accounts for Dana", "列出账户", "list critical smb accounts"],
-        accountSlots: [])
+                   "list accounts for Dana", "列出账户", "list critical smb accounts", "list accounts by churn risk for Dana"],
+        optionsHelp: "use at-risk, a tier (healthy, warning, high risk, critical, P0–P3), a segment (enterprise, mid-market, smb), churned, "
+            + "a CSM (for NAME), mine, declining, renewing in N days, untouched for N days, churn risk LEVEL, or by ARR | score | renewal | last touch | trend | risk",
+        natural: Natural(.book, cues: ["list": 2, "accounts": 2, "account": 1, "customers": 2, "clients": 2, "book": 0.5, "which": 1, "who": 1,
+                                       "anyone": 1, "everyone": 1, "tier": 1, "own": 1.5, "owns": 1.5, "rank": 1, "what's at risk": 3, "what was at risk": 3, "show": 0.5, "客户": 1.5, "列出": 3, "哪些": 0.5, "有哪些": 0.5, "谁": 1],
+                         optionWeight: 1.5, questions: ["which accounts are at risk?", "show me at-risk accounts for Priya", "biggest enterprise accounts first",
+                                     "哪些客户有风险", "Priya负责的企业客户，按ARR排"]))
 
+    static let options: [OptionSpec] = [
+        OptionSpec("at-risk", "at-risk", "at risk", "atrisk", "risky", "in trouble", "有风险", "有风险的", "风险"),
+        OptionSpec("tier", type: .choice(Words.tier), repeats: true, "{value}", "{value} tier", "tier {value}"),
+        OptionSpec("segment", type: .choice(Words.segment), repeats: true, "{value}", "segment {value}"),
+        OptionSpec("churned", "churned", "lost", "流失", "已流失", "已经流失", "已经流失的", "流失的"),
+        Words.csmOption,
+        Words.mineOption,
+        OptionSpec("trend", type: .choice(Words.trend), repeats: true, "{value}", "trending {value}"),
+        OptionSpec("renewing", type: .days, "renewing in {value}", "renewing within {value}", "renewing in the next {value}",
+                   "renewing before {value}", "{value}内续约", "{value}内续约的", "{value}续约的"),
+        OptionSpec("untouched", type: .days, "untouched for {value}", "untouched in {value}", "not touched in {value}", "not touched for {value}",
+                   "nobody's touched in {value}", "nobody has touched in {value}", "haven't touched in {value}", "haven't we touched in {value}",
+                   "nobody has talked to in {value}", "haven't talked to in {value}", "not contacted in {value}", "not contacted for {value}",
+                   "{value}没联系过", "{value}没联系", "{value}没碰过", "{value}没有联系"),
+        OptionSpec("churn risk", type: .choice(Words.level), "churn risk {value}", "{value} churn risk", "with {value} churn risk",
+                   "churn risk is {value}", "where churn risk is {value}",
+                   "流失风险{value}", "流失风险{value}的"),
+        OptionSpec("by", type: .choice(Words.order), "by {value}", "sorted by {value}", "sort by {value}", "ordered by {value}", "order by {value}",
+                   "{value} first", "{value} accounts first", "按{value}排", "按{value}排序", "按{value}排一下", "按{value}"),
+    ]
+
+    /// The list a request asks for (a saved view's, too).
     func run(_ request: Request, in context: Context) throws -> Report {
-        try list(request["filter"] ?? "", in: context)
-    }
-
-    /// The list for these words (a saved view's, too).
-    func list(_ words: String, in context: Context) throws -> Report {
         let book = try context.book().summaries
-        let filter = try AccountFilter(words, csms: Set(book.compactMap(\.account.csm)), user: context.user)
+        let filter = try AccountFilter(request, user: context.user, csms: try context.names.csms())
         // Sorted by keys made once: a summary is a large value to move, its name slow to make.
         let keys = book.map(AccountList.riskiestFirst)
         var rows = book.indices.filter { filter.accepts(book[$0]) }.sorted { keys[$0] < keys[$1] }.map { book[$0] }
         if let order = filter.order { rows = AccountList.sorted(rows, by: order) }
-        context.remembered[AccountList.wordsKey] = words
         return AccountList(filter: filter.description, rows: rows, book: book, byRisk: filter.atRisk,
                            byTouch: filter.untouchedDays != nil || filter.order == .lastTouch, order: filter.order?.rawValue)
     }
 }
 
-/// The filters of `list accounts`, each a word or two the CSM types.
+/// The filters of `list accounts`, as the request holds them.
 struct AccountFilter {
     var atRisk = false
     var tiers: Set<Tier> = []
@@ -60,118 +83,61 @@ struct AccountFilter {
     var levels: Set<ChurnRisk.Level> = []
     /// "by ARR", "by score", "by renewal", "by last touch", "by trend", "by risk".
     var order: Order?
+    /// The filters in words, for the line under the list.
+    var description = ""
 
     enum Order: String, CaseIterable {
         case arr = "ARR, largest first", score = "score, lowest first", renewal = "renewal, soonest first",
              lastTouch = "last touch, longest ago first", trend = "four-week change, steepest fall first", risk = "churn risk, highest first"
 
-        init?(_ words: [String]) {
-            switch words.joined(separator: " ") {
-            case "arr", "revenue", "value": self = .arr
-            case "score", "health": self = .score
-            case "renewal", "renewal date", "renewals": self = .renewal
-            case "last touch", "touch": self = .lastTouch
-            case "trend", "change": self = .trend
-            case "risk", "churn risk": self = .risk
-            default: return nil
-            }
-        }
+        /// How a request names it.
+        var code: String { String(describing: self) }
     }
-    private var words: [String] = []
 
-    init(_ text: String, csms known: Set<String>, user: String) throws {
-        var tokens = text.comparable.split(separator: " ").map(String.init)
-        if let i = tokens.firstIndex(of: "untouched") {
-            var end = i + 1
-            if end < tokens.count, tokens[end] == "for" { end += 1 }
-            guard end < tokens.count, let n = Int(tokens[end]), n > 0 else {
-                throw CommandError("untouched takes a number of days: 'list accounts untouched for 30 days'")
-            }
-            end += 1
-            if end < tokens.count, ["days", "day"].contains(tokens[end]) { end += 1 }
-            untouchedDays = n
-            tokens.removeSubrange(i..<end)
-            words.append("untouched for \(n) days")
+    /// Renewals in this many days when "renewing" is said without a number.
+    static let renewingDefault = 90
+
+    init(_ request: Request, user: String, csms known: [String]) throws {
+        var words: [String] = []
+        if request.flag("at-risk") { atRisk = true; words.append("at risk") }
+        for code in request.choices("tier") {
+            let tier = Tier(rawValue: code)!
+            tiers.insert(tier)
+            words.append(tier.label)
         }
-        if let i = tokens.firstIndex(of: "renewing") {
-            var end = i + 1
-            if end < tokens.count, ["in", "within"].contains(tokens[end]) { end += 1 }
-            guard end < tokens.count, let n = Int(tokens[end]), n > 0 else {
-                throw CommandError("renewing takes a number of days: 'list accounts renewing in 60 days'")
-            }
-            end += 1
-            if end < tokens.count, ["days", "day"].contains(tokens[end]) { end += 1 }
-            renewingDays = n
-            tokens.removeSubrange(i..<end)
-            words.append("renewing in \(n) days")
+        for code in request.choices("segment") {
+            let segment = Segment(rawValue: code)!
+            segments.insert(segment)
+            words.append(segment.rawValue)
         }
-        if let i = tokens.indices.first(where: { tokens[$0] == "churn" && $0 + 2 < tokens.count && tokens[$0 + 1] == "risk" }) {
-            guard let level = ChurnRisk.Level.allCases.first(where: { $0.label == tokens[i + 2] }) else {
-                throw CommandError("churn risk is low, medium, high or critical: 'list accounts churn risk high'")
-            }
-            levels.insert(level)
-            tokens.removeSubrange(i...(i + 2))
-            words.append("churn risk \(level.label)")
+        if request.flag("churned") { churned = true; words.append("churned") }
+        for code in request.choices("trend") {
+            trends.insert(Trend.Direction(rawValue: code)!)
+            words.append(code)
         }
-        if let i = tokens.firstIndex(of: "by"), i + 1 < tokens.count {
-            let rest = Array(tokens[(i + 1)...])
-            if let (order, n) = [2, 1].lazy.compactMap({ n in rest.count >= n ? Order(Array(rest.prefix(n))).map { ($0, n) } : nil }).first {
-                self.order = order
-                tokens.removeSubrange(i...(i + n))
-            } else if Segment(parsing: rest[0]) == nil, AccountFilter.csms(known, named: rest[0]).isEmpty, !["segment", "csm"].contains(rest[0]) {
-                throw CommandError("cannot sort by '\(rest[0].excerpt)' — sort by ARR, score, renewal, last touch, trend or risk")
-            }
+        if request.has("renewing") {
+            renewingDays = request.count("renewing") ?? AccountFilter.renewingDefault
+            words.append("renewing in \(renewingDays!) days")
         }
-        for (word, direction) in [("declining", Trend.Direction.declining), ("rising", .rising), ("volatile", .volatile), ("stable", .stable)] {
-            if let i = tokens.firstIndex(of: word) {
-                trends.insert(direction)
-                tokens.remove(at: i)
-                words.append(word)
-            }
+        if let days = request.count("untouched") {
+            guard days > 0 else { throw CommandError("untouched takes a number of days: 'list accounts untouched for 30 days'") }
+            untouchedDays = days
+            words.append("untouched for \(days) days")
         }
-        let filler: Set<String> = ["for", "by", "of", "owned", "csm", "the", "all", "with", "tier", "segment", "accounts", "account", "in", "from", "on"]
-        while !tokens.isEmpty {
-            let two = tokens.count > 1 ? tokens[0] + " " + tokens[1] : ""
-            if ["at risk", "high risk", "mid market"].contains(two) {
-                apply(two)
-                tokens.removeFirst(2)
-                continue
-            }
-            let word = tokens.removeFirst()
-            if filler.contains(word) { continue }
-            if apply(word) { continue }
-            if ["mine", "my", "我的"].contains(word) {
-                let mine = try AccountFilter.me(known, user: user)
-                csms.formUnion(mine)
-                words.append(mine.sorted().joined(separator: " or "))
-                continue
-            }
-            // A CSM: the longest run of words that starts a CSM's name.
-            var run = word
-            var matches = AccountFilter.csms(known, named: run)
-            while let next = tokens.first, !matches.isEmpty {
-                let longer = run + " " + next
-                let narrower = known.filter { $0.comparable.hasPrefix(longer) }
-                if narrower.isEmpty { break }
-                run = longer
-                matches = narrower
-                tokens.removeFirst()
-            }
-            guard !matches.isEmpty else {
-                // A typo of "accounts" is the command mistyped, not a filter ("list acounts").
-                if editDistance(word, "accounts", limit: 2) <= 2 || editDistance(word, "account", limit: 2) <= 1 {
-                    throw CommandError("unknown filter '\(word.excerpt)' — did you mean 'list accounts'?")
-                }
-                let vocabulary = ["at-risk", "healthy", "warning", "critical", "enterprise", "mid-market", "smb", "churned"]
-                    + known.compactMap { $0.split(separator: " ").first.map { String($0).lowercased() } }
-                let near = vocabulary.filter { editDistance(word, $0.comparable, limit: 2) <= max(1, min(2, word.count / 4)) }
-                throw CommandError("unknown filter '\(word.excerpt)' — " + (near.isEmpty ? "" : "did you mean '\(near[0])'? ")
-                    + "use at-risk, a tier (healthy, warning, high risk, critical, P0–P3), "
-                    + "a segment (enterprise, mid-market, smb), churned, or a CSM (\(known.sorted().joined(separator: ", ")))")
-            }
-            csms.formUnion(matches)
-            words.append(matches.sorted().joined(separator: " or "))
+        if let code = request.choice("churn risk") {
+            levels.insert(ChurnRisk.Level.allCases.first { $0.label == code }!)
+            words.append("churn risk \(code)")
         }
+        let named = request.csms()
+        csms.formUnion(named)
+        if !named.isEmpty { words.append(named.joined(separator: " or ")) }
+        if request.flag("mine") {
+            let mine = try AccountFilter.me(Set(known), user: user)
+            csms.formUnion(mine)
+            words.append(mine.sorted().joined(separator: " or "))
+        }
+        order = request.choice("by").flatMap { code in Order.allCases.first { $0.code == code } }
+        description = words.joined(separator: ", ")
     }
 
     /// The CSM the user is (CSE_USER, else the login name, as the CSM column names them).
@@ -182,29 +148,6 @@ struct AccountFilter {
                                + known.sorted().joined(separator: ", ") + "; set CSE_USER to yours")
         }
         return mine
-    }
-
-    /// The CSMs whose name, or one word of it, starts with `text` ("dana", "whit").
-    static func csms(_ known: Set<String>, named text: String) -> Set<String> {
-        let key = text.comparable
-        return known.filter { $0.comparable.hasPrefix(key) || $0.comparable.split(separator: " ").contains { $0.hasPrefix(key) } }
-    }
-
-    @discardableResult
-    private mutating func apply(_ word: String) -> Bool {
-        switch word {
-        case "at risk", "atrisk", "risky", "风险", "高风险客户": atRisk = true
-        case "healthy", "green", "p3", "健康": tiers.insert(.healthy)
-        case "warning", "yellow", "p2", "警告": tiers.insert(.warning)
-        case "high risk", "highrisk", "orange", "p1": tiers.insert(.highRisk)
-        case "critical", "red", "p0", "危险": tiers.insert(.critical)
-        case "churned", "lost", "流失": churned = true
-        default:
-            guard let segment = Segment(parsing: word) else { return false }
-            segments.insert(segment)
-        }
-        words.append(word)
-        return true
     }
 
     func accepts(_ health: AccountSummary) -> Bool {
@@ -229,8 +172,6 @@ struct AccountFilter {
         }
         return true
     }
-
-    var description: String { words.joined(separator: ", ") }
 }
 
 struct AccountList: Report {
@@ -246,9 +187,6 @@ struct AccountList: Report {
     var order: String? = nil
 
     var live: Int { book.filter { !$0.isChurned }.count }
-
-    /// What `view save` keeps: the words of the last list in this shell.
-    static let wordsKey = "list accounts words"
 
     /// Rows in a CSM's order; ties keep the riskiest-first order they came in.
     static func sorted(_ rows: [AccountSummary], by order: AccountFilter.Order) -> [AccountSummary] {

@@ -1,3 +1,4 @@
+import Foundation
 import Intents
 import Shell
 import Workspace
@@ -6,7 +7,12 @@ import Workspace
 struct LogCommand: Command {
     let spec = CommandSpec(
         name: "log",
-        phrases: ["log {rest}", "record {rest}", "记录 {rest}"],
+        phrases: ["log {account} {event}", "log {account} {event} {details}", "log {account} {event} {options} {details}", "record {account} {event}",
+                  "record {account} {event} {details}", "record {account} {event} {options} {details}", "记录 {account} {event}", "记录 {account} {event} {details}",
+                  "记录 {account} {event} {options} {details}", "log {event} with {account}", "log {event} with {account} {details}", "log {event} with {account} {options} {details}",
+                  "log {event} for {account}", "log {event} for {account} {details}"],
+        slots: ["event": .choice(LogCommand.events), "details": .text],
+        options: [OptionSpec("on", type: .day(.past), todayIsDefault: true, "{value}"), OptionSpec("on", type: .day(.pastOrWeekday), todayIsDefault: true, "on {value}")],
         usage: "log ACCOUNT EVENT [details] [DATE]",
         summary: "record a call, an e-mail, a meeting, or an event: champion left, competitor mentioned …",
         details: "Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -16,46 +22,29 @@ struct LogCommand: Command {
         examples: ["log Acme call with Maria: pricing questions", "log Acme email sent renewal terms yesterday", "log Acme meeting on 20 Nov",
                    "log Hooli champion left Nelson moved to a competitor", "log Acme meeting attended QBR prep call on 2026-11-20", "记录 Acme 通话 昨天",
                    "log Soylent competitor mentioned pricing page of a rival", "record Wonka payment refused", "记录 Acme kickoff held"],
-        accountSlots: ["rest"], writes: true)
+        writes: true,
+        natural: Natural(.account, cues: ["log": 3, "log that": 3, "log it": 3, "record": 2, "记一下": 2, "记录": 3, "记录一下": 3], slotCues: ["event": 3],
+                         questions: ["log call with Acme today, talked renewal timing", "Soylent mentioned a competitor on the call", "今天和Umbrella通了电话"]))
+
+    /// Every event by its name and the other words CSMs use for it.
+    static let events = Vocabulary("event", entries: EventKind.allCases.map { kind in
+        (kind.rawValue, [kind.rawValue] + EventKind.synonyms.filter { $0.value == kind }.map(\.key).sorted())
+    })
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let today = context.today
-        let (account, entry) = try context.account(leading: request["rest"]!, usage: spec.usage) { words in
-            try LogCommand.entry(words, today: today)
+        let account = try context.account(request.account()!)
+        let kind = EventKind(rawValue: request.choice("event")!)!
+        let details = request.text("details") ?? ""
+        // A word shaped like a date that is none is an error, not details.
+        if let bad = details.split(separator: " ").first(where: { $0.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil && Day(iso: String($0)) == nil }) {
+            throw CommandError("'\(String(bad).excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'")
         }
-        let event = Event(accountID: account.id!, date: entry.date, kind: entry.kind.rawValue, details: entry.details.isEmpty ? nil : entry.details)
-        try context.change("log \(account.name) \(entry.kind.rawValue)", [.addEvent(event)])
-        return EventLogged(account: account.name, date: entry.date, kind: entry.kind.rawValue, details: event.details, author: context.user)
-    }
-
-    static func entry(_ words: [String], today: Day) throws -> (kind: EventKind, details: String, date: Day) {
-        // A word shaped like a date that is none is an error wherever it stands, not details.
-        if let bad = words.first(where: { $0.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil && Day(iso: $0) == nil }) {
-            throw CommandError("'\(bad.excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'")
-        }
-        var words = words
-        var date: Day?
-        // The date as said at the end: "… yesterday", "… on 20 Nov", "… 2026-11-20".
-        if let (d, n) = SpokenDate.trailing(words, today: today), words.count > n {
-            date = d
-            words.removeLast(n)
-        }
-        guard let (kind, found) = EventKind.leading(words.joined(separator: " ")) else {
-            let typed = words.prefix(3).joined(separator: " ")
-            let near = EventKind.allCases.map(\.rawValue).filter { editDistance($0, typed.lowercased()) <= max(2, typed.count / 4) }
-            throw CommandError("'\(typed)' is not an event I know" + (near.isEmpty ? "." : " — did you mean \(near.joined(separator: " or "))?")
-                + " Events: " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        // Or right after the event: "kickoff held on 2026-11-06 with Norman", "call yesterday with Maria".
-        var details = found
-        let rest = found.split(separator: " ").map(String.init)
-        if date == nil, let (d, n) = SpokenDate.leading(rest, today: today) {
-            date = d
-            details = rest.dropFirst(n).joined(separator: " ")
-        }
-        let when = date ?? today
+        let when = request.day("on") ?? today
         guard when <= today else { throw CommandError("\(when) is after today (\(today)): log what has happened") }
-        return (kind, details.trimmingCharacters(in: [":", " ", "-", "—"]), when)
+        let event = Event(accountID: account.id!, date: when, kind: kind.rawValue, details: details.isEmpty ? nil : details)
+        try context.change("log \(account.name) \(kind.rawValue)", [.addEvent(event)])
+        return EventLogged(account: account.name, date: when, kind: kind.rawValue, details: event.details, author: context.user)
     }
 }
 

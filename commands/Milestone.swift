@@ -8,53 +8,51 @@ import Workspace
 struct MilestoneCommand: Command {
     let spec = CommandSpec(
         name: "milestone",
-        phrases: ["milestone {action} {rest}", "milestones {action} {rest}", "里程碑 {action} {rest}"],
+        actions: ["add": ["milestone add {account} {text}", "milestones add {account} {text}", "add milestone {account} {text}", "里程碑 add {account} {text}"],
+                  "done": ["milestone done {account} {text}", "milestone complete {account} {text}", "milestones done {account} {text}",
+                           "里程碑 done {account} {text}", "完成里程碑 {account} {text}"],
+                  "risk": ["milestone risk {account} {text}", "milestone at risk {account} {text}", "milestone at-risk {account} {text}",
+                           "里程碑 risk {account} {text}"],
+                  "remove": ["milestone remove {account} {text}", "milestone delete {account} {text}", "里程碑 remove {account} {text}"]],
+        options: [OptionSpec("by", type: .day(.any), for: ["add"], "by {value}", "due {value}"),
+                  OptionSpec("on", type: .day(.pastOrWeekday), for: ["done"], "on {value}")],
         usage: "milestone add|done|risk|remove ACCOUNT …",
         summary: "add, complete, flag or remove a success-plan milestone",
         details: """
-            milestone add ACCOUNT NAME [by DATE]; milestone done ACCOUNT NAME|N [on DATE]; milestone risk ACCOUNT N; \
-            milestone remove ACCOUNT N. \
+            milestone add ACCOUNT NAME [by DATE]; milestone done ACCOUNT NAME|N [on DATE]; milestone risk ACCOUNT NAME|N; \
+            milestone remove ACCOUNT NAME|N. \
             'milestone done' on a name the plan does not have records it as done, which is how onboarding checklist \
             items the workspace cannot see (a demo given, a guide sent) are ticked off in 'onboarding plan'.
             """,
         examples: ["milestone add Acme Billing team live by 2027-03-24", "milestone done Acme billing on 2026-11-20",
-                   "milestone done Nimbus Core feature demo", "milestone risk Acme 4"],
-        accountSlots: ["rest"], writes: true)
+                   "milestone done Nimbus Core feature demo", "milestone risk Acme 4", "milestone risk Acme Billing team live"],
+        writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let action = request["action"]!.lowercased()
-        guard ["add", "done", "complete", "risk", "at-risk", "remove", "delete"].contains(action) else {
-            throw CommandError("'milestone \(action)' — use milestone add, milestone done, milestone risk or milestone remove")
-        }
-        let (account, words) = try context.account(leading: request["rest"]!, usage: spec.usage) { words in
-            guard !words.isEmpty else { throw CommandError("usage: \(spec.usage)") }
-            return words
-        }
+        let account = try context.account(request.account()!)
         let milestones = try context.store.milestones(accountID: account.id!)
-        let (head, given) = fields(words, keys: ["by", "on"])
-        let when = try given.last.map { try date($0.value, field: $0.key) }
-        switch action {
+        let named = request.text()!
+        switch request.action {
         case "add":
-            guard !head.isEmpty else { throw CommandError("name the milestone: milestone add \(account.name) NAME [by DATE]") }
-            let m = Milestone(accountID: account.id!, name: head, due: when)
+            let m = Milestone(accountID: account.id!, name: named, due: request.day("by"))
             try context.change("milestone add \(account.name)", [.putMilestone(m)])
             return MilestoneChanged(account: account.name, verb: "added milestone", milestone: m)
-        case "done", "complete":
-            let done = when ?? context.today
+        case "done":
+            let done = request.day("on") ?? context.today
             guard done <= context.today else { throw CommandError("\(done) is after today (\(context.today)): mark what has happened") }
-            let read = try pickIfAny(milestones, head, what: "milestone", account: account.name, name: \.name)?.item
-                ?? Milestone(accountID: account.id!, name: head)
+            let read = try pickIfAny(milestones, named, what: "milestone", account: account.name, name: \.name)?.item
+                ?? Milestone(accountID: account.id!, name: named)
             var m = read
             m.status = .complete
             m.done = done
             try context.change("milestone done \(account.name)", [try .edit(read, m)])
             return MilestoneChanged(account: account.name, verb: "milestone complete", milestone: m)
-        case "remove", "delete":
-            let (_, m) = try pick(milestones, head, what: "milestone", account: account.name, name: \.name)
+        case "remove":
+            let (_, m) = try pick(milestones, named, what: "milestone", account: account.name, name: \.name)
             try context.change("milestone remove \(account.name)", [.deleteMilestone(m.id!)])
             return MilestoneChanged(account: account.name, verb: "removed milestone", milestone: m)
         default:
-            let (_, read) = try pick(milestones, head.replacingOccurrences(of: "at ", with: ""), what: "milestone", account: account.name, name: \.name)
+            let (_, read) = try pick(milestones, named, what: "milestone", account: account.name, name: \.name)
             var m = read
             m.status = .atRisk
             try context.change("milestone risk \(account.name)", [try .edit(read, m)])

@@ -22,10 +22,12 @@ struct ModelCommand: Command {
             model stays in force. 'model check FILE' reads a model file and shows the model it makes, or why it is \
             refused, without using it. See the README for the format.
             """,
-        examples: ["model", "show model", "model check ~/ops/model.yaml", "评分模型"])
+        examples: ["model", "show model", "model check ~/ops/model.yaml", "评分模型"],
+        natural: Natural(.none, cues: ["model": 3, "health model": 4, "scoring model": 4, "weights": 2, "what goes into": 3, "模型": 3, "健康模型": 4,
+                                      "由哪些指标组成": 3, "怎么算": 2]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        guard let typed = request["file"] else {
+        guard let typed = request.text("file") else {
             return ModelReport(model: context.model, source: context.models.source, refused: context.models.problem)
         }
         guard FileManager.default.fileExists(atPath: context.path(typed)) else { throw CommandError("no file \(typed)") }

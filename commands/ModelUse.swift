@@ -11,6 +11,7 @@ struct ModelUseCommand: Command {
     let spec = CommandSpec(
         name: "model use",
         phrases: ["model use {name}", "use model {name}", "use the {name} model", "使用模型 {name}"],
+        slots: ["name": .text],
         usage: "model use NAME",
         summary: "put a health model (claw, engine, analyst) or a fitted churn model in force",
         details: """
@@ -19,10 +20,10 @@ struct ModelUseCommand: Command {
             comes from its probability. The new file is checked before it is written; 'model use claw' goes back.
             """,
         examples: ["model use engine", "model use fitted-2026-11-24", "model use claw"],
-        accountSlots: [], writes: true)
+        writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let name = request["name"]!.trimmingCharacters(in: .whitespaces)
+        let name = request.text("name")!
         let path = (context.workspace.path as NSString).appendingPathComponent(ModelFile.name)
         let old = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let builtIn = HealthModel.named(name.lowercased())

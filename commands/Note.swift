@@ -6,29 +6,19 @@ import Workspace
 struct NoteCommand: Command {
     let spec = CommandSpec(
         name: "note",
-        phrases: ["note {rest}", "add note {rest}", "备注 {rest}"],
+        phrases: ["note {account} {text}", "add note {account} {text}", "note on {account} {text}", "note for {account} {text}", "add a note to {account} {text}", "add a note to {account} that {text}", "add a note to {account} saying {text}",
+                  "add a note on {account} {text}", "add a note for {account} {text}", "备注 {account} {text}", "备注{account} {text}",
+                  "给{account}加个备注 {text}", "给{account}加备注 {text}", "{account}备注 {text}"],
         usage: "note ACCOUNT TEXT",
         summary: "keep a note on an account (dated today)",
         examples: ["note Acme Corp Maria asked for a workflow training", "note Hooli: new ops director starts in January", "备注 星辰科技 续约意向强"],
-        accountSlots: ["rest"], writes: true)
+        writes: true,
+        natural: Natural(.account, cues: ["note": 3, "jot down": 3, "jot": 2, "add a note": 3, "write down": 2, "备注": 3, "加个备注": 3, "记下": 2],
+                         questions: ["jot down that Pied Piper asked about SSO", "备注星辰科技：客户想下季度加座位"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let rest = request["rest"]!
-        var account: Account?
-        var text = ""
-        // "note Acme: text" — a colon may end the name; when what is before it names no
-        // account, the colon is part of the note ("note Wayne call with Lucius: SSO blocked").
-        if let colon = rest.firstIndex(of: ":") ?? rest.firstIndex(of: "：") {
-            do {
-                account = try context.account(String(rest[..<colon]).trimmingSpaces)
-                text = String(rest[rest.index(after: colon)...]).trimmingSpaces
-            } catch is CommandError {}
-        }
-        if account == nil {
-            (account, text) = try context.account(leading: rest, usage: spec.usage) { $0.joined(separator: " ") }
-        }
-        guard let account else { throw CommandError("usage: \(spec.usage)") }
-        guard !text.isEmpty else { throw CommandError("usage: \(spec.usage)") }
+        let account = try context.account(request.account()!)
+        let text = request.text()!
         try context.change("note on \(account.name)", [.addNote(Note(accountID: account.id!, date: context.today, text: text))])
         return NoteKept(account: account.name, date: context.today, text: text, author: context.user)
     }

@@ -9,12 +9,15 @@ import Workspace
 struct NRRReportCommand: Command {
     let spec = CommandSpec(
         name: "nrr report",
-        phrases: ["nrr report", "nrr report {period}", "nrr", "nrr {period}", "net revenue retention", "net revenue retention {period}",
-                  "retention report", "retention report {period}", "净收入留存报告", "净收入留存报告 {period}"],
+        phrases: ["nrr report", "nrr", "net revenue retention", "retention report", "grr", "nrr and grr", "净收入留存报告", "nrr报告", "净收入留存",
+                  "{options}nrr", "{options}的nrr", "{options} nrr", "{options}的净收入留存"],
+        options: [OptionSpec("period", type: .period, "{value}", "for {value}", "over {value}"),
+                  OptionSpec("by segment", "by segment", "by segments", "per segment", "each segment", "between enterprise and smb", "按细分", "分细分",
+                             "按细分看", "各细分")],
         usage: "NRR report [PERIOD] [by segment]",
         summary: "starting MRR, expansion, contraction, churn, NRR, GRR, logo retention over a period, by segment",
         details: """
-            PERIOD: from DATE to DATE, for YEAR, for Qn YEAR, last quarter, last year or this year. \
+            PERIOD: from DATE to DATE, for YEAR, for Qn YEAR, for MONTH, last quarter, last month, last year or this year. \
             From the subscription ledger ('import subscriptions.csv'). An account is active on a day when a subscription \
             has start ≤ day and (no end, or end > day). Starting MRR is that of the accounts active on the first day; \
             NRR = their MRR on the last day ÷ starting MRR; GRR = (starting − churned − contraction) ÷ starting; logo \
@@ -23,18 +26,14 @@ struct NRRReportCommand: Command {
             (enterprise 110/120/130%, mid-market 105/110/120%, SMB 95/100/110%).
             """,
         examples: ["NRR report", "NRR report by segment", "nrr report for 2025", "nrr report last quarter by segment",
-                   "NRR report from 2026-01-01 to 2026-06-30", "净收入留存报告"],
-        accountSlots: [])
+                   "NRR report from 2026-01-01 to 2026-06-30", "净收入留存报告", "NRR report for October"],
+        natural: Natural(.book, cues: ["nrr": 3, "grr": 3, "net retention": 3, "net revenue retention": 4, "gross retention": 3, "revenue retention": 3,
+                                      "retention": 2, "compare": 1, "净收入留存": 4, "净收入留存率": 4, "净留存": 3, "留存率": 2, "留存": 2, "nrr报告": 4],
+                         questions: ["what's our net retention?", "what was NRR last month?", "去年的净留存"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var words = (request["period"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        var bySegment = false
-        if let i = words.firstIndex(of: "by"), i + 1 < words.count, words[i + 1].hasPrefix("segment") {
-            bySegment = true
-            words.removeSubrange(i...(i + 1))
-        }
-        if words.contains("按细分") || words.contains("分细分") { bySegment = true; words.removeAll { $0 == "按细分" || $0 == "分细分" } }
-        let period = try ReportPeriod(words, today: context.today)
+        let bySegment = request.flag("by segment")
+        let period = try request.period() ?? Period(from: context.today.adding(months: -12), to: context.today, today: context.today)
         let ledger = try context.store.ledger()
         guard !ledger.isEmpty else {
             throw CommandError("the workspace has no subscription ledger — import one: 'import subscriptions.csv' (account,product,start_date,end_date,mrr)")
@@ -55,66 +54,13 @@ struct NRRReportCommand: Command {
 }
 
 /// A report's period as the CSM says it.
-struct ReportPeriod: Encodable {
-    var from: Day
-    var to: Day
-    var label: String
-
-    init(_ words: [String], today: Day) throws {
-        func quarter(_ year: Int, _ q: Int) -> (Day, Day) {
-            let start = Day(year: year, month: (q - 1) * 3 + 1, day: 1)!
-            return (start, start.adding(months: 3).adding(days: -1))
-        }
-        let text = words.joined(separator: " ")
-        /// A year as a CSM writes one: four digits.
-        func year(_ word: String) throws -> Int {
-            guard let year = Int(word), (1000...9999).contains(year) else {
-                throw CommandError("'\(word.excerpt)' is not a year — write four digits, as in 'for 2025' or 'for Q3 2026'")
-            }
-            return year
-        }
-        switch words.count {
-        case 0:
-            (from, to, label) = (today.adding(months: -12), today, "the last 12 months")
-        case _ where text == "last quarter" || text == "上季度":
-            let c = today.components
-            let q = (c.month - 1) / 3 + 1
-            (from, to) = q == 1 ? quarter(c.year - 1, 4) : quarter(c.year, q - 1)
-            label = "last quarter"
-        case _ where text == "last year" || text == "去年":
-            (from, to, label) = (Day(year: today.year - 1, month: 1, day: 1)!, Day(year: today.year - 1, month: 12, day: 31)!, "\(today.year - 1)")
-        case _ where text == "this year" || text == "今年":
-            (from, to, label) = (Day(year: today.year, month: 1, day: 1)!, today, "\(today.year) to date")
-        case _ where text == "last 12 months" || text == "last twelve months":
-            (from, to, label) = (today.adding(months: -12), today, "the last 12 months")
-        case 2 where words[0] == "for" && words[1].allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }):
-            let year = try year(words[1])
-            (from, to, label) = (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!, "\(year)")
-        case 3 where words[0] == "for" && words[1].hasPrefix("q") && Int(words[1].dropFirst()).map({ (1...4).contains($0) }) == true:
-            let q = Int(words[1].dropFirst())!, year = try year(words[2])
-            (from, to) = quarter(year, q)
-            label = "Q\(q) \(year)"
-        case 4 where words[0] == "from" && words[2] == "to":
-            guard let a = Day(iso: words[1]), let b = Day(iso: words[3]) else {
-                throw CommandError("'\(words[1])' or '\(words[3])' is not a date — write from YYYY-MM-DD to YYYY-MM-DD")
-            }
-            guard a < b else { throw CommandError("the period must start before it ends: \(a) is not before \(b)") }
-            (from, to, label) = (a, b, "\(a) to \(b)")
-        default:
-            throw CommandError("'\(text)' is not a period — use from DATE to DATE, for 2025, for Q3 2026, last quarter, last year or this year")
-        }
-        if to > today { to = today }
-        guard from < to else { throw CommandError("\(label) has not started yet (today is \(today))") }
-    }
-}
-
 struct NRRReport: Report {
     struct Row {
         var name: String
         var segment: Segment?
         var retention: Retention
     }
-    let period: ReportPeriod
+    let period: Period
     let rows: [Row]
 
     struct RowJSON: Encodable {

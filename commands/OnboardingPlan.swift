@@ -19,10 +19,11 @@ struct OnboardingPlanCommand: Command {
             licensed users active, a use case live …) or when marked with 'milestone done ACCOUNT TEXT'; otherwise due \
             or overdue by its date. Applies in the first 90 days.
             """,
-        examples: ["onboarding plan Nimbus", "onboarding Acme", "Nimbus的入职引导计划"])
+        examples: ["onboarding plan Nimbus", "onboarding Acme", "Nimbus的入职引导计划"],
+        natural: Natural(.account, cues: ["onboarding": 3, "onboard": 3, "onboarding plan": 4, "ramp": 1, "入职引导": 3, "上线计划": 3, "onboarding计划": 4], questions: ["how should I onboard Nimbus?", "Nimbus的onboarding计划"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let input = try context.playbookInput(account)
         return OnboardingPlan.make(input).report(account, plan: "onboarding plan", in: context, actions: { plan in
             (plan.firstWeek + plan.phases).flatMap(\.items).filter { $0.status != .done && $0.due != nil }.map { .init(text: $0.text, due: $0.due, owner: nil) }

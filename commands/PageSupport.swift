@@ -1,5 +1,6 @@
 import Foundation
 import Pages
+import Intents
 import Shell
 
 /// What `export qbr` and `export portfolio` share: reading the file and the paper from what
@@ -12,32 +13,19 @@ struct PageFile {
     var format: Format
     var paper: HTMLPage.Paper?
 
-    /// Takes the trailing paper word ("a4", "letter") and the file (the last word ending in
-    /// .html, .htm or .pdf, or whatever follows the last " to ") off `words`; what is left is
-    /// the rest of the request.
-    static func take(from words: inout [String], usage: String) throws -> PageFile {
-        var paper: HTMLPage.Paper?
-        if let last = words.last, let chosen = HTMLPage.Paper.allCases.first(where: { $0.rawValue.lowercased() == last.lowercased() }) {
-            paper = chosen
-            words.removeLast()
-        }
-        let typed: String
-        if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count, words[(to + 1)...].joined(separator: " ").contains(".") {
-            typed = words[(to + 1)...].joined(separator: " ")
-            words.removeSubrange(to...)
-        } else if let last = words.last {
-            typed = last
-            words.removeLast()
-        } else {
-            throw CommandError("name the file to write — usage: \(usage)")
-        }
+    /// The file and paper a request names: the file's extension says the format.
+    init(_ request: Request) throws {
+        typed = request.text("file")!
+        paper = request.choice("paper").flatMap(HTMLPage.Paper.init(rawValue:))
         let lower = typed.lowercased()
-        let format: Format
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { format = .html }
         else if lower.hasSuffix(".pdf") { format = .pdf }
         else { throw CommandError("cannot tell the format of '\(typed.excerpt)' — end the name with .html (a page for a browser) or .pdf (printed through Chromium)") }
-        return PageFile(typed: typed, format: format, paper: paper)
     }
+
+    /// The paper a PDF is printed on: A4 unless 'letter' follows the file.
+    static let paperOption = OptionSpec("paper", type: .choice(Vocabulary("paper", [HTMLPage.Paper.a4.rawValue: ["a4"], HTMLPage.Paper.letter.rawValue: ["letter"]])),
+                                        "{value}", "on {value}")
 
     /// Writes `page`: HTML as it is, PDF printed on A4 unless Letter was asked for.
     func write(_ page: HTMLPage, in context: Context) throws {

@@ -56,7 +56,7 @@ struct AcceptCommand: Command {
         summary: "add the last plan's dated actions as tasks",
         details: "After save plan, renewal prep, onboarding plan, QBR prep or win-back plan. An action already open as a task is not added twice. Undo takes them back.",
         examples: ["accept", "接受"],
-        accountSlots: [], writes: true)
+        writes: true)
 
     func run(_ request: Request, in context: Context) throws -> Report {
         guard let plan = context.remembered[PlanActions.key] as? PlanActions else {

@@ -96,22 +96,3 @@ func pickIfAny<T>(_ items: [T], _ ref: String, what: String, account: String, na
     }
     return (first, items[first])
 }
-
-/// Splits words at field keywords: "Cut churn metric churn rate target 5% by 2027-03-01"
-/// → ("Cut churn", ["metric": "churn rate", "target": "5%", "by": "2027-03-01"]). `by`
-/// counts only before a number (a date), so an objective may say "by half".
-func fields(_ words: [String], keys: Set<String>) -> (head: String, fields: [(key: String, value: String)]) {
-    var head: [String] = []
-    var fields: [(key: String, value: [String])] = []
-    for (i, word) in words.enumerated() {
-        let lower = word.lowercased()
-        let isKey = keys.contains(lower) && i + 1 < words.count && (lower != "by" || words[i + 1].first?.isNumber == true)
-        if isKey { fields.append((lower, [])) } else if fields.isEmpty { head.append(word) } else { fields[fields.count - 1].value.append(word) }
-    }
-    return (head.joined(separator: " "), fields.map { ($0.key, $0.value.joined(separator: " ")) })
-}
-
-func date(_ text: String, field: String) throws -> Day {
-    guard let day = Day(iso: text) else { throw CommandError("\(field): '\(text)' is not a date — write YYYY-MM-DD") }
-    return day
-}

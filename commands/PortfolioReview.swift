@@ -8,8 +8,9 @@ import Workspace
 struct PortfolioReviewCommand: Command {
     let spec = CommandSpec(
         name: "portfolio review",
-        phrases: ["portfolio review", "portfolio review {csm}", "portfolio", "portfolio {csm}", "book review", "dashboard", "dashboard {csm}",
-                  "产品组合回顾", "产品组合回顾 {csm}"],
+        phrases: ["portfolio review", "portfolio", "book review", "dashboard", "weekly dashboard", "{options} portfolio review", "{options} dashboard",
+                  "{options} weekly dashboard", "产品组合回顾", "组合回顾", "{options}组合回顾", "{options}的组合回顾", "{options}的portfolio review"],
+        options: [Words.csmOption, Words.mineOption],
         usage: "portfolio review [for CSM] [as of DATE]",
         summary: "the book: ARR per tier, retention, health trend, renewals, ARR at risk, the eight monthly questions",
         details: """
@@ -19,21 +20,25 @@ struct PortfolioReviewCommand: Command {
             account, and any other whose drivers raise it there), and the eight \
             monthly review questions answered with the accounts behind each. 'for CSM' narrows it to one CSM's book.
             """,
-        examples: ["portfolio review", "portfolio review for Dana", "dashboard for Priya", "产品组合回顾"],
-        accountSlots: [])
+        examples: ["portfolio review", "portfolio review for Dana", "dashboard for Priya", "产品组合回顾", "Dana's weekly dashboard"],
+        natural: Natural(.book, cues: ["portfolio": 3, "portfolio review": 4, "dashboard": 3, "book review": 4, "book overview": 4, "overview": 2,
+                                      "the book": 2, "my book": 3, "our book": 3, "book looking": 3, "book look": 3, "book looked": 3, "how's the book": 3, "weekly review": 3, "book": 1, "组合回顾": 4, "盘点": 3, "看板": 3, "周报": 2,
+                                      "整个book": 3, "portfolio reveiw": 3],
+                         questions: ["how's the book looking this week?", "Dana's weekly dashboard", "本周客户盘点"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         // On a terminal, today, the review is kept for the book as it is (its stamp, read
         // before the book) and answered from there until a change moves the stamp.
+        let csm = try context.csm(of: request, usage: "portfolio review for NAME")
         guard let rows = context.listRows, rows <= PortfolioReview.keptLines, context.today == context.clockToday else {
-            return try context.portfolioReview(csm: request["csm"]).report
+            return try context.portfolioReview(csm: csm).report
         }
-        let name = "portfolio review " + (request["csm"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let name = "portfolio review " + (csm ?? "").lowercased()
         let basis = context.summaryBasis, stamp = try context.store.bookStamp()
         if let text = try context.store.keptAnswer(name, basis: basis, book: stamp), let kept = PortfolioReview.kept(text) {
             return PortfolioReport(review: kept.review, csm: kept.csm)
         }
-        let report = try context.portfolioReview(csm: request["csm"]).report
+        let report = try context.portfolioReview(csm: csm).report
         // A review that cannot be kept (the workspace is busy or read-only) is still the answer.
         if let text = report.review.kept(for: report.csm) { try? context.store.keep(answer: text, name: name, basis: basis, book: stamp) }
         return report
@@ -133,22 +138,11 @@ private func names<C: Collection<String>>(_ all: C, _ doc: Document) -> String {
 
 extension Context {
     /// The review computed from what it reads of each account (`PortfolioReview.Row`) and the
-    /// ledger; with `csm` typed, of that CSM's accounts only. Also the ids of the accounts it
+    /// ledger; with `csm` (a name as the accounts hold it), of that CSM's accounts only. Also the ids of the accounts it
     /// reviews.
-    func portfolioReview(csm typed: String?) throws -> (report: PortfolioReport, accounts: Set<Int64>) {
+    func portfolioReview(csm: String?) throws -> (report: PortfolioReport, accounts: Set<Int64>) {
         var book = try reviewRows()
-        var csm: String?
-        if let typed {
-            let name = typed.replacingOccurrences(of: #"^(?i)(for|of)\s+"#, with: "", options: .regularExpression)
-            let known = Set(book.compactMap(\.csm))
-            let matches = AccountFilter.csms(known, named: name)
-            guard matches.count == 1, let found = matches.first else {
-                throw CommandError(matches.isEmpty ? "no CSM named '\(name.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
-                                   : "'\(typed)' matches \(matches.sorted().joined(separator: " and ")) — type more of the name")
-            }
-            csm = found
-            book = book.filter { $0.csm == found }
-        }
+        if let csm { book = book.filter { $0.csm == csm } }
         let review = try PortfolioReview(book: book, ledger: try store.ledger(), today: today) { id in
             guard let account = try store.accounts(ids: [id]).first else { throw CommandError("an account was deleted while the review read it — ask again") }
             return PlaybookInput(health: try self.health(of: account))

@@ -18,10 +18,11 @@ struct QBRPrepCommand: Command {
             Items the workspace answers show the numbers; the rest say what to find. Not for churned accounts or \
             accounts in their first 90 days.
             """,
-        examples: ["QBR prep Acme", "qbr Globex", "prepare qbr Stark", "Acme的定期业务回顾准备"])
+        examples: ["QBR prep Acme", "qbr Globex", "prepare qbr Stark", "Acme的定期业务回顾准备"],
+        natural: Natural(.account, cues: ["qbr": 2, "qbr prep": 4, "prep": 1, "prepare": 1, "quarterly business review": 3, "business review": 2, "cover in": 1, "qbr perp": 3, "定期业务回顾": 3, "季度业务回顾": 3, "qbr准备": 4, "准备": 1], questions: ["prep me for the Stark QBR", "下周和星辰开QBR，帮我准备"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         return QBRPrep.make(try context.playbookInput(account)).report(account, plan: "QBR prep", in: context, actions: { prep in
             prep.checklist.compactMap { item in item.open.map { .init(text: "QBR prep — \(item.item): \($0)", due: prep.preReadBy, owner: nil) } }
                 + [.init(text: "Send the QBR pre-read", due: prep.preReadBy, owner: nil), .init(text: "Hold the QBR", due: prep.date, owner: nil)]

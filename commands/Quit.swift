@@ -8,8 +8,7 @@ struct QuitCommand: Command {
         phrases: ["quit", "exit", "bye", "q", "退出"],
         usage: "quit",
         summary: "leave the shell (or press Ctrl-D)",
-        examples: ["quit", "exit", "退出"],
-        accountSlots: [])
+        examples: ["quit", "exit", "退出"])
 
     func run(_ request: Request, in context: Context) throws -> Report { ExitRequest() }
 }

@@ -13,10 +13,11 @@ struct RenewalPrepCommand: Command {
         usage: "renewal prep ACCOUNT [as of DATE]",
         summary: "days to renewal, the 90/60/30-day timeline, renewal risk, stakeholder gaps, what to send when",
         details: "The timeline is dated back from the renewal date; a step whose date has passed and the one due now are marked. Risk is the churn risk level with its drivers.",
-        examples: ["renewal prep Umbrella", "renewal Acme", "Umbrella的续订准备"])
+        examples: ["renewal prep Umbrella", "renewal Acme", "Umbrella的续订准备"],
+        natural: Natural(.account, cues: ["renewal prep": 4, "renewal": 2, "renews": 1, "when does": 1.5, "renew": 0.5, "renewal date": 2, "renewal conversation": 3, "prep": 1, "prepare": 1, "get me ready": 1, "ready for": 1, "续约准备": 4, "续约": 2, "续订准备": 4, "准备": 1], after: ["renewals"], questions: ["what do I need for the Acme renewal conversation?", "Umbrella续约准备"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         return RenewalPrep.make(try context.playbookInput(account)).report(account, plan: "renewal prep", in: context, actions: { prep in
             prep.timeline.filter { $0.status != .passed && $0.done == nil }.map { .init(text: "\($0.daysBefore) days before the renewal: \($0.task)", due: $0.date, owner: nil) }
         }) {

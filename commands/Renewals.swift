@@ -9,8 +9,13 @@ import Workspace
 struct RenewalsCommand: Command {
     let spec = CommandSpec(
         name: "renewals",
-        phrases: ["renewals", "renewals {options}", "upcoming renewals", "upcoming renewals {options}", "renewal pipeline",
-                  "renewal pipeline {options}", "续约", "续约 {options}", "续约计划"],
+        phrases: ["renewals", "upcoming renewals", "renewal pipeline", "{options} renewals", "{options} renewal pipeline", "续约", "续约计划",
+                  "续约情况", "续约管道", "{options}续约", "{options}的续约", "{options}的续约pipeline"],
+        options: [OptionSpec("in", type: .days, "in {value}", "within {value}", "next {value}", "in the next {value}", "within the next {value}",
+                             "the next {value}", "coming up in {value}", "over the next {value}", "{value}内", "{value}内的", "接下来{value}", "接下来{value}的",
+                             "未来{value}", "未来{value}的"),
+                  OptionSpec("in", type: .until, "before {value}", "by {value}", "until {value}", "{value}前", "{value}之前", "{value}前的", "{value}"),
+                  Words.csmOption, Words.mineOption],
         usage: "renewals [in N days] [for CSM]",
         summary: "the renewal pipeline: date, days left, ARR, health, churn risk, the 90/60/30 steps, a forecast; totals per month",
         details: """
@@ -19,23 +24,15 @@ struct RenewalsCommand: Command {
             safe. The step is the one of the renewal timeline (90: value review, 60: proposal, 30: contract, 0: renewal) \
             the renewal is at now, or the next. 'renewal prep ACCOUNT' has the full timeline.
             """,
-        examples: ["renewals", "renewals in 30 days", "upcoming renewals", "renewals in 180 days for Dana", "续约"],
-        accountSlots: [])
+        examples: ["renewals", "renewals in 30 days", "upcoming renewals", "renewals in 180 days for Dana", "续约", "renewals before March"],
+        natural: Natural(.book, cues: ["renewals": 3, "renew soon": 5, "renewing soon": 5, "renews soon": 5, "renews next": 3, "who renews": 3, "renewal": 2, "renew": 2.5, "renews": 2, "renewing": 2, "up for renewal": 3, "renewal pipeline": 4,
+                                      "contracts": 2, "pipeline": 2, "续约": 3, "续约情况": 4, "续约管道": 4, "续约计划": 4, "续约pipeline": 4, "renwals": 2],
+                         questions: ["who renews before March?", "what's renewing in the next 30 days?", "哪些客户要续约了"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        var words = HistoryOptions(request["options"] ?? "")
-        let days = try words.number(after: "in", unit: ["days", "day"], range: 1...1095) ?? RenewalPrep.horizon
-        var csm: String?
-        if let i = words.words.firstIndex(of: "for"), i + 1 < words.words.count {
-            let typed = words.words[(i + 1)...].joined(separator: " ")
-            let known = Set(try context.accounts().compactMap(\.csm))
-            guard let match = known.first(where: { $0.comparable.hasPrefix(typed.comparable) }) else {
-                throw CommandError("no CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))")
-            }
-            csm = match
-            words.words.removeSubrange(i...)
-        }
-        guard words.words.isEmpty else { throw CommandError("'\(words.words.joined(separator: " ").excerpt)' — usage: \(spec.usage)") }
+        let days = request.count("in") ?? RenewalPrep.horizon
+        guard (1...1095).contains(days) else { throw CommandError("renewals looks 1 to 1095 days ahead, not \(days)") }
+        let csm = try context.csm(of: request, usage: "renewals for NAME")
         let forecasts = try context.renewalForecasts(days: days, csm: csm)
         return RenewalsReport(days: days, csm: csm, today: context.today, rows: forecasts)
     }

@@ -8,7 +8,9 @@ import Workspace
 struct SaveCommand: Command {
     let spec = CommandSpec(
         name: "save",
-        phrases: ["save", "save {path}", "save as {path}", "save draft", "save draft {path}", "save draft as {path}", "保存", "保存 {path}"],
+        phrases: ["save", "save it", "save draft", "save the draft", "save {path}", "save as {path}", "save it as {path}", "save draft {path}",
+                  "save draft as {path}", "保存", "保存 {path}", "存一下", "保存草稿"],
+        slots: ["path": .file],
         usage: "save [PATH.eml | PATH.md]",
         summary: "write the last draft as an .eml a mail client opens, or as Markdown",
         details: """
@@ -16,14 +18,15 @@ struct SaveCommand: Command {
             the kind and the date. The .eml is RFC 5322 with a UTF-8 body (7bit, or quoted-printable when it has \
             non-ASCII characters), non-ASCII subjects and names encoded per RFC 2047, and X-Unsent so mail clients open it as a draft.
             """,
-        examples: ["save", "save ~/Desktop/acme-recap.eml", "save recap.md"])
+        examples: ["save", "save ~/Desktop/acme-recap.eml", "save recap.md"],
+        natural: Natural(.none, cues: ["save it": 3, "save the draft": 4, "save draft": 4, "save": 1, "存一下": 3, "保存": 3, "存": 2], after: ["draft", "copy"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let draft = try context.lastDraft()
         let path: String
         let shown: String
         let format: DraftFile.Format
-        if let typed = request["path"], typed.lowercased() != "draft" {
+        if let typed = request.text("path") {
             guard let f = DraftFile.Format(path: typed) else { throw CommandError("save as .eml or .md — '\(typed)' has neither extension") }
             format = f
             path = context.path(typed)

@@ -17,10 +17,11 @@ struct SavePlanCommand: Command {
             (product, people or process) is where the churn drivers weigh most, else the likely churn reason. The day-30 \
             target is the next tier's cut-off in the model in force.
             """,
-        examples: ["save plan Soylent", "save plan Hooli", "rescue plan Wonka", "Soylent的挽救措施"])
+        examples: ["save plan Soylent", "save plan Hooli", "rescue plan Wonka", "Soylent的挽救措施"],
+        natural: Natural(.account, cues: ["save plan": 4, "save": 2, "rescue": 3, "rescue plan": 4, "keep": 1, "plan to keep": 3, "intervention": 3, "slipping": 1, "挽救": 3, "挽留": 3, "救": 2, "挽救计划": 4, "挽救方案": 4, "挽回措施": 4], questions: ["how do we save Soylent?", "Hooli挽救计划"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let input = try context.playbookInput(account)
         return SavePlan.make(input).report(account, plan: "save plan", in: context, actions: { plan in
             plan.within48Hours.map { .init(text: $0.action, due: $0.by, owner: $0.owner) }

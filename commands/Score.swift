@@ -20,10 +20,11 @@ struct ScoreCommand: Command {
             fifteen metrics, 0–100. Missing metrics are left out and the rest of their dimension scaled up; \
             the card says how much of the score is backed by data. The trend compares the last five weekly scores.
             """,
-        examples: ["score Acme", "Score ACME corp?", "health of Globex", "Acme的评分", "what's Acme's score", "how healthy is Stark"])
+        examples: ["score Acme", "Score ACME corp?", "health of Globex", "Acme的评分", "what's Acme's score", "how healthy is Stark"],
+        natural: Natural(.account, cues: ["score": 1.5, "health": 2, "healthy": 2, "health score": 3, "health card": 3, "score card": 3, "scorecard": 3, "health check": 3, "health read": 3, "how is": 2, "how's": 2, "hows": 2, "doing": 2, "looking": 1, "how are things": 2, "how bad": 2, "tier": 1, "green": 1, "yellow": 1, "red": 1, "多糟": 2, "有多糟": 2, "stand": 1, "where does": 1, "score for": 3, "怎么样": 2, "咋样": 2, "如何": 1, "健康分": 3, "健康度": 3, "健康评分": 3, "健康份": 2, "健康状况": 3, "评分": 2, "评分卡": 3, "分数": 2, "多少分": 3, "啥情况": 2, "情况": 1, "表现": 1, "等级": 1, "健康": 2], questions: ["how is Acme doing?", "what's Hooli's health score", "is Stark still green?", "Hooli最近怎么样"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let health = try context.health(of: account)
         guard let score = health.current else {
             throw CommandError.noWeeks(account, context.today)

@@ -7,7 +7,17 @@ import Workspace
 struct SetCommand: Command {
     let spec = CommandSpec(
         name: "set",
-        phrases: ["set {rest}", "update {rest}", "change {rest}", "设置 {rest}", "更新 {rest}"],
+        phrases: ["set {account} {field} {value}", "set {account} {field} to {value}", "set {account} {field} = {value}", "set {account}'s {field} to {value}",
+                  "update {account} {field} {value}", "update {account} {field} to {value}", "change {account} {field} to {value}",
+                  "change {account}'s {field} to {value}", "设置 {account} {field} {value}", "更新 {account} {field} {value}",
+                  "把{account}的{field}改成{value}", "把{account}的{field}改为{value}", "{account}的{field}改成{value}", "{account}的{field}改为{value}",
+                  "{account}{field}改为{value}", "{account}{field}改成{value}"],
+        fixed: ["move {account} to {value:person}": ["field": .choice(AccountField.csm.rawValue)],
+                "move {account} over to {value:person}": ["field": .choice(AccountField.csm.rawValue)],
+                "reassign {account} to {value:person}": ["field": .choice(AccountField.csm.rawValue)],
+                "hand {account} over to {value:person}": ["field": .choice(AccountField.csm.rawValue)],
+                "{account}转给{value:person}负责": ["field": .choice(AccountField.csm.rawValue)], "把{account}转给{value:person}": ["field": .choice(AccountField.csm.rawValue)]],
+        slots: ["field": .choice(SetCommand.fields), "value": .text],
         usage: "set ACCOUNT FIELD VALUE",
         summary: "change a profile field, a contact, or a raw metric of this week",
         details: """
@@ -18,7 +28,18 @@ struct SetCommand: Command {
             """,
         examples: ["set Acme nps 50", "set Acme Corp renewal date 2027-05-01", "set Hooli champion Jian Yang, Head of Ops <jian@hooli.example>",
                    "update Globex csm to Priya Raman", "set Wonka exec relationship occasional", "设置 Acme nps 55"],
-        accountSlots: ["rest"], writes: true)
+        writes: true,
+        natural: Natural(.account, cues: ["set": 3, "update": 2, "change": 2, "改成": 3, "改为": 3, "设置": 3, "更新": 2]))
+
+    /// The fields 'set' changes: the profile's columns and contacts, and the raw metrics, by
+    /// the names import reads (and their Chinese words).
+    static let fields = Vocabulary("field", ["renewal_date": ["renewal date", "续约日期", "续约时间"], "start_date": ["start date", "开始日期"],
+                                            "csm": ["csm", "负责人", "客户成功经理"], "segment": ["segment", "细分"], "plan": ["plan", "套餐"],
+                                            "churn_date": ["churn date", "流失日期"], "churn_reason": ["churn reason", "流失原因"], "aliases": ["aliases", "别名"],
+                                            "champion": ["champion", "倡导者"], "executive_sponsor": ["executive sponsor", "执行发起人"],
+                                            "technical_lead": ["technical lead", "技术负责人"], "dau": ["dau", "日活"]],
+                                     lookup: { AccountField.named($0)?.rawValue ?? SnapshotField.named($0)?.rawValue },
+                                     hint: "a profile field (segment, plan, arr, csm, renewal date, champion …) or a metric (nps, dau, features …)")
 
     enum Target {
         case profile(AccountField, String)
@@ -26,7 +47,8 @@ struct SetCommand: Command {
     }
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let (account, target) = try context.account(leading: request["rest"]!, usage: spec.usage, then: SetCommand.target)
+        let account = try context.account(request.account()!)
+        let target = try SetCommand.target(field: request.choice("field")!, value: request.text("value")!)
         switch target {
         case let .profile(field, text):
             var updated = account
@@ -78,29 +100,18 @@ struct SetCommand: Command {
         do { return try body() } catch let problem as FieldProblem { throw CommandError("\(field.rawValue): \(problem.message)") }
     }
 
-    /// `nps 50`, `renewal date to 2027-05-01`, `champion = Ann Lee, VP <ann@x.com>`.
-    static func target(_ words: [String]) throws -> Target {
-        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) {
-            let name = words.prefix(length).joined(separator: " ")
-            var rest = Array(words.dropFirst(length))
-            if let first = rest.first, ["to", "=", ":", "为"].contains(first.lowercased()) { rest.removeFirst() }
-            guard !rest.isEmpty else { continue }
-            let value = rest.joined(separator: " ")
-            if value.lowercased().contains(" as of ") {
-                throw CommandError("'as of DATE' works only on commands that read: 'set' changes the workspace as it is today")
-            }
-            if let field = AccountField.named(name) {
-                return .profile(field, value)
-            }
-            if let field = SnapshotField.named(name) {
-                if ["none", "missing", "-"].contains(value.lowercased()) { return .metric(field, nil) }
-                switch field.parse(value) {
-                case .success(let v): return .metric(field, v)
-                case .failure(let problem): throw CommandError("\(field.rawValue): \(problem.message)")
-                }
-            }
+    /// A field's code and the value typed for it: a profile field's text, or a metric's number.
+    static func target(field code: String, value: String) throws -> Target {
+        if value.lowercased().contains(" as of ") {
+            throw CommandError("'as of DATE' works only on commands that read: 'set' changes the workspace as it is today")
         }
-        throw CommandError("'\(words.first ?? "")' is not a field — set a profile field (segment, plan, arr, csm, renewal date, champion …) or a metric (nps, dau, features …)")
+        if let field = AccountField(rawValue: code) { return .profile(field, value) }
+        let field = SnapshotField(rawValue: code)!
+        if ["none", "missing", "-"].contains(value.lowercased()) { return .metric(field, nil) }
+        switch field.parse(value) {
+        case .success(let v): return .metric(field, v)
+        case .failure(let problem): throw CommandError("\(field.rawValue): \(problem.message)")
+        }
     }
 }
 

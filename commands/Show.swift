@@ -12,10 +12,11 @@ struct ShowCommand: Command {
                   "account {account}", "{account}的资料", "{account}的概况", "{account}的档案", "查看{account}", "查看 {account}"],
         usage: "show ACCOUNT",
         summary: "profile, contacts, recent events, latest raw metrics",
-        examples: ["show Acme", "show account Globex", "profile of Hooli", "星辰科技的资料"])
+        examples: ["show Acme", "show account Globex", "profile of Hooli", "星辰科技的资料"],
+        natural: Natural(.account, cues: ["profile": 3, "contacts": 3, "contact": 2, "champion": 2, "who do i talk to": 3, "talk to": 2, "raw metrics": 3, "details": 2, "tell me about": 3, "what do we know about": 3, "know about": 2, "open": 2, "account page": 3, "shwo": 1, "资料": 3, "联系人": 3, "基本信息": 3, "详情": 3, "原始指标": 3, "打开": 3, "档案": 3, "概况": 3, "是谁": 1], questions: ["who's our champion at Acme?", "tell me about Globex", "Umbrella的联系人有谁"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let records = try context.records(of: account)
         let latest = try context.snapshots(of: account).last { $0.week <= context.today }
         let events = records.events.filter { $0.date <= context.today }

@@ -17,10 +17,11 @@ struct SuccessPlanCommand: Command {
             milestones with 'milestone', use cases with 'use case'. An open objective is due within 30 days of its date \
             and overdue after it. Risks come from stakeholder gaps, overdue objectives and milestones, and churn drivers.
             """,
-        examples: ["success plan Acme", "Acme success plan", "Hooli的成功计划"])
+        examples: ["success plan Acme", "Acme success plan", "Hooli的成功计划"],
+        natural: Natural(.account, cues: ["success plan": 4, "成功计划": 4], questions: ["put together a success plan for Acme", "星辰科技的成功计划"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         return SuccessPlan.make(try context.playbookInput(account)).report(account, plan: "success plan") {
             SuccessPlanReport(account: account, plan: $0, today: context.today)
         }

@@ -7,77 +7,76 @@ import Workspace
 struct TaskCommand: Command {
     let spec = CommandSpec(
         name: "task",
-        phrases: ["task add {rest}", "add task {rest}", "task done {number}", "done task {number}", "task {number} done",
-                  "task snooze {number} until {date}", "snooze task {number} until {date}", "task reopen {number}",
-                  "添加任务 {rest}", "完成任务 {number}"],
+        actions: ["add": ["task add {account} {text}", "add task {account} {text}", "add a task for {account} {text}",
+                          "add a task for {account} to {text}", "add a task to {account} {text}", "new task {account} {text}",
+                          "new task for {account} {text}", "添加任务 {account} {text}", "新建任务 {account} {text}", "给{account}加个任务 {text}",
+                          "给{account}加任务 {text}", "给{account}加个任务 {options} {text}"],
+                  "done": ["task done {number}", "done task {number}", "task {number} done", "mark task {number} done", "complete task {number}",
+                           "完成任务 {number}", "任务{number}完成", "任务 {number} 完成"],
+                  "snooze": ["task snooze {number} until {until}", "snooze task {number} until {until}", "snooze task {number} to {until}",
+                             "task {number} snooze until {until}", "任务{number}推迟到{until}", "推迟任务 {number} 到 {until}"],
+                  "reopen": ["task reopen {number}", "reopen task {number}"]],
+        slots: ["until": .day(.ahead)],
+        options: [OptionSpec("due", type: .day(.ahead), for: ["add"], "due {value}", "by {value}", "before {value}", "{value}前", "{value}之前", "{value}"),
+                  OptionSpec("owner", type: .person, for: ["add"], "owner {value}", "owned by {value}", "for {value} to do", "负责人{value}", "负责人 {value}",
+                             "remind {value}", "提醒{value}")],
         usage: "task add ACCOUNT TEXT [due DATE] [owner NAME] | task done N | task snooze N until DATE",
         summary: "add a task to an account, mark one done, or snooze it",
         details: """
             DATE: 2026-12-01, today, tomorrow, in 3 days, in 2 weeks, friday or next friday, 20 Dec. The owner is the \
-            account's CSM unless given. N is the number 'tasks' shows. Undo takes back any of them.
+            account's CSM unless given: a CSM or a contact of the book. Text that holds 'due', 'by' or 'owner' without \
+            a date or a person after it is text; put a task's text in quotes to keep such words in it without a question. \
+            N is the number 'tasks' shows. Undo takes back any of them.
             """,
         examples: ["task add Acme send the renewal proposal due friday", "task add Hooli find a new champion due in 5 days owner Priya Raman",
-                   "task done 3", "task snooze 4 until 2026-12-01", "添加任务 Acme 准备续约方案 due 2026-12-01"],
-        accountSlots: ["rest"], writes: true)
+                   "task done 3", "task snooze 4 until 2026-12-01", "添加任务 Acme 准备续约方案 due 2026-12-01",
+                   "task add Acme \"ask the owner about pricing\""],
+        writes: true,
+        natural: Natural(.account, action: "add", cues: ["task": 2, "add a task": 3, "new task": 3, "create a task": 3, "todo": 3, "to-do": 3,
+                                                         "remind me to": 3, "remind me": 2, "add one": 3, "任务": 2, "加个任务": 3, "新建任务": 3,
+                                                         "提醒我": 3, "待办": 2]),
+        Natural(.none, action: "done", cues: ["done": 2, "mark": 1, "finished": 2, "complete": 2, "completed": 2, "做完了": 3, "完成": 3, "做完": 3],
+                after: ["tasks", "today"]),
+        Natural(.none, action: "snooze", cues: ["snooze": 3, "push": 2, "postpone": 3, "推迟": 3, "推到": 3, "延后": 3], after: ["tasks", "today"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let today = context.today
-        if let rest = request["rest"] {
-            let (account, parts) = try context.account(leading: rest, usage: spec.usage) { try TaskCommand.parse($0, today: today) }
-            guard !parts.text.isEmpty else { throw CommandError("say what to do: task add \(account.name) TEXT [due DATE]") }
-            let task = CSMTask(accountID: account.id!, text: parts.text, due: parts.due, owner: parts.owner ?? account.csm, created: today)
+        if request.action == "add" {
+            let account = try context.account(request.account()!)
+            let text = request.text()!
+            if let due = request.day("due"), due < today { throw CommandError("due \(due) has passed (today is \(today))") }
+            let owner = request.text("owner") ?? account.csm
+            let task = CSMTask(accountID: account.id!, text: text, due: request.day("due"), owner: owner, created: today)
             try context.change("task add \(account.name)", [.putTask(task)])
-            let added = try context.store.tasks().last { $0.accountID == account.id && $0.text == parts.text }
-            return Message("task \(added?.id.map { "#\($0)" } ?? "") added for \(account.name): \(parts.text)"
-                + (parts.due.map { " — due \($0)" } ?? "") + ((parts.owner ?? account.csm).map { " — \($0)" } ?? ""))
+            let added = try context.store.tasks().last { $0.accountID == account.id && $0.text == text }
+            return Message("task \(added?.id.map { "#\($0)" } ?? "") added for \(account.name): \(text)"
+                + (task.due.map { " — due \($0)" } ?? "") + (owner.map { " — \($0)" } ?? ""))
         }
-        guard let typed = request["number"], let id = Int64(typed.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
-            throw CommandError("usage: \(spec.usage)")
-        }
+        let id = Int64(request.number()!)
         guard let read = try context.store.tasks().first(where: { $0.id == id }) else {
             throw CommandError("no task #\(id) — 'tasks' lists them with their numbers")
         }
         var task = read
         let name = try context.accounts().first { $0.id == task.accountID }?.name ?? "?"
-        let line = request.line.lowercased()
-        if line.contains("snooze") {
-            guard let text = request["date"], let until = SpokenDate.ahead(text.split(separator: " ").map(String.init), today: today), until > today else {
+        switch request.action {
+        case "snooze":
+            let until = request.day("until")!
+            guard until > today else {
                 throw CommandError("snooze until a day after today: 'task snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
             task.snoozedUntil = until
             try context.change("task snooze \(id)", [try .edit(read, task)])
             return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)")
-        }
-        if line.contains("reopen") {
+        case "reopen":
             task.done = nil
             try context.change("task reopen \(id)", [try .edit(read, task)])
             return Message("task #\(id) (\(name): \(task.text)) is open again")
+        default:
+            guard task.isOpen else { throw CommandError("task #\(id) was done on \(task.done!) — 'task reopen \(id)' opens it again") }
+            task.done = today
+            try context.change("task done \(id)", [try .edit(read, task)])
+            return Message("done: task #\(id) — \(name): \(task.text)")
         }
-        guard task.isOpen else { throw CommandError("task #\(id) was done on \(task.done!) — 'task reopen \(id)' opens it again") }
-        task.done = today
-        try context.change("task done \(id)", [try .edit(read, task)])
-        return Message("done: task #\(id) — \(name): \(task.text)")
-    }
-
-    /// "send the proposal due friday owner Priya Raman" → text, due, owner.
-    static func parse(_ words: [String], today: Day) throws -> (text: String, due: Day?, owner: String?) {
-        var words = words
-        var owner: String?
-        if let i = words.lastIndex(where: { $0.lowercased() == "owner" }), i + 1 < words.count {
-            owner = words[(i + 1)...].joined(separator: " ")
-            words.removeSubrange(i...)
-        }
-        var due: Day?
-        if let i = words.lastIndex(where: { $0.lowercased() == "due" || $0.lowercased() == "by" }) {
-            let said = Array(words[(i + 1)...])
-            guard let d = SpokenDate.ahead(said, today: today) else {
-                throw CommandError("'\(said.joined(separator: " ").excerpt)' is not a due date: write 2026-12-01, tomorrow, friday, in 3 days or 20 Dec")
-            }
-            guard d >= today else { throw CommandError("due \(d) has passed (today is \(today))") }
-            due = d
-            words.removeSubrange(i...)
-        }
-        return (words.joined(separator: " "), due, owner)
     }
 }
 
@@ -85,52 +84,50 @@ struct TaskCommand: Command {
 struct TasksCommand: Command {
     let spec = CommandSpec(
         name: "tasks",
-        phrases: ["tasks", "tasks {filter}", "my tasks", "list tasks", "list tasks {filter}", "任务", "任务 {filter}", "我的任务"],
+        phrases: ["tasks", "list tasks", "open tasks", "to-dos", "todos", "todo list", "to-do list", "{options} tasks", "{options} to-dos",
+                  "tasks {account}", "tasks for {account}", "tasks on {account}", "{account} tasks", "{account}'s tasks", "任务", "所有任务", "待办",
+                  "待办事项", "{options}任务", "{options}待办", "{account}的任务", "{account}的待办"],
+        options: [Words.mineOption, Words.csmOption,
+                  OptionSpec("overdue", "overdue", "late", "past due", "逾期", "过期", "逾期的"),
+                  OptionSpec("done", "done", "completed", "finished", "finish", "已完成", "已完成的", "做完的")],
         usage: "tasks [ACCOUNT | mine | overdue | for CSM | done]",
         summary: "open tasks, overdue first, with their numbers; or one account's, yours, a CSM's",
         details: "mine: tasks owned by you (CSE_USER, else your login name). Snoozed tasks are hidden until their day; 'tasks done' lists the done ones.",
         examples: ["tasks", "tasks Acme", "my tasks", "tasks overdue", "tasks for Priya", "任务"],
-        accountSlots: ["filter"])
+        natural: Natural(.bookOrAccount, cues: ["tasks": 3, "task": 2, "to-do": 3, "to-dos": 3, "todo": 2, "todos": 3, "to-do list": 3, "overdue": 2,
+                                               "past due": 2, "owe": 2, "still owe": 3, "on his list": 3, "on her list": 3, "on my list": 3,
+                                               "finish": 2, "finished": 2, "open on": 3, "what's open": 3, "任务": 3, "待办": 3, "待办事项": 3, "逾期": 2, "过期": 2],
+                         optionWeight: 1, questions: ["what's on my to-do list?", "anything overdue?", "我的待办"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         let today = context.today
         let accounts = try context.accounts()
         let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
         let all = try context.store.tasks()
-        var filter = request["filter"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        if request.line.lowercased().hasPrefix("my tasks") || request.line.hasPrefix("我的任务") { filter = "mine" }
-        // Which tasks the words speak of; then the open ones in sight, or the done ones.
-        var title = "Open tasks"
-        var scope: (CSMTask) -> Bool = { _ in true }
-        switch filter {
-        case "", "done": break
-        case "overdue":
-            scope = { $0.isOverdue(on: today) }
-            title = "Overdue tasks"
-        case "mine", "me":
-            let me = context.user
-            scope = { $0.owner?.comparable.hasPrefix(me.comparable) ?? false }
-            title = "Open tasks for \(me)"
-        default:
-            if filter.hasPrefix("for ") {
-                let who = String(filter.dropFirst(4))
-                let owners = Set(all.compactMap(\.owner))
-                let matched = AccountFilter.csms(owners, named: who)
-                guard !matched.isEmpty else { throw CommandError("no task is owned by '\(who.excerpt)' — owners: \(owners.sorted().joined(separator: ", "))") }
-                scope = { $0.owner.map(matched.contains) ?? false }
-                title = "Open tasks for \(matched.sorted().joined(separator: " or "))"
-            } else {
-                let account = try context.account(filter)
-                scope = { $0.accountID == account.id }
-                title = "Open tasks for \(account.name)"
-            }
+        // Which tasks the request speaks of; then the open ones in sight, or the done ones.
+        var titles: [String] = []
+        var scopes: [(CSMTask) -> Bool] = []
+        if request.flag("overdue") {
+            scopes.append { $0.isOverdue(on: today) }
         }
-        let matching = all.filter(scope)
+        if let ref = request.account() {
+            let account = try context.account(ref)
+            scopes.append { $0.accountID == account.id }
+            titles.append(account.name)
+        }
+        var owners = request.csms()
+        if request.flag("mine") { owners.append(contentsOf: try AccountFilter.me(Set(try context.names.csms()), user: context.user).sorted()) }
+        if !owners.isEmpty {
+            scopes.append { task in task.owner.map(owners.contains) ?? false }
+            titles.append(owners.joined(separator: " or "))
+        }
+        let matching = all.filter { task in scopes.allSatisfy { $0(task) } }
         var tasks: [CSMTask]
         var snoozed = 0
-        if filter == "done" {
+        let done = request.flag("done")
+        let title = (done ? "Done tasks" : request.flag("overdue") ? "Overdue tasks" : "Open tasks") + (titles.isEmpty ? "" : " for " + titles.joined(separator: ", "))
+        if done {
             tasks = matching.filter { !$0.isOpen }.sorted { ($0.done!, $0.id ?? 0) > ($1.done!, $1.id ?? 0) }
-            title = "Done tasks"
         } else {
             tasks = matching.filter { $0.isVisible(on: today) }
             snoozed = matching.filter { $0.isOpen && !$0.isVisible(on: today) }.count

@@ -11,10 +11,11 @@ struct TimelineCommand: Command {
                   "{account}的时间线", "时间线 {account}"],
         usage: "timeline ACCOUNT [as of DATE]",
         summary: "events, notes and score changes in date order",
-        examples: ["timeline Hooli", "timeline of Soylent", "history of Initech", "星辰科技的时间线"])
+        examples: ["timeline Hooli", "timeline of Soylent", "history of Initech", "星辰科技的时间线"],
+        natural: Natural(.account, cues: ["timeline": 3, "history": 3, "what's happened": 3, "what happened": 3, "happened": 2, "chronology": 3, "notes": 2, "event history": 3, "events": 2, "by date": 1, "walk me through": 1, "时间线": 3, "发生了什么": 4, "历史记录": 3, "历史": 2, "备注": 2, "按时间": 2], questions: ["what's happened with Soylent lately?", "Hooli时间线"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let health = try context.health(of: account)
         var entries: [TimelineEntry] = []
         if let start = account.startDate, start <= context.today { entries.append(.init(date: start, kind: "start", text: "became a customer")) }

@@ -9,7 +9,8 @@ import Workspace
 struct TodayCommand: Command {
     let spec = CommandSpec(
         name: "today",
-        phrases: ["today", "today for {csm}", "today {csm}", "agenda", "agenda for {csm}", "agenda {csm}", "my day", "今天", "今天 {csm}", "今日"],
+        phrases: ["today", "agenda", "my day", "my agenda", "{options} agenda", "今天", "今日", "今天的安排", "{options}今天的安排"],
+        options: [Words.csmOption, OptionSpec("all", "all", "everyone", "team", "the team", "全部", "所有人")],
         usage: "today [for CSM | all]",
         summary: "the morning's agenda: overdue and due tasks, new alerts, renewals in 30 days, QBRs due, accounts past their touch cadence",
         details: """
@@ -20,8 +21,11 @@ struct TodayCommand: Command {
             Without a CSM it is yours when you are a CSM of the book (CSE_USER, else your login name), else the whole \
             book; 'today all' is always the whole book.
             """,
-        examples: ["today", "today for Dana", "today all", "agenda", "今天"],
-        accountSlots: [])
+        examples: ["today", "today for Dana", "today all", "agenda", "今天", "Dana's agenda"],
+        natural: Natural(.book, cues: ["today": 2.5, "agenda": 3, "on my plate": 3, "plate": 2, "this morning": 2, "morning": 1, "focus on": 2, "start": 1,
+                                      "first": 1, "my day": 3, "day look like": 3, "to do today": 3, "今天": 2, "今日": 2, "安排": 2, "今天先干啥": 4,
+                                      "今天要做什么": 4, "重点关注": 2, "有什么事": 2, "先干啥": 3],
+                         questions: ["what's on my plate today?", "what should I do first this morning?", "今天先干啥"]))
 
     /// Renewals this close are on the agenda.
     static let renewalDays = 30
@@ -30,15 +34,15 @@ struct TodayCommand: Command {
 
     func run(_ request: Request, in context: Context) throws -> Report {
         var csm: String?
-        let known = Set(try context.accounts().compactMap(\.csm))
-        if let typed = request["csm"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            if ["all", "everyone", "team", "全部"].contains(typed.comparable) { return try agenda(for: nil, in: context) }
-            let matches = AccountFilter.csms(known, named: typed.hasPrefix("for ") ? String(typed.dropFirst(4)) : typed)
-            guard matches.count == 1 else {
-                throw CommandError("no single CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))")
+        let known = try context.names.csms()
+        if request.flag("all") { return try agenda(for: nil, in: context) }
+        let named = request.csms()
+        if !named.isEmpty {
+            guard named.count == 1 else {
+                throw CommandError("'\(named.joined(separator: "' or '"))'? — name one CSM: today for NAME")
             }
-            csm = matches.first
-        } else if let mine = try? AccountFilter.me(known, user: context.user), mine.count == 1 {
+            csm = named[0]
+        } else if let mine = try? AccountFilter.me(Set(known), user: context.user), mine.count == 1 {
             csm = mine.first
         }
         return try agenda(for: csm, in: context)

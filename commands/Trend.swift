@@ -8,7 +8,10 @@ struct TrendCommand: Command {
     let spec = CommandSpec(
         name: "trend",
         phrases: ["trend {account}", "trend of {account}", "trend for {account}", "health trend {account}", "health trend of {account}",
-                  "{account} trend", "{account}'s trend", "{account}的趋势", "{account}的健康趋势", "趋势 {account}"],
+                  "{account} trend", "{account}'s trend", "{account}的趋势", "{account}的健康趋势", "趋势 {account}",
+                  "trend {account} {metric}", "{account} {metric} trend", "{account}的{metric}趋势", "{account}的{metric}走势",
+                  "trend {account} {series}"],
+        slots: ["series": .text],
         usage: "trend ACCOUNT [METRIC] [as of DATE]",
         summary: "weekly scores and the trend verdict with its numbers; one metric week by week",
         details: """
@@ -20,25 +23,13 @@ struct TrendCommand: Command {
             active user) — it shows that metric week by week, and where each value came from.
             """,
         examples: ["trend Soylent", "trend of Acme", "Hooli trend", "星辰科技的趋势", "trend Acme as of 2026-10-01", "trend Acme nps",
-                   "trend Borealis Search Performed per week"])
+                   "trend Hooli dau", "Hooli的日活趋势"],
+        natural: Natural(.account, cues: ["trend": 3, "trends": 3, "trended": 3, "trending": 2, "how has": 3, "week by week": 3, "weekly": 2, "weekly scores": 3, "over the last few weeks": 3, "over time": 2, "better or worse": 3, "trend line": 3, "week over week": 2, "by week": 2, "chart": 2, "趋势": 3, "走势": 3, "走势图": 3, "每周": 2, "按周": 2, "变好还是变差": 3, "每周变化": 3], questions: ["is Acme getting better or worse?", "how has Soylent's NPS moved?", "Hooli的日活趋势"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let text = request["account"]!
-        if try context.exactAccount(text) == nil, text.split(separator: " ").count > 1 {
-            let found = try? context.account(leading: text, usage: spec.usage) { words -> String in
-                guard !words.isEmpty else { throw CommandError("usage: trend ACCOUNT [METRIC]") }
-                return words.joined(separator: " ")
-            }
-            if let (account, metric) = found, (try? context.account(text)) == nil {
-                return MetricTrendReport(account: account, series: try MetricSeries.find(metric, of: account, in: context))
-            }
-        }
-        let account: Account
-        do { account = try context.account(text) } catch let error as CommandError {
-            // "trend Borealsi nps": the unknown name is the first word, not the whole line.
-            let words = text.split(separator: " ").map(String.init)
-            if words.count > 1, (try? context.account(words[0])) == nil { _ = try context.account(words[0]) }
-            throw error
+        let account = try context.account(request.account()!)
+        if let metric = request.choice("metric") ?? request.text("series") {
+            return MetricTrendReport(account: account, series: try MetricSeries.find(metric, of: account, in: context))
         }
         let health = try context.health(of: account)
         guard !health.weeks.isEmpty else {

@@ -5,11 +5,12 @@ import Shell
 struct UndoCommand: Command {
     let spec = CommandSpec(
         name: "undo",
-        phrases: ["undo", "undo last", "undo last change", "撤销"],
+        phrases: ["undo", "undo last", "undo last change", "undo that", "撤销", "撤回"],
         usage: "undo",
         summary: "revert the last change made in this shell",
         examples: ["undo", "撤销"],
-        accountSlots: [], writes: true)
+        writes: true,
+        natural: Natural(.none, cues: ["undo": 3, "take back": 2, "revert": 3, "take that back": 3, "撤回": 3, "撤销": 3]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
         guard let description = try context.undoLast() else {

@@ -8,27 +8,25 @@ import Workspace
 struct UseCaseCommand: Command {
     let spec = CommandSpec(
         name: "use case",
-        phrases: ["use case {rest}", "usecase {rest}", "use-case {rest}", "用例 {rest}"],
+        phrases: ["use case {account} {text}", "usecase {account} {text}", "use-case {account} {text}", "用例 {account} {text}"],
+        options: [OptionSpec("status", type: .choice(UseCaseCommand.statuses), "{value}", "status {value}"),
+                  OptionSpec("live on", type: .day(.any), "{value}", "on {value}")],
         usage: "use case ACCOUNT NAME [STATUS] [DATE]",
         summary: "add a success-plan use case or change its status",
         details: "STATUS: not-started, in-progress, live or optimizing. A name the account has (or words from it) changes that use case; a new name adds one. Live with no date means live today.",
         examples: ["use case Acme Agent assist for billing live", "use case Nimbus Campaign analytics dashboards live 2026-11-23",
                    "use case Globex EU order tracking in-progress"],
-        accountSlots: ["rest"], writes: true)
+        writes: true)
+
+    static let statuses = Vocabulary("use-case status", entries: UseCase.Status.allCases.map { status in
+        (status.rawValue, [status.rawValue, status.rawValue.replacingOccurrences(of: "-", with: " ")])
+    }, lookup: { UseCase.Status(parsing: $0)?.rawValue })
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let (account, parsed) = try context.account(leading: request["rest"]!, usage: spec.usage) { words -> (String, UseCase.Status?, Day?) in
-            var words = words
-            var day: Day?
-            if let last = words.last, let d = Day(iso: last) { day = d; words.removeLast() }
-            var status: UseCase.Status?
-            for n in [2, 1] where words.count > n {
-                if let s = UseCase.Status(parsing: words.suffix(n).joined(separator: " ")) { status = s; words.removeLast(n); break }
-            }
-            guard !words.isEmpty else { throw CommandError("usage: \(spec.usage)") }
-            return (words.joined(separator: " "), status, day)
-        }
-        let (name, status, day) = parsed
+        let account = try context.account(request.account()!)
+        let name = request.text()!
+        let status = request.choice("status").flatMap(UseCase.Status.init(rawValue:))
+        let day = request.day("live on")
         let existing = try context.store.useCases(accountID: account.id!)
         let read: UseCase
         let verb: String

@@ -9,12 +9,17 @@ import Workspace
 struct ViewCommand: Command {
     let spec = CommandSpec(
         name: "view",
-        phrases: ["view save {name}", "save view {name}", "save as view {name}", "view {name}", "views", "list views", "保存视图 {name}", "视图 {name}", "视图"],
+        actions: ["save": ["view save {name}", "save view {name}", "save as view {name}", "save this view as {name}", "保存视图 {name}"],
+                  "delete": ["view delete {name}", "delete view {name}", "删除视图 {name}"],
+                  "show": ["view {name}", "视图 {name}"],
+                  "list": ["views", "list views", "saved views", "视图"]],
+        slots: ["name": .text],
         usage: "view save NAME | view NAME | views",
         summary: "keep a list's words as a named view, and list with them again",
-        details: "'list accounts renewing in 60 days by ARR' then 'view save renewals' keeps those words; 'view renewals' lists with them again. 'view delete NAME' forgets one.",
+        details: "'list accounts renewing in 60 days by ARR' then 'view save renewals' keeps that list; 'view renewals' lists with it again. 'view delete NAME' forgets one.",
         examples: ["view save renewals", "view renewals", "views", "view delete renewals"],
-        accountSlots: [], writes: true)
+        writes: true,
+        natural: Natural(.none, action: "list", cues: ["views": 3, "saved views": 3, "视图": 3]))
 
     static let file = "views.json"
 
@@ -26,31 +31,36 @@ struct ViewCommand: Command {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(views).writeAtomically(to: path)
         }
-        var typed = request["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let line = request.line.trimmingCharacters(in: .whitespaces)
-        if typed.isEmpty {
+        let name = (request.text("name") ?? "").lowercased()
+        switch request.action {
+        case "save":
+            guard let list = context.focus.last(of: ListAccountsCommand().spec.name) else {
+                throw CommandError("no list yet in this shell — 'list accounts …' first, then 'view save \(name)'")
+            }
+            let words = try context.reader.words(for: list.with(Request.asOfOption, nil), names: context.names, today: context.today)
+            views[name] = words
+            try write()
+            return Message("saved view \(name): '\(words)' — 'view \(name)' lists with it")
+        case "delete":
+            guard views.removeValue(forKey: name) != nil else { throw CommandError("no view named '\(name.excerpt)'") }
+            try write()
+            return Message("deleted view \(name)")
+        case "show":
+            guard let saved = views[name] else {
+                throw CommandError("no view named '\(name.excerpt)'" + (views.isEmpty ? " — 'view save NAME' keeps the last list" : " — views: " + views.keys.sorted().joined(separator: ", ")))
+            }
+            // A view is the words of a list; one saved by an older cse holds only its filters.
+            for words in [saved, "list accounts " + saved] {
+                if case .matched(let m) = try context.reader.parser.parse(words, names: context.names, today: context.today),
+                   m.request.command == ListAccountsCommand().spec.name {
+                    return try ListAccountsCommand().run(m.request, in: context)
+                }
+            }
+            throw CommandError("view \(name) holds '\(saved.excerpt)', which no longer reads as a list — 'view delete \(name)' and save it again")
+        default:
             guard !views.isEmpty else { return Message("no views yet — list accounts the way you like, then 'view save NAME'") }
             return ViewsReport(views: views)
         }
-        if let prefix = ["view save ", "save as view ", "save view ", "保存视图 "].first(where: { line.lowercased().hasPrefix($0) }) {
-            typed = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-            guard let words = context.remembered[AccountList.wordsKey] as? String else {
-                throw CommandError("no list yet in this shell — 'list accounts …' first, then 'view save \(typed)'")
-            }
-            views[typed.lowercased()] = words
-            try write()
-            return Message("saved view \(typed.lowercased()): '\(words)' — 'view \(typed.lowercased())' lists with it")
-        }
-        let words = typed.split(separator: " ").map(String.init)
-        if words.count == 2, words[0].lowercased() == "delete" {
-            guard views.removeValue(forKey: words[1].lowercased()) != nil else { throw CommandError("no view named '\(words[1].excerpt)'") }
-            try write()
-            return Message("deleted view \(words[1].lowercased())")
-        }
-        guard let saved = views[typed.lowercased()] else {
-            throw CommandError("no view named '\(typed.excerpt)'" + (views.isEmpty ? " — 'view save NAME' keeps the last list's words" : " — views: " + views.keys.sorted().joined(separator: ", ")))
-        }
-        return try ListAccountsCommand().list(saved, in: context)
     }
 }
 

@@ -7,7 +7,8 @@ import Workspace
 struct WhatIfCommand: Command {
     let spec = CommandSpec(
         name: "what if",
-        phrases: ["what if {changes}", "what-if {changes}", "whatif {changes}", "如果 {changes}", "假设 {changes}"],
+        phrases: ["what if {account}", "what-if {account}", "whatif {account}", "what if {account} had", "如果 {account}", "假设 {account}"],
+        options: [OptionSpec("change", type: .setting(WhatIfCommand.fields), repeats: true, "{value}", "and {value}", "with {value}")],
         usage: "what if ACCOUNT FIELD VALUE [FIELD VALUE …]",
         summary: "re-score with hypothetical values; nothing is saved",
         details: """
@@ -15,16 +16,24 @@ struct WhatIfCommand: Command {
             users_this_month, users_last_month, meetings_scheduled, meetings_attended, feedback_per_month, community_posts_per_month, \
             community_events_per_month, community_contributions_per_quarter, api_error_rate_pct, integration_uptime_pct, \
             performance_satisfaction, nps, csm_satisfaction, exec_relationship), plan or arr, or a metric of the workspace's own \
-            that model.yaml scores (custom_metrics:). Values are checked as on import. \
+            that model.yaml scores (custom_metrics:). Values are checked as on import; a field given twice takes its last value. \
             Shows the new score and tier, and the points each change buys on its own.
             """,
         examples: ["what if Acme nps 50 dau 20", "what if Acme Corp features 6", "what-if Hooli exec regular meetings attended 8",
-                   "what if Wonka plan professional", "如果 Acme nps 60"],
-        accountSlots: ["changes"])
+                   "what if Wonka plan professional", "如果 Acme nps 60", "what if Acme nps=50"],
+        natural: Natural(.account, cues: ["what if": 4, "what-if": 4, "能到多少分": 4, "分数多少": 1, "if": 1, "would": 1, "assuming": 2, "suppose": 3, "simulate": 3, "rescore": 3, "hypothetical": 3,
+                                          "如果": 3, "假设": 3, "模拟": 3, "要是": 3, "的话": 1, "会怎样": 2],
+                         optionWeight: 1.5, questions: ["what if Acme's NPS went to 50?", "如果Acme的NPS到50会怎样"]))
+
+    /// What a what-if changes: a raw metric, the plan or the ARR (and metrics of the workspace's own, by their names).
+    static let fields = Vocabulary("metric", ["plan": ["plan", "套餐"], "arr": ["arr"], SnapshotField.dau.rawValue: ["日活"],
+                                             SnapshotField.coreFeaturesUsed.rawValue: ["功能"], SnapshotField.apiErrorRatePct.rawValue: ["错误率", "api错误率"],
+                                             SnapshotField.meetingsAttended.rawValue: ["参会", "参加会议", "会议"], SnapshotField.weeklyHours.rawValue: ["使用时长"]],
+                                   lookup: { SnapshotField.named($0)?.rawValue })
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let scored = context.model.rules.compactMap(\.name)
-        let (account, changes) = try context.account(leading: request["changes"]!, usage: spec.usage) { try WhatIfCommand.changes($0, custom: scored) }
+        let account = try context.account(request.account()!)
+        let changes = try WhatIfCommand.changes(request.settings("change"), custom: context.model.rules.compactMap(\.name))
         let health = try context.health(of: account)
         guard let latest = health.snapshots.last else {
             throw CommandError.noWeeks(account, context.today)
@@ -33,39 +42,29 @@ struct WhatIfCommand: Command {
                                                              changes: changes, model: context.model))
     }
 
-    /// Reads `nps 50 dau 20` (or `nps=50`) into changes, checking each value as import would.
-    static func changes(_ words: [String], custom: [String] = []) throws -> [WhatIf.Change] {
-        let words = words.flatMap { $0.contains("=") ? $0.split(separator: "=").map(String.init) : [$0] }
+    /// The changes a request names, each value checked as import would; a field named twice takes its last value.
+    static func changes(_ settings: [(field: String, value: String)], custom: [String] = []) throws -> [WhatIf.Change] {
         var changes: [WhatIf.Change] = []
-        var i = 0
-        while i < words.count {
-            var matched = false
-            for length in stride(from: min(6, words.count - i - 1), through: 1, by: -1) {
-                let name = words[i..<i + length].joined(separator: " ")
-                let value = words[i + length]
-                if name.lowercased() == "plan" {
-                    changes.append(.plan(value))
-                } else if name.lowercased() == "arr" {
-                    do { changes.append(.arr(try Money.checked(value))) } catch let problem as FieldProblem {
-                        throw CommandError("arr: \(problem.message)")
-                    }
-                } else if let scored = custom.first(where: { CustomMetric.key($0) == CustomMetric.key(name) }) {
-                    guard let v = Double(value), v.isFinite else { throw CommandError("\(scored): '\(value)' is not a number") }
-                    changes.append(.custom(scored, v))
-                } else if let field = SnapshotField.named(name) {
-                    switch field.parse(value) {
-                    case .success(let v?): changes.append(.metric(field, v))
-                    case .success(nil): throw CommandError("give a value for \(field.rawValue)")
-                    case .failure(let problem): throw CommandError("\(field.rawValue): \(problem.message)")
-                    }
-                } else {
-                    continue
+        var seen: [String: Int] = [:]
+        for (name, value) in settings {
+            let change: WhatIf.Change
+            if name == "plan" {
+                change = .plan(value)
+            } else if name == "arr" {
+                do { change = .arr(try Money.checked(value)) } catch let problem as FieldProblem { throw CommandError("arr: \(problem.message)") }
+            } else if let field = SnapshotField(rawValue: name) {
+                switch field.parse(value) {
+                case .success(let v?): change = .metric(field, v)
+                case .success(nil): throw CommandError("give a value for \(field.rawValue)")
+                case .failure(let problem): throw CommandError("\(field.rawValue): \(problem.message)")
                 }
-                i += length + 1
-                matched = true
-                break
+            } else if let scored = custom.first(where: { CustomMetric.key($0) == CustomMetric.key(name) }) {
+                guard let v = Double(value), v.isFinite else { throw CommandError("\(scored): '\(value)' is not a number") }
+                change = .custom(scored, v)
+            } else {
+                throw CommandError("'\(name)' is not a metric to change — try nps, dau, features, hours, meetings attended, plan, arr …")
             }
-            if !matched { throw CommandError("'\(words[i])' is not a metric to change — try nps, dau, features, hours, meetings attended, plan, arr …") }
+            if let i = seen[name] { changes[i] = change } else { seen[name] = changes.count; changes.append(change) }
         }
         guard !changes.isEmpty else { throw CommandError("say what to change: what if ACCOUNT FIELD VALUE") }
         return changes

@@ -16,10 +16,11 @@ struct WhyCommand: Command {
             Each line is what a metric added to or took from the total, so the lines add up to the change; \
             when data goes missing, the rest of the dimension is scaled and that shows in its metrics' lines.
             """,
-        examples: ["why Soylent", "explain score Acme", "why did Hooli change", "解释 Hooli"])
+        examples: ["why Soylent", "explain score Acme", "why did Hooli change", "解释 Hooli"],
+        natural: Natural(.account, cues: ["why": 3, "explain": 3, "score": 0.5, "what changed": 3, "changed": 2, "change": 1, "drop": 2, "dropped": 2, "driving": 3, "behind": 2, "moved": 2.5, "moving": 2.5, "有什么变化": 3, "move": 1, "dragging": 3, "what moved": 3, "fall": 2, "fell": 2, "falling": 1, "lower": 1, "break down": 2, "understand": 1, "what made": 2, "为什么": 3, "为啥": 3, "原因": 2, "解释": 3, "变了": 2, "变化": 2.5, "掉分": 3, "掉": 1, "下降": 1, "上涨": 1, "怎么就": 2], questions: ["why did Hooli's score drop?", "what's driving Acme's score", "Acme为什么掉分了"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         let health = try context.health(of: account)
         guard let now = health.current else {
             throw CommandError.noWeeks(account, context.today)

@@ -18,10 +18,11 @@ struct WinBackPlanCommand: Command {
             later under 2% (off the list). The e-mails are dated from the churn date; the reason category (product, \
             value, relationship, financial, competition, strategic) is read from the churn reason's words.
             """,
-        examples: ["win-back plan Initech", "win back Initech as of 2026-10-20", "Initech的挽回计划"])
+        examples: ["win-back plan Initech", "win back Initech as of 2026-10-20", "Initech的挽回计划"],
+        natural: Natural(.account, cues: ["win-back": 3, "win back": 3, "winback": 3, "get back": 2, "back": 1, "win": 1, "赢回": 3, "挽回计划": 4, "挽回": 2, "赢回来": 3], questions: ["can we win Initech back?", "怎么把Initech赢回来"]))
 
     func run(_ request: Request, in context: Context) throws -> Report {
-        let account = try context.account(request["account"]!)
+        let account = try context.account(request.account()!)
         return WinBackPlan.make(try context.playbookInput(account)).report(account, plan: "win-back plan", in: context, actions: { plan in
             plan.sequence.filter { $0.status != .past }.map { .init(text: "win-back e-mail, day \($0.day): \($0.subject)", due: $0.date, owner: nil) }
         }) {

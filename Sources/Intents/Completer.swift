@@ -1,90 +1,122 @@
-import Workspace
-
-/// Tab completion: the next command word, an account name where a phrase expects one
-/// (after the command's keywords, as in "draft qbr recap Ac"), or a file name where it
-/// expects a path.
+/// Tab completion: the next word of a command, the words of a choice ("draft q" → "qbr
+/// recap"), an account name where a phrase expects one (found by an indexed look-up of its
+/// start, so a 100,000-account book answers as fast as a small one), or a file name where
+/// it expects a path. More names than fit a screen are counted, not listed, until asked.
 public struct Completer: Sendable {
     public struct Completion: Equatable, Sendable {
         /// Characters before the cursor that the completion replaces.
         public var replacing: Int
         public var candidates: [String]
+        /// How many there are in all: more than `candidates` when they were too many to list.
+        public var total: Int
+
+        public init(replacing: Int, candidates: [String], total: Int? = nil) {
+            self.replacing = replacing
+            self.candidates = candidates
+            self.total = total ?? candidates.count
+        }
     }
 
     let specs: [CommandSpec]
 
     public init(specs: [CommandSpec]) { self.specs = specs }
 
-    /// `files` lists the entries of a folder as typed ("" for the working folder), folders
-    /// ending in "/"; it is the only thing that reaches the file system.
-    public func complete(_ text: String, accounts: [String], files: (String) -> [String] = { _ in [] }) -> Completion {
+    /// `limit`: the most names to list (a screenful); `files` lists the entries of a folder as
+    /// typed ("" for the working folder), folders ending in "/": the only thing that reaches
+    /// the file system.
+    public func complete(_ text: String, names: Names, limit: Int = 200, files: (String) -> [String] = { _ in [] }) throws -> Completion {
         let endsWithSpace = text.last?.isWhitespace ?? true
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        let partial = endsWithSpace ? "" : (words.last ?? "")
-        let before = (endsWithSpace ? words : Array(words.dropLast())).map { $0.lowercased() }
-        let keys = accounts.map(\.comparable)
+        let typed = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let partial = endsWithSpace ? "" : (typed.last ?? "")
+        let done = (endsWithSpace ? typed : Array(typed.dropLast())).map { $0.lowercased() }
 
-        var names: [String] = []
-        var replacing = 0
+        var offered: [String] = []
+        var accountPrefix: [String]?
+        var filePath: String?
         for spec in specs {
             for phrase in spec.phrases {
-                guard let slot = phrase.firstSlot else { continue }
-                let lead = phrase.leadingWords
-                guard before.count >= lead.count, Array(before.prefix(lead.count)) == lead else { continue }
-                var typedWords = Array(words.dropFirst(lead.count))
-                // A file name after "import": "import tr" → "import transcripts/".
-                if spec.fileSlots.contains(slot) {
-                    guard typedWords.count <= 1 else { continue }
-                    let path = typedWords.first ?? ""
-                    let folder = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
-                    let start = String(path.dropFirst(folder.count))
-                    let found = files(folder).filter { $0.hasPrefix(start) && (!$0.hasPrefix(".") || start.hasPrefix(".")) }.map { folder + $0 }
-                    if !found.isEmpty { return Completion(replacing: path.unicodeScalars.count, candidates: found.sorted()) }
-                    continue
+                switch walk(phrase, spec: spec, done: done, partial: partial) {
+                case .words(let ws): for w in ws where !offered.contains(w) { offered.append(w) }
+                // The phrase whose own words took most of the line says where the name starts.
+                case .account(let words): if accountPrefix == nil || words.count < accountPrefix!.count { accountPrefix = words }
+                case .file(let path): filePath = path
+                case .none: break
                 }
-                guard spec.accountSlots.contains(slot) else { continue }
-                // The slot's keywords come first: "draft q" → "qbr recap", then "draft qbr recap Ac" → "Acme Corp".
-                if let keywords = spec.keywords[slot] {
-                    let done = (endsWithSpace ? typedWords : typedWords.dropLast()).map { $0.lowercased() }
-                    if let keyword = keywords.map({ $0.split(separator: " ").map(String.init) })
-                        .filter({ $0.count <= done.count && Array(done.prefix($0.count)) == $0 }).max(by: { $0.count < $1.count }) {
-                        typedWords.removeFirst(keyword.count)
+            }
+        }
+        if let path = filePath {
+            let folder = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
+            let start = String(path.dropFirst(folder.count))
+            let found = files(folder).filter { $0.hasPrefix(start) && (!$0.hasPrefix(".") || start.hasPrefix(".")) }.map { folder + $0 }
+            if !found.isEmpty { return Completion(replacing: path.unicodeScalars.count, candidates: found.sorted()) }
+        }
+        if let words = accountPrefix, !(words.isEmpty && done.isEmpty) {
+            let typedName = words.joined(separator: " ")
+            let key = typedName.comparable
+            let total = key.isEmpty && typedName.isEmpty ? try names.countAccounts(startingWith: "") : try names.countAccounts(startingWith: key)
+            if total > 0 {
+                let hits = try names.accounts(startingWith: key, limit: min(total, limit + 1) * 3)
+                var found: [String] = []
+                for hit in hits where !found.contains(hit.account.name) { found.append(hit.account.name) }
+                let replacing = Self.tailLength(text, words: words.count, endsWithSpace: endsWithSpace)
+                if found.count > limit { return Completion(replacing: replacing, candidates: [], total: max(total, found.count)) }
+                return Completion(replacing: replacing, candidates: found.sorted())
+            }
+        }
+        // A command's own first word comes first ("sc" → "score", not also "scoring" of "scoring model").
+        if done.isEmpty {
+            let names = specs.compactMap { $0.phrases.first?.leadingWords.first }.filter { $0.hasPrefix(partial.lowercased()) }
+            if !names.isEmpty { offered = Array(Set(names)) }
+        }
+        return Completion(replacing: partial.unicodeScalars.count, candidates: offered.sorted())
+    }
+
+    enum Next {
+        case words([String])
+        case account([String])
+        case file(String)
+        case none
+    }
+
+    /// What the phrase expects after the words typed so far.
+    private func walk(_ phrase: Phrase, spec: CommandSpec, done: [String], partial: String) -> Next {
+        var i = 0
+        for segment in phrase.segments {
+            switch segment {
+            case .words(let words):
+                for word in words {
+                    if i < done.count {
+                        guard done[i] == word else { return .none }
+                        i += 1
                     } else {
-                        let typed = typedWords.joined(separator: " ").lowercased()
-                        let offered = keywords.filter { $0.hasPrefix(typed) }
-                        guard !offered.isEmpty else { continue }
-                        return Completion(replacing: Self.tailLength(text, words: typedWords.count, endsWithSpace: endsWithSpace), candidates: offered.sorted())
+                        return word.hasPrefix(partial.lowercased()) && !(partial.isEmpty && done.isEmpty) ? .words([word]) : .none
                     }
                 }
-                let typed = typedWords.joined(separator: " ")
-                let key = typed.comparable
-                if typed.isEmpty && !endsWithSpace { continue }
-                let found = accounts.indices.filter { key.isEmpty || keys[$0].hasPrefix(key) }.map { accounts[$0] }
-                guard !found.isEmpty else { continue }
-                for name in found where !names.contains(name) { names.append(name) }
-                replacing = max(replacing, Self.tailLength(text, words: typedWords.count, endsWithSpace: endsWithSpace))
+            case .slot(let name):
+                switch spec.slots[name]! {
+                case .account:
+                    return .account(Array(done[i...]) + (partial.isEmpty ? [] : [partial]))
+                case .file:
+                    return done.count == i ? .file(partial) : .none
+                case .choice(let vocabulary):
+                    // The longest word of the choice the typed words begin with, then on.
+                    let rest = Array(done[i...])
+                    let spelled = vocabulary.entries.flatMap(\.words).map { $0.lowercased().split(separator: " ").map(String.init) }
+                    if let used = spelled.filter({ $0.count <= rest.count && Array(rest.prefix($0.count)) == $0 }).max(by: { $0.count < $1.count }) {
+                        i += used.count
+                        continue
+                    }
+                    let sofar = (rest + [partial]).joined(separator: " ").lowercased().trimmingCharacters(in: .whitespaces)
+                    let offer = vocabulary.entries.compactMap { $0.words.first }.filter { $0.lowercased().hasPrefix(sofar) }
+                    return offer.isEmpty ? .none : .words(offer)
+                default:
+                    return .none
+                }
+            case .options:
+                return .none
             }
         }
-        if !names.isEmpty && !before.isEmpty {
-            return Completion(replacing: replacing, candidates: names.sorted())
-        }
-        if partial.isEmpty { names = [] }
-
-        // The next literal word of a command: a command's own name first ("sc" → "score",
-        // not also "scoring" of "scoring model"), other phrasings when no name fits.
-        func next(_ phrases: [Phrase]) -> [String] {
-            var found: [String] = []
-            for phrase in phrases {
-                let lead = phrase.leadingWords
-                guard lead.count > before.count, Array(lead.prefix(before.count)) == before else { continue }
-                let word = lead[before.count]
-                if word.hasPrefix(partial.lowercased()) && !found.contains(word) { found.append(word) }
-            }
-            return found
-        }
-        var offered = next(specs.map { $0.phrases[0] })
-        if offered.isEmpty { offered = next(specs.flatMap(\.phrases)) }
-        // At the start of a line a name may come first ("Acme的评分").
-        return Completion(replacing: partial.unicodeScalars.count, candidates: offered.sorted() + names.sorted())
+        return .none
     }
 
     /// Unicode scalars taken by the last `words` words (and the space after them).

@@ -6,9 +6,20 @@ import Workspace
 /// `20 November 2026`, and 今天, 昨天, 前天, 11月20日. A day without a year is the latest such
 /// day not after today.
 public enum SpokenDate {
+    /// A word as the readers compare it: lower case, without the commas, stops and colons around it.
+    static func plain(_ word: String) -> String {
+        var s = Substring(word.lowercased())
+        while let c = s.first, ",.:".contains(c) { s = s.dropFirst() }
+        while let c = s.last, ",.:".contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+
     /// The day the words name, relative to `today`; nil when they name none.
     public static func day(_ words: [String], today: Day, afterOn: Bool = true) -> Day? {
-        let w = words.map { $0.lowercased().trimmingCharacters(in: [",", ".", ":"]) }
+        var w = words.map(plain)
+        // "at the start of the month", "the end of October": the words around the day say nothing more.
+        while let first = w.first, ["at", "the", "by"].contains(first), w.count > 1 { w.removeFirst() }
+        if let d = spoken(w, today: today) { return d }
         switch w.count {
         case 1:
             switch w[0] {
@@ -43,37 +54,116 @@ public enum SpokenDate {
         }
     }
 
-    /// The longest run of words at the end of `words` (up to 3, "on" before it allowed) that
-    /// names a day: the day, and how many words it took.
-    public static func trailing(_ words: [String], today: Day) -> (day: Day, count: Int)? {
-        for length in stride(from: min(3, words.count), through: 1, by: -1) {
-            let on = words.count > length && words[words.count - length - 1].lowercased() == "on"
-            guard let d = day(Array(words.suffix(length)), today: today, afterOn: on) else { continue }
-            return (d, length + (on ? 1 : 0))
+    /// Days said in whole phrases: last week, a month ago, the start of the month, the end of
+    /// October, 上周, 一个月前, 月初, 10月底, 上周五, 3天前.
+    static func spoken(_ w: [String], today: Day) -> Day? {
+        let c = today.components
+        let thisMonth = Day(year: c.year, month: c.month, day: 1)!
+        switch w.joined(separator: " ") {
+        case "last week", "a week ago", "上周", "上个星期", "一周前": return today.adding(days: -7)
+        case "a month ago", "one month ago", "last month", "一个月前", "上个月": return today.adding(months: -1)
+        case "start of the month", "beginning of the month", "start of month", "月初", "本月初": return thisMonth
+        case "end of last month", "上个月底", "上月底": return thisMonth.adding(days: -1)
+        default: break
+        }
+        if w.count == 3, w[2] == "ago", w[1] == "months" || w[1] == "month", let n = Int(w[0]) ?? (w[0] == "two" ? 2 : w[0] == "three" ? 3 : nil), n <= 120 {
+            return today.adding(months: -n)
+        }
+        // "end of October", "start of October".
+        if w.count == 3, w[1] == "of", let m = month(w[2]) {
+            let first = Day(year: m <= c.month ? c.year : c.year - 1, month: m, day: 1)!
+            if w[0] == "end" { return min(first.adding(months: 1).adding(days: -1), today) }
+            if w[0] == "start" || w[0] == "beginning" { return first }
+        }
+        guard w.count == 1 else { return nil }
+        let word = w[0]
+        // 3天前, 两周前, 2个月前.
+        if word.hasSuffix("前"), let n = countWord(String(word.dropLast())) {
+            return today.adding(days: -n.days).adding(months: -n.months)
+        }
+        // 10月底, 10月初.
+        if word.hasSuffix("月底") || word.hasSuffix("月初"), let m = Int(word.dropLast(2)), (1...12).contains(m) {
+            let first = Day(year: m <= c.month ? c.year : c.year - 1, month: m, day: 1)!
+            return word.hasSuffix("月底") ? min(first.adding(months: 1).adding(days: -1), today) : first
+        }
+        // 上周五: the Friday of last week; 周五, 星期五: the latest.
+        if let (weeks, weekday) = chineseWeekday(word) {
+            if weeks == -1 { return today.adding(days: -7 - (today.weekday - 1)).adding(days: weekday - 1) }
+            if weeks == 0 { return latest(weekday, onOrBefore: today) }
         }
         return nil
     }
 
-    /// The same at the start of `words` ("yesterday with Maria …", "on 20 Nov …").
-    public static func leading(_ words: [String], today: Day) -> (day: Day, count: Int)? {
-        let on = words.first?.lowercased() == "on" ? 1 : 0
-        let rest = Array(words.dropFirst(on))
-        for length in stride(from: min(3, rest.count), through: 1, by: -1) {
-            if let d = day(Array(rest.prefix(length)), today: today, afterOn: on == 1) { return (d, length + on) }
+    /// "3天", "两周", "2个月": days and months.
+    static func countWord(_ text: String) -> (days: Int, months: Int)? {
+        let numbers: [String: Int] = ["一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0]
+        for (unit, scale) in [("个月", -1), ("月", -1), ("周", 7), ("个星期", 7), ("星期", 7), ("天", 1), ("日", 1)] where text.hasSuffix(unit) {
+            let digits = String(text.dropLast(unit.count))
+            guard let n = Int(digits) ?? numbers[digits] else { return nil }
+            return scale < 0 ? (0, n) : (n * scale, 0)
         }
         return nil
+    }
+
+    /// 周五 (this week, 0), 下周一 (next week, 1), 上周五 (last week, -1).
+    static func chineseWeekday(_ word: String) -> (Int, Int)? {
+        let days = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7]
+        var w = Substring(word)
+        var weeks = 0
+        if w.hasPrefix("下") { weeks = 1; w = w.dropFirst() } else if w.hasPrefix("上") { weeks = -1; w = w.dropFirst() }
+        else if w.hasPrefix("这") || w.hasPrefix("本") { w = w.dropFirst() }
+        for prefix in ["周", "星期", "礼拜"] where w.hasPrefix(prefix) {
+            let rest = String(w.dropFirst(prefix.count))
+            if let d = days[rest] { return (weeks, d) }
+        }
+        return nil
+    }
+
+    /// The day a stretch ends on, for "before …": the end of the year (or quarter, or month),
+    /// a month by name (the day before it begins: "before March" is to the end of February),
+    /// 年底, 季度末, 月底, 三月.
+    public static func end(_ words: [String], today: Day) -> Day? {
+        var w = words.map(plain)
+        while let first = w.first, ["the", "by"].contains(first), w.count > 1 { w.removeFirst() }
+        let c = today.components
+        let quarterEnd = Day(year: c.year, month: ((c.month - 1) / 3) * 3 + 1, day: 1)!.adding(months: 3).adding(days: -1)
+        switch w.joined(separator: " ") {
+        case "end of the year", "end of year", "year end", "year-end", "this year", "年底", "年末", "今年年底":
+            return Day(year: c.year, month: 12, day: 31)
+        case "end of the quarter", "end of quarter", "quarter end", "this quarter", "季度末", "本季度", "这个季度":
+            return quarterEnd
+        case "end of the month", "end of month", "month end", "this month", "月底", "本月":
+            return Day(year: c.year, month: c.month, day: 1)!.adding(months: 1).adding(days: -1)
+        default: break
+        }
+        guard w.count == 1 else { return nil }
+        let chinese = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12]
+        let word = w[0]
+        let m = month(word) ?? (word.hasSuffix("月") ? Int(word.dropLast()) ?? chinese[String(word.dropLast())] : nil)
+        guard let m, (1...12).contains(m) else { return nil }
+        let first = Day(year: c.year, month: m, day: 1)!
+        return (first > today ? first : Day(year: c.year + 1, month: m, day: 1)!).adding(days: -1)
     }
 
     /// A day ahead as a CSM sets a due date: `2026-12-01`, `today`, `tomorrow`, `in 3 days`,
     /// `in 2 weeks`, `friday` or `next friday` (the first after today), `20 Dec` (the first
     /// such day from today), 明天.
     public static func ahead(_ words: [String], today: Day) -> Day? {
-        let w = words.map { $0.lowercased().trimmingCharacters(in: [",", ".", ":"]) }
+        let w = words.map(plain)
         if w.count == 1 {
             switch w[0] {
             case "today", "今天": return today
             case "tomorrow", "明天": return today.adding(days: 1)
+            case "后天": return today.adding(days: 2)
             default: break
+            }
+            // 周五 (the next), 下周一 (next week's), 12月1号.
+            if let (weeks, weekday) = chineseWeekday(w[0]), weeks >= 0 {
+                if weeks == 0 { return next(weekday, after: today.adding(days: -1)) }
+                return today.adding(days: 7 - (today.weekday - 1)).adding(days: weekday - 1)
+            }
+            if let d = chinese(w[0], today: today) {
+                return d >= today ? d : Day(year: d.year + 1, month: d.components.month, day: d.components.day)
             }
             if let d = Day(iso: w[0]) { return d }
             if let weekday = weekday(w[0]) { return next(weekday, after: today) }

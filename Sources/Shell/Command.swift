@@ -8,24 +8,6 @@ public protocol Command: Sendable {
     func run(_ request: Request, in context: Context) throws -> Report
 }
 
-/// A parsed line: the slots its phrase captured.
-public struct Request: Sendable {
-    public var line: String
-    public var phrase: Phrase
-    public var slots: [String: String]
-    /// `--json` and `as of DATE` from the end of the line.
-    public var options: TrailingOptions
-
-    public init(line: String, phrase: Phrase, slots: [String: String], options: TrailingOptions = TrailingOptions()) {
-        self.line = line
-        self.phrase = phrase
-        self.slots = slots
-        self.options = options
-    }
-
-    public subscript(slot: String) -> String? { slots[slot] }
-}
-
 /// A command's result: drawn as text, or encoded as JSON with `--json`.
 public protocol Report: Encodable {
     func render(into document: inout Document)

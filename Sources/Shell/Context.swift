@@ -25,6 +25,10 @@ public final class Context {
     public var stdoutIsTerminal = false
     /// What one command leaves for the next in this shell: the last draft, for copy and save.
     public var remembered: [String: Any] = [:]
+    /// What the conversation is about: a follow-up ("why?", "and Acme?") goes on from here.
+    public var focus = Focus()
+    /// Reads lines as the commands' phrasings declare them, and questions as the commands' cues.
+    public private(set) lazy var reader = Reader(specs: specs)
     /// The command running now answers in JSON (`--json`): what only JSON shows is worth reading.
     public internal(set) var wantsJSON = false
     /// The most rows a long list shows (`Renderer.listRows`): a terminal's screenful; nil when
@@ -48,7 +52,6 @@ public final class Context {
     private var cachedAccounts: [Account]?
     /// Where `accounts()` takes them from when first asked (a book read carries them).
     private var rememberedAccounts: (() -> [Account])?
-    private var cachedResolver: AccountResolver?
     /// The workspace's health model (model.yaml), re-read when the file changes.
     public let models: ModelInForce
     public var model: HealthModel { models.model }
@@ -61,7 +64,12 @@ public final class Context {
         self.directory = directory
         self.progress = progress
         self.models = ModelInForce(workspace: workspace.path)
+        workspaceNames = WorkspaceNames(context: self)
     }
+
+    private var workspaceNames: WorkspaceNames!
+    /// What the reader knows of the workspace's names, answered by its store.
+    public var names: Names { workspaceNames }
 
     /// Every account, read once per change.
     public func accounts() throws -> [Account] {
@@ -97,20 +105,7 @@ public final class Context {
     public func workspaceChanged() {
         cachedAccounts = nil
         rememberedAccounts = nil
-        cachedResolver = nil
-    }
-
-    /// Finds accounts by what the CSM typed, built once per change.
-    public func resolver() throws -> AccountResolver {
-        if let cachedResolver { return cachedResolver }
-        let resolver = AccountResolver(try accounts().map { .init(name: $0.name, aliases: $0.aliases) })
-        cachedResolver = resolver
-        return resolver
-    }
-
-    /// The account `query` names in full (name or alias), if one does.
-    public func exactAccount(_ query: String) throws -> Account? {
-        try resolver().exact(query).map { try accounts()[$0] }
+        workspaceNames.reset()
     }
 
     /// Who is making a change, now.
@@ -152,31 +147,19 @@ public final class Context {
         return last.description
     }
 
-    /// Resolves what the CSM typed to one account, or says which they may have meant.
-    public func account(_ query: String) throws -> Account {
-        // A name or alias typed in full is one look-up (the resolver below reads the whole
-        // book): the same answer the resolver gives for it, found first.
-        if cachedResolver == nil {
-            let hits = try store.accounts(withKey: query.comparable)
-            let names = hits.filter(\.isName)
-            if names.count == 1 { return names[0].account }
-            if names.isEmpty && hits.count == 1 { return hits[0].account }
+    /// The account with this name (not an alias), if there is one.
+    public func account(named name: String) throws -> Account? {
+        guard let hit = try names.accounts(withKeys: [name.comparable]).first(where: { $0.isName && $0.account.name == name }) else { return nil }
+        return try account(hit.account)
+    }
+
+    /// The account a line named, as it is now.
+    public func account(_ ref: AccountRef) throws -> Account {
+        if let cachedAccounts, let found = cachedAccounts.first(where: { $0.id == ref.id }) { return found }
+        guard let found = try store.accounts(ids: [ref.id]).first else {
+            throw CommandError("\(ref.name) is no longer in the workspace — 'list accounts' shows the book")
         }
-        let all = try accounts()
-        switch try resolver().resolve(query) {
-        case .found(let i):
-            return all[i]
-        case .ambiguous(let matches):
-            let names = matches.prefix(6).map { all[$0].name }
-            throw CommandError("'\(query.excerpt)' matches \(matches.count) accounts: \(names.joined(separator: ", "))\(matches.count > 6 ? ", …" : "") — type more of the name")
-        case .notFound(let suggestions):
-            if suggestions.isEmpty {
-                throw CommandError("no account named '\(query.excerpt)' — try 'list accounts'")
-            }
-            let names = suggestions.map { all[$0].name }
-            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
-            throw CommandError("no account named '\(query.excerpt)' — did you mean \(list)?")
-        }
+        return found
     }
 
     /// Who is at the keyboard: CSE_USER, else the login name.

@@ -10,8 +10,9 @@ final class LineEditor {
         case end
     }
 
-    /// What tab completion offers for the text before the cursor: characters to replace and candidates.
-    typealias Completer = (String) -> (replacing: Int, candidates: [String])
+    /// What tab completion offers for the text before the cursor, listing at most `limit`:
+    /// characters to replace, candidates, and how many there are in all.
+    typealias Completer = (_ before: String, _ limit: Int) -> (replacing: Int, candidates: [String], total: Int)
 
     private let editLine: OpaquePointer
     private let history: OpaquePointer
@@ -82,6 +83,21 @@ final class LineEditor {
         return .line(line)
     }
 
+    /// Asks a question on the line (a yes-or-no before a change); nil when cancelled. The
+    /// answer is not kept in the history.
+    func ask(_ question: String) -> String? {
+        let prompt = LineEditor.promptText
+        LineEditor.promptText = strdup(question)
+        defer {
+            free(LineEditor.promptText)
+            LineEditor.promptText = prompt
+        }
+        switch read() {
+        case .line(let answer): return answer
+        case .cancelled, .end: return nil
+        }
+    }
+
     /// Adds the line to the history and saves it in the workspace (through a rename, so
     /// a killed shell never leaves half a history file).
     func remember(_ line: String) {
@@ -99,7 +115,20 @@ final class LineEditor {
         guard let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length).bindMemory(to: UInt8.self), as: UTF8.self)
-        let (replacing, candidates) = completer(before)
+        // No more names than fit the screen are listed without asking.
+        let screen = max(10, (Terminal.rows(of: STDOUT_FILENO) ?? 24) - 2)
+        var (replacing, candidates, total) = completer(before, screen)
+        if candidates.isEmpty && total > 0 {
+            fputs("\nDisplay all \(total) possibilities? (y or n) ", cse_stdout())
+            fflush(cse_stdout())
+            var c: CChar = 0
+            guard el_getc(editLine, &c) == 1, c == CChar(UInt8(ascii: "y")) || c == CChar(UInt8(ascii: "Y")) else {
+                fputs("\n", cse_stdout())
+                return UInt8(CC_REDISPLAY)
+            }
+            (replacing, candidates, total) = completer(before, total)
+            fputs("\n", cse_stdout())
+        }
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let typed = String(before.unicodeScalars.suffix(replacing))
         if candidates.count == 1 {
@@ -114,9 +143,23 @@ final class LineEditor {
             el_insertstr(editLine, common)
             return UInt8(CC_REFRESH)
         }
-        fputs("\n" + candidates.joined(separator: "   ") + "\n", cse_stdout())
+        fputs("\n" + LineEditor.columns(candidates, width: Terminal.columns(of: STDOUT_FILENO) ?? 80), cse_stdout())
         fflush(cse_stdout())
         return UInt8(CC_REDISPLAY)
+    }
+
+    /// Candidates in columns that fit the width, down each column first (as readline lists them);
+    /// a name wider than the line has a line of its own.
+    static func columns(_ words: [String], width: Int) -> String {
+        let widest = words.map(DisplayWidth.of).max() ?? 0
+        let perLine = max(1, (width + 3) / (widest + 3))
+        let lines = (words.count + perLine - 1) / perLine
+        var out = ""
+        for line in 0..<lines {
+            let row = stride(from: line, to: words.count, by: lines).map { words[$0] }
+            out += row.enumerated().map { i, w in i == row.count - 1 ? w : DisplayWidth.pad(w, to: widest) }.joined(separator: "   ") + "\n"
+        }
+        return out
     }
 
     /// Longest shared start, compared without case.

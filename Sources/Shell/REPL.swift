@@ -7,9 +7,9 @@ import Intents
 public enum REPL {
     public static func run(_ session: Session, banner: String?) {
         let completer = Completer(specs: session.commands.map(\.spec))
-        let editor = LineEditor(prompt: "cse> ", historyPath: session.context.workspace.historyPath) { before in
-            let names = (try? session.context.accounts().map(\.name)) ?? []
-            let completion = completer.complete(before, accounts: names, files: { folder in
+        let editor = LineEditor(prompt: "cse> ", historyPath: session.context.workspace.historyPath) { before, limit in
+            // A completion that cannot read the workspace offers nothing: the line stays as typed.
+            let completion = try? completer.complete(before, names: session.context.names, limit: limit, files: { folder in
                 let path = session.context.path(folder.isEmpty ? "." : folder)
                 let fm = FileManager.default
                 return ((try? fm.contentsOfDirectory(atPath: path)) ?? []).map { name in
@@ -18,8 +18,9 @@ public enum REPL {
                     return isFolder.boolValue ? name + "/" : name
                 }
             })
-            return (completion.replacing, completion.candidates)
+            return completion.map { ($0.replacing, $0.candidates, $0.total) } ?? (0, [], 0)
         }
+        session.confirm = { question in editor.ask(question).map { Session.yes.contains(Session.plain($0)) } ?? false }
         if let banner { print(banner) }
         while !session.exitRequested {
             switch editor.read() {

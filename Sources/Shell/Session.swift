@@ -14,7 +14,10 @@ public final class Session {
     /// or commands piped in), so that the output is JSON Lines.
     public var jsonLines = false
     public private(set) var exitRequested = false
-    let parser: Parser
+    /// Asks the person at the keyboard a yes-or-no question; nil when nobody can answer
+    /// (piped, `-c`, a transcript), and a change that would be made on a guess is refused.
+    public var confirm: ((String) -> Bool)?
+    public var reader: Reader { context.reader }
     let output: OutputSink
 
     public init(context: Context, commands: [Command], renderer: Renderer, json: Bool, output: OutputSink) {
@@ -23,74 +26,144 @@ public final class Session {
         self.renderer = renderer
         self.json = json
         self.output = output
-        self.parser = Parser(specs: commands.map(\.spec))
     }
+
+    /// The line a "did you mean" offered (the name it was a slip of in its place): a "yes"
+    /// next runs it, anything else forgets it.
+    var offered: String?
+
+    /// Words that say yes to what was offered.
+    static let yes: Set<String> = ["y", "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "yes please", "是", "是的", "对", "对的", "好", "好的", "嗯"]
+    static let no: Set<String> = ["n", "no", "nope", "nah", "no thanks", "不", "不是", "不对", "算了"]
 
     /// Runs one line; false when it failed.
     @discardableResult
     public func run(_ line: String) -> Bool {
-        switch parser.parse(line) {
+        let offer = offered
+        offered = nil
+        if let offer, Session.yes.contains(Session.plain(line)) { return run(offer, sayBack: true) }
+        if offer != nil, Session.no.contains(Session.plain(line)) {
+            output.write(renderer.render(Session.note("nothing done")))
+            return true
+        }
+        return run(line, sayBack: false)
+    }
+
+    /// `sayBack`: say how the line was taken even when it is a command as typed (a line offered).
+    private func run(_ line: String, sayBack: Bool) -> Bool {
+        let outcome: Reader.Outcome
+        do {
+            outcome = try reader.read(line, names: context.names, today: context.today, focus: context.focus)
+        } catch {
+            return fail(Session.describe(error), json: json)
+        }
+        switch outcome {
         case .empty:
             return true
-        case .incomplete(let indices):
-            let usages = indices.prefix(3).map { commands[$0].spec.usage }
-            return fail(CommandError("'\(PhraseMatcher.clean(line).excerpt)' is incomplete — usage: \(usages.joined(separator: " | "))"), line: line)
-        case .unknown(let suggestions):
-            let word = PhraseMatcher.clean(line)
-            var message = "unknown command '\(word.excerpt)'"
-            if let account = try? context.account(word) {
-                message += " — did you mean 'score \(account.name)' or 'show \(account.name)'?"
-            } else if !suggestions.isEmpty {
-                message += " — did you mean " + suggestions.map { "'\(commands[$0].spec.usage)'" }.joined(separator: " or ") + "?"
-            } else {
-                message += " — type 'help' for the list of commands"
-            }
-            return fail(CommandError(message), line: line)
-        case .matched(let match):
-            let command = commands[match.command]
-            let json = self.json || match.options.json
-            var asOf: Day?
-            if let typed = match.options.asOf {
-                guard let day = Day(iso: typed) else {
-                    return fail(CommandError("'\(typed.excerpt)' is not a date — write 'as of YYYY-MM-DD'"), json: json)
+        case .failed(let message, let near, let lineJSON):
+            let json = self.json || lineJSON
+            guard message.isEmpty else { return fail(CommandError(message), json: json) }
+            return fail(unreadable(line, near: near), json: json)
+        case .suggested(let message, let line, let lineJSON):
+            offered = line
+            return fail(CommandError(message), json: self.json || lineJSON)
+        case .ambiguous(let readings):
+            let ways = readings.map { "'\($0.words)'" }
+            return fail(CommandError("'\(Reader.shown(line))' reads \(readings.count) ways: \(ways.dropLast().joined(separator: ", ")) or \(ways.last!) — type the one you mean"),
+                        json: json || readings[0].request.json)
+        case .reading(let reading):
+            let json = self.json || reading.request.json
+            if reading.isGuess {
+                guard let confirm else {
+                    let why = reading.guess.map { "\($0); " } ?? ""
+                    return fail(CommandError("not done — \(why)did you mean: \(reading.words)? A change is made only from words that read "
+                                             + "one way: type that to make it. Nothing was changed."), json: json)
                 }
-                asOf = day
-            }
-            Interrupt.reset()
-            if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
-            let today = context.today
-            if let asOf { context.today = asOf }
-            context.wantsJSON = json
-            context.listRows = json ? nil : renderer.listRows
-            defer { context.today = today; context.wantsJSON = false }
-            do {
-                let request = Request(line: line, phrase: match.phrase, slots: match.slots, options: match.options)
-                let report = try command.run(request, in: context)
-                if report is ExitRequest {
-                    exitRequested = true
+                if let why = reading.guess { output.write(renderer.render(Session.note(why))) }
+                guard confirm(Sanitizer.clean("Did you mean: \(reading.words)? [y/N] ")) else {
+                    output.write(renderer.render(Session.note("nothing changed")))
                     return true
                 }
-                if json {
-                    output.write(try encode(report) + "\n")
-                } else {
-                    var document = Document()
-                    document.listRows = renderer.listRows
-                    let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-                    document.command = "cse -w \(quoted(context.workspace.location.description)) -c \(quoted(line))"
-                    report.render(into: &document)
-                    output.write(renderer.render(document))
-                }
-                Session.retire(report)
-                return true
-            } catch let error as CommandError {
-                return fail(error, json: json)
-            } catch let error as ImportFailure {
-                return fail(Session.describe(error), json: json)
-            } catch let error as WorkspaceError {
-                return fail(CommandError(error.description), json: json)
-            } catch {
-                return fail(CommandError("\(error)"), json: json)
+            } else if reading.how != .typed || sayBack {
+                // How the line was taken, before the answer: "→ churn risk Hooli", and what of it was not.
+                let unread = reading.unread.isEmpty ? "" : " · not understood: " + reading.unread.map { "'\($0)'" }.joined(separator: ", ")
+                let said = renderer.render(Session.note("→ \(reading.words)" + unread))
+                if json { output.writeError(said) } else { output.write(said) }
             }
+            return execute(reading, json: json)
+        }
+    }
+
+    /// A short answer as compared: lower case, without the spaces and marks around it.
+    static func plain(_ line: String) -> String {
+        var s = Substring(line.lowercased())
+        while let c = s.first, c.isWhitespace || c.isPunctuation { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace || c.isPunctuation { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// Runs a reading's command and shows its answer.
+    func execute(_ reading: Reader.Reading, json: Bool) -> Bool {
+        let command = commands[reading.command]
+        let request = reading.request
+        Interrupt.reset()
+        if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
+        let today = context.today
+        if let asOf = request.asOf { context.today = asOf }
+        context.wantsJSON = json
+        context.listRows = json ? nil : renderer.listRows
+        defer { context.today = today; context.wantsJSON = false }
+        do {
+            let report = try command.run(request, in: context)
+            context.focus.answered(request, writes: command.spec.writes)
+            if report is ExitRequest {
+                exitRequested = true
+                return true
+            }
+            if json {
+                output.write(try encode(report) + "\n")
+            } else {
+                var document = Document()
+                document.listRows = renderer.listRows
+                let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+                document.command = "cse -w \(quoted(context.workspace.location.description)) -c \(quoted(reading.words))"
+                report.render(into: &document)
+                output.write(renderer.render(document))
+            }
+            Session.retire(report)
+            return true
+        } catch {
+            return fail(Session.describe(error), json: json)
+        }
+    }
+
+    /// One dim line: how a line was taken, or that nothing was done.
+    static func note(_ text: String) -> Document {
+        var document = Document()
+        document.wrapped(text: [Span(text, .dim)])
+        return document
+    }
+
+    /// A line nothing reads: the commands it came closest to, each with an example, or how to ask.
+    func unreadable(_ line: String, near: [Int]) -> CommandError {
+        let typed = Reader.shown(line)
+        guard !near.isEmpty else {
+            return CommandError("cannot read '\(typed)' — ask as you would a colleague ('how is Acme doing?', 'which accounts renew this quarter?', 'Hooli会流失吗') or type 'help'")
+        }
+        let tries = near.prefix(3).map { i -> String in
+            let spec = commands[i].spec
+            return "'\(spec.usage)'" + (spec.examples.first.map { " (e.g. \($0))" } ?? "")
+        }
+        return CommandError("cannot read '\(typed)' — the nearest: \(tries.joined(separator: "; ")); 'help' lists everything")
+    }
+
+    /// An error as one line: a command's own, an import's problems, a workspace's fault.
+    static func describe(_ error: Error) -> CommandError {
+        switch error {
+        case let error as CommandError: return error
+        case let error as ImportFailure: return describe(error)
+        case let error as WorkspaceError: return CommandError(error.description)
+        default: return CommandError("\(error)")
         }
     }
 
@@ -99,10 +172,6 @@ public final class Session {
     static func retire(_ report: Report) {
         nonisolated(unsafe) let done = report
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(done) {} }
-    }
-
-    func fail(_ error: CommandError, line: String) -> Bool {
-        fail(error, json: json || Parser.wantsJSON(line))
     }
 
     func fail(_ error: CommandError, json: Bool) -> Bool {

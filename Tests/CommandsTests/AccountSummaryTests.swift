@@ -163,7 +163,7 @@ final class AccountSummaryTests: WorkspaceTestCase {
         try store.database.write { try $0.execute("UPDATE account_summary SET review = 'not a row' WHERE account_id = ?", [acme.id!.databaseValue]) }
         XCTAssertEqual(try json(context.portfolioReview(csm: nil).report), try json(after))
         // One CSM's review is the same rows narrowed.
-        let dana2 = try context.portfolioReview(csm: "Dana").report.review
+        let dana2 = try context.portfolioReview(csm: "Dana Whitfield").report.review
         XCTAssertEqual(dana2.accounts, try freshRows(context).filter { $0.csm == "Dana Whitfield" && !$0.isChurned }.count)
     }
 

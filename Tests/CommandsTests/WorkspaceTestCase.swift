@@ -57,3 +57,13 @@ class WorkspaceTestCase: XCTestCase {
         return (OneTruthTests.Runner(context), context)
     }
 }
+
+extension Context {
+    /// The account a test names as a CSM would type it: its name, an alias or a unique start.
+    func account(_ typed: String) throws -> Account {
+        guard case .reading(let r) = try reader.read("show \(typed)", names: names, today: today), let ref = r.request.account() else {
+            throw CommandError("no account '\(typed)'")
+        }
+        return try account(ref)
+    }
+}

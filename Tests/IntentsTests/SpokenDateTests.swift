@@ -31,13 +31,21 @@ final class SpokenDateTests: XCTestCase {
         XCTAssertNil(day("pricing"))
     }
 
-    func testAtTheEndAndAtTheStartOfALine() {
-        let words = "call with Maria about seats on Friday".split(separator: " ").map(String.init)
-        XCTAssertEqual(SpokenDate.trailing(words, today: today)?.day.description, "2026-11-20")
-        XCTAssertEqual(SpokenDate.trailing(words, today: today)?.count, 2)
-        let bare = "call: they sign Friday".split(separator: " ").map(String.init)
-        XCTAssertNil(SpokenDate.trailing(bare, today: today), "a bare weekday is part of the details")
-        let leading = "yesterday with Maria".split(separator: " ").map(String.init)
-        XCTAssertEqual(SpokenDate.leading(leading, today: today)?.count, 1)
+    func testABareWeekdayIsADayOnlyAfterOn() {
+        XCTAssertNil(SpokenDate.day(["friday"], today: today, afterOn: false), "'they sign Friday' is words of the details")
+        XCTAssertEqual(SpokenDate.day(["friday"], today: today, afterOn: true)?.description, "2026-11-20")
+    }
+
+    /// "renewals before …": the last day of the stretch.
+    func testTheEndOfAStretch() {
+        func end(_ text: String) -> String? { SpokenDate.end(text.split(separator: " ").map(String.init), today: today)?.description }
+        XCTAssertEqual(end("March"), "2027-02-28", "before March is to the end of February")
+        XCTAssertEqual(end("December"), "2026-11-30", "the December ahead")
+        XCTAssertEqual(end("三月"), "2027-02-28")
+        XCTAssertEqual(end("the end of the year"), "2026-12-31")
+        XCTAssertEqual(end("年底"), "2026-12-31")
+        XCTAssertEqual(end("the end of the quarter"), "2026-12-31")
+        XCTAssertEqual(end("月底"), "2026-11-30")
+        XCTAssertNil(end("pricing"))
     }
 }
