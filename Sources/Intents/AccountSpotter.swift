@@ -51,13 +51,17 @@ struct AccountSpotter {
             let accounts = Set(hits.map(\.account))
             if accounts.count == 1 { found.append(Spot(range: i..<(i + 1), account: accounts.first!, exact: false)) }
         }
-        // Chinese characters that start one account's name only ("星辰" for 星辰科技).
+        // Chinese characters that start one account's name only ("星辰" for 星辰科技). The names
+        // that start with two characters are looked up once; three or four are found among them.
         for run in hanRuns() {
             for a in run where a + 2 <= run.upperBound {
+                let two = try names.accounts(startingWith: line.text(a..<(a + 2)).comparable, limit: 50)
+                if two.isEmpty { continue }
                 for b in (a + 2)...min(run.upperBound, a + 4) where !found.contains(where: { $0.range.overlaps(a..<b) }) {
                     let key = line.text(a..<b).comparable
                     guard !vocabulary.contains(line.phraseKey(a..<b)) else { continue }
-                    let accounts = Set(try names.accounts(startingWith: key, limit: 8).map(\.account))
+                    let hits = two.count < 50 ? two.filter { $0.key.hasPrefix(key) } : try names.accounts(startingWith: key, limit: 8)
+                    let accounts = Set(hits.map(\.account))
                     if accounts.count == 1 { found.append(Spot(range: a..<b, account: accounts.first!, exact: false)) }
                 }
             }

@@ -261,10 +261,19 @@ final class SlotReader {
         return nil
     }
 
+    /// Names near a key, each key compared with every name once for the line.
+    private func nearAccounts(_ key: String) throws -> [String] {
+        if let known = nearCache[key] { return known }
+        let near = try names.nearAccounts(key)
+        nearCache[key] = near
+        return near
+    }
+    private var nearCache: [String: [String]] = [:]
+
     /// The line with the one name the words are a slip of written in their place ("score
     /// Acme Corp" for "score Acmee"), when there is one: what "yes" to the question runs.
     func corrected(_ range: Range<Int>) throws -> String? {
-        let near = try names.nearAccounts(Self.trimmed(line.text(range)).comparable)
+        let near = try nearAccounts(Self.trimmed(line.text(range)).comparable)
         return near.count == 1 ? line.replacing(range, with: near[0]) : nil
     }
 
@@ -280,7 +289,7 @@ final class SlotReader {
                 return "'\(typed.excerpt)' matches \(accounts.count < 50 ? "\(accounts.count)" : "many") accounts: \(shown.joined(separator: ", "))\(accounts.count > 6 ? ", …" : "") — type more of the name"
             }
         }
-        let near = key.isEmpty ? [] : try names.nearAccounts(key)
+        let near = key.isEmpty ? [] : try nearAccounts(key)
         if near.isEmpty { return "no account named '\(typed.excerpt)' — try 'list accounts'" }
         let list = near.count == 1 ? near[0] : near.dropLast().joined(separator: ", ") + " or " + near.last!
         return "no account named '\(typed.excerpt)' — did you mean \(list)?"
