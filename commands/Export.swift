@@ -49,7 +49,13 @@ struct ExportCommand: Command {
             }
         case .events:
             let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
-            rows = try context.store.events().map { [names[$0.accountID] ?? "", $0.date.description, $0.kind, $0.details ?? ""] }
+            let events = try context.store.events()
+            rows = events.map { [names[$0.accountID] ?? "", $0.date.description, $0.kind, $0.details ?? "", $0.sourceID ?? ""] }
+            // The source's record ids, when some event was imported with one.
+            if !events.contains(where: { $0.sourceID != nil }) {
+                columns.removeLast()
+                rows = rows.map { Array($0.dropLast()) }
+            }
         case .productEvents, .dailyCounts:
             break
         case .snapshots:

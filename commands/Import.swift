@@ -9,7 +9,8 @@ struct ImportCommand: Command {
     let spec = CommandSpec(
         name: "import",
         phrases: ["import {file}", "import from {file}", "load {file}", "导入 {file}", "导入{file}"],
-        usage: "import FILE",
+        options: [OptionSpec("create", "--create", "creating new accounts", "and create new accounts", "新建客户")],
+        usage: "import FILE [--create]",
         summary: "import accounts, weekly snapshots, events, a subscription ledger or product usage",
         details: """
             The kind is read from the header: accounts (account,segment,plan,arr,csm,start_date,renewal_date \
@@ -43,7 +44,9 @@ struct ImportCommand: Command {
                 context.progress?.update("checking \(typed)", done: read, total: nil)
             }
             guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
-            let summary = try context.store.apply(plan.batch, by: context.author("import \(typed)")) { done, total in
+            var batch = plan.batch
+            batch.createNearNames = request.flag("create")
+            let summary = try context.store.apply(batch, by: context.author("import \(typed)")) { done, total in
                 try Interrupt.check()
                 context.progress?.update("importing \(typed)", done: done, total: total)
             }
@@ -55,6 +58,14 @@ struct ImportCommand: Command {
                                 mapped: plan.mapped, mappingName: plan.mappingName)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
+        } catch let refusal as NearNameRefusal {
+            let n = refusal.pairs.count
+            let first = refusal.pairs[0]
+            throw CommandError("\(typed): \(n == 1 ? "a name is" : "\(n) names are") not in the workspace but near an account \(n == 1 ? "it has" : "that it has") — nothing was imported",
+                               details: refusal.pairs.prefix(Importer.problemLimit).map { "'\($0.given)' — did you mean \($0.existing)?" }
+                                   + (n > Importer.problemLimit ? ["… and \(n - Importer.problemLimit) more"] : [])
+                                   + ["fix the name in the file, or add it to the account's aliases ('set \(first.existing) aliases \((first.aliases + [first.given]).joined(separator: "; "))'), "
+                                      + "or import with --create to make \(n == 1 ? "it a new account" : "them new accounts")"])
         }
     }
 }
@@ -81,8 +92,9 @@ struct ImportReport: Report {
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
-             eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
-             movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping
+             eventsAdded = "events_added", eventsUpdated = "events_updated", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
+             movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping,
+             alreadyPresent = "already_present", changed
     }
 
     func encode(to encoder: Encoder) throws {
@@ -96,9 +108,12 @@ struct ImportReport: Report {
         try c.encode(summary.snapshotsUpdated, forKey: .snapshotsUpdated)
         try c.encode(summary.contactsSet, forKey: .contactsSet)
         try c.encode(summary.eventsAdded, forKey: .eventsAdded)
+        try c.encode(summary.eventsUpdated, forKey: .eventsUpdated)
         try c.encode(summary.subscriptionsAdded, forKey: .subscriptionsAdded)
         try c.encode(summary.subscriptionsReplaced, forKey: .subscriptionsReplaced)
         try c.encode(summary.createdByName.count, forKey: .createdByName)
+        try c.encode(summary.alreadyPresent, forKey: .alreadyPresent)
+        try c.encode(summary.change != nil, forKey: .changed)
         try c.encode(ignoredColumns, forKey: .ignoredColumns)
         try c.encode(untracked, forKey: .untracked)
         try c.encode(movedToWeekEnd, forKey: .movedToWeekEnd)
@@ -117,6 +132,15 @@ struct ImportReport: Report {
         count(summary.snapshotsUpdated, summary.snapshotsUpdated == 1 ? "week updated" : "weeks updated")
         count(summary.contactsSet, summary.contactsSet == 1 ? "contact set" : "contacts set")
         count(summary.eventsAdded, summary.eventsAdded == 1 ? "event added" : "events added")
+        count(summary.eventsUpdated, summary.eventsUpdated == 1 ? "event updated" : "events updated")
+        // Rows the workspace already held as given: an export imported again.
+        var present: [String] = []
+        func same(_ n: Int, _ what: String) { if n > 0 { present.append("\(grouped(n)) \(what)") } }
+        same(summary.accountsUnchanged, summary.accountsUnchanged == 1 ? "account already up to date" : "accounts already up to date")
+        same(summary.snapshotsUnchanged, summary.snapshotsUnchanged == 1 ? "week already present" : "weeks already present")
+        same(summary.contactsUnchanged, summary.contactsUnchanged == 1 ? "contact already on record" : "contacts already on record")
+        same(summary.eventsPresent, summary.eventsPresent == 1 ? "event already present" : "events already present")
+        same(summary.subscriptionsUnchanged, summary.subscriptionsUnchanged == 1 ? "subscription already in the ledger" : "subscriptions already in the ledger")
         if summary.subscriptionsAdded > 0 {
             parts.append("ledger of \(grouped(summary.subscriptionsAdded)) subscription\(summary.subscriptionsAdded == 1 ? "" : "s")"
                 + (summary.subscriptionsReplaced > 0 ? " (replacing \(grouped(summary.subscriptionsReplaced)))" : ""))
@@ -128,9 +152,15 @@ struct ImportReport: Report {
                 : "\(grouped(usage.batch.rows)) daily count\(usage.batch.rows == 1 ? "" : "s")"
             what += " in \(grouped(usage.batch.accounts.count)) account\(one ? "" : "s"), \(grouped(usage.batch.events.count)) event name\(usage.batch.events.count == 1 ? "" : "s")"
             parts.insert(what, at: 0)
-            parts.append("days \(usage.batch.first) to \(usage.batch.last) (\(usage.offset)) replaced" + (summary.usageDaysReplaced > 0 ? " (\(grouped(summary.usageDaysReplaced)) stored rows)" : ""))
+            if summary.usageUnchanged {
+                parts = []
+                present.append("days \(usage.batch.first) to \(usage.batch.last) (\(usage.offset)) already hold it")
+            } else {
+                parts.append("days \(usage.batch.first) to \(usage.batch.last) (\(usage.offset)) replaced" + (summary.usageDaysReplaced > 0 ? " (\(grouped(summary.usageDaysReplaced)) stored rows)" : ""))
+            }
         }
-        doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + (parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")))
+        let changed = parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")
+        doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + changed + (present.isEmpty ? "" : "; " + present.joined(separator: ", ")))
         if let usage, usage.batch.withoutAccount > 0 {
             let one = usage.batch.withoutAccount == 1
             doc.wrapped(text: [Span("note: \(grouped(usage.batch.withoutAccount)) event\(one ? "" : "s") named no account (no groupId) and \(one ? "was" : "were") left out", .yellow)])

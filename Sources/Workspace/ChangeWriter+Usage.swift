@@ -2,9 +2,9 @@ import GRDB
 
 /// Product usage and custom metrics, written and read the same in both stores.
 extension ChangeWriter {
-    /// Replaces a range of days with a slice; returns the slice that puts back what was there.
-    func replaceUsage(_ slice: UsageSlice) throws -> Change {
-        touched.formUnion(slice.accounts)
+    /// Replaces a range of days with a slice; returns the slice that puts back what was there,
+    /// or nil when the range already holds exactly the slice (a file imported again).
+    func replaceUsage(_ slice: UsageSlice) throws -> Change? {
         let range = [slice.first.ordinal.databaseValue, slice.last.ordinal.databaseValue]
         let eventList = slice.events.map(String.init).joined(separator: ",")
         let accountList = slice.accounts.map(String.init).joined(separator: ",")
@@ -16,14 +16,18 @@ extension ChangeWriter {
         old.userDays = []
         old.eventDays = []
         if slice.source == .events {
-            try s.each("SELECT account_id, day, user_id, events FROM user_day WHERE \(inRange)", range) { r in
+            try s.each("SELECT account_id, day, user_id, events FROM user_day WHERE \(inRange) ORDER BY account_id, day, user_id", range) { r in
                 old.userDays.append(.init(account: r[0], day: r[1], user: r[2], events: UInt64(bitPattern: r[3] as Int64)))
             }
-            try s.execute("DELETE FROM user_day WHERE \(inRange)", range)
         }
-        try s.each("SELECT account_id, day, event_id, count, users, from_events FROM event_day WHERE \(countsWhere)", range) { r in
+        try s.each("SELECT account_id, day, event_id, count, users, from_events FROM event_day WHERE \(countsWhere) ORDER BY account_id, day, event_id", range) { r in
             old.eventDays.append(.init(account: r[0], day: r[1], event: r[2], count: r[3], users: r[4], fromEvents: r[5]))
         }
+        old.coverage = [:]
+        for account in slice.accounts { old.coverage[account] = try coverage(accountID: account).spans }
+        if old.userDays == slice.userDays && old.eventDays == slice.eventDays && old.coverage == slice.coverage { return nil }
+        touched.formUnion(slice.accounts)
+        if slice.source == .events { try s.execute("DELETE FROM user_day WHERE \(inRange)", range) }
         try s.execute("DELETE FROM event_day WHERE \(countsWhere)", range)
         try s.insertMany(into: "user_day", columns: ["account_id", "day", "user_id", "events"], rows: slice.userDays.map {
             [$0.account.databaseValue, $0.day.databaseValue, $0.user.databaseValue, Int64(bitPattern: $0.events).databaseValue]
@@ -32,9 +36,7 @@ extension ChangeWriter {
             [$0.account.databaseValue, $0.day.databaseValue, $0.event.databaseValue, $0.count.databaseValue, $0.users.databaseValue,
              $0.fromEvents.databaseValue]
         })
-        old.coverage = [:]
         for account in slice.accounts {
-            old.coverage[account] = try coverage(accountID: account).spans
             try s.execute("DELETE FROM usage_coverage WHERE account_id = ?", account)
             try s.insertMany(into: "usage_coverage", columns: ["account_id", "source", "first_day", "last_day"], rows: (slice.coverage[account] ?? []).map {
                 [account.databaseValue, $0.source.rawValue.databaseValue, $0.first.ordinal.databaseValue, $0.last.ordinal.databaseValue]
@@ -102,13 +104,25 @@ extension ChangeWriter {
         }
         slice.eventDays.sort { ($0.account, $0.day, $0.event) < ($1.account, $1.day, $1.event) }
         try tick()
-        let inverse = try replaceUsage(slice)
-        if case .replaceUsage(let old) = inverse { summary.usageDaysReplaced = old.eventDays.count + old.userDays.count }
-        undo.append(inverse)
+        if let inverse = try replaceUsage(slice) {
+            if case .replaceUsage(let old) = inverse { summary.usageDaysReplaced = old.eventDays.count + old.userDays.count }
+            undo.append(inverse)
+        } else {
+            summary.usageUnchanged = true
+        }
         summary.usageRows = usage.rows
         summary.usageAccounts = usage.accounts.count
         summary.usageUsers = usage.users.count
         summary.usageEvents = usage.events.count
+    }
+
+    /// Whether one account-week's custom metrics already hold these values (nil: none stored).
+    func customMetricsMatch(accountID: Int64, week: Day, values: [String: Double?]) throws -> Bool {
+        for (name, value) in values {
+            let stored = try s.row("SELECT value FROM custom_metric WHERE account_id = ? AND week = ? AND name = ?", accountID, week.description, name).map { $0[0] as Double }
+            if stored != value { return false }
+        }
+        return true
     }
 
     /// Sets named custom metrics of one account-week; returns what restores them.

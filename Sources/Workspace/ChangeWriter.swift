@@ -127,7 +127,7 @@ final class ChangeWriter {
         case let .replaceLedger(ids, subscriptions):
             return [try replaceLedger(accountIDs: ids, with: subscriptions)]
         case .replaceUsage(let slice):
-            return [try replaceUsage(slice)]
+            return try replaceUsage(slice).map { [$0] } ?? []
         case let .setCustomMetrics(accountID, week, values):
             return [try setCustomMetrics(accountID: accountID, week: week, values: values)]
         case let .setColumns(table, id, accountID, values):
@@ -156,6 +156,21 @@ final class ChangeWriter {
         return .replaceLedger(accountIDs: accountIDs, subscriptions: old)
     }
 
+    /// The accounts whose stored ledger is exactly the rows given for them (the same
+    /// subscriptions, in any order): a ledger imported again.
+    func ledgersMatching(_ subscriptions: [Subscription], accountIDs: [Int64]) throws -> Set<Int64> {
+        func line(_ s: Subscription) -> String { "\(s.product)\u{1F}\(s.start)\u{1F}\(s.end?.description ?? "")\u{1F}\(s.mrr.cents)" }
+        var given: [Int64: [String]] = [:]
+        for subscription in subscriptions { given[subscription.accountID, default: []].append(line(subscription)) }
+        var stored: [Int64: [String]] = [:]
+        for chunk in stride(from: 0, to: accountIDs.count, by: 500).map({ Array(accountIDs[$0..<min($0 + 500, accountIDs.count)]) }) {
+            for subscription in try s.fetchAll(Subscription.self, "WHERE account_id IN (\(chunk.map(String.init).joined(separator: ",")))") {
+                stored[subscription.accountID, default: []].append(line(subscription))
+            }
+        }
+        return Set(accountIDs.filter { given[$0, default: []].sorted() == stored[$0, default: []].sorted() })
+    }
+
     /// Inserts a record without an id, or replaces the one with its id (inserting it
     /// again, with that id, when undo brings a deleted record back).
     private func put<R: AccountRecord>(_ record: R, _ wrap: (R) -> Change, _ remove: (Int64) -> Change) throws -> Change {
@@ -180,8 +195,8 @@ final class ChangeWriter {
     /// person again (a CRM export loaded twice) is updated in place and keeps the day first
     /// recorded. Returns what undoes it, in the order applied.
     func setContact(accountID: Int64, role: Contact.Role, contact: Contact?, on day: Day) throws -> [Change] {
-        touched.insert(accountID)
         let holders = try s.fetchAll(Contact.self, "WHERE account_id = ? AND role = ? ORDER BY id", accountID, role.rawValue).filter { $0.replacedOn == nil }
+        if contact == nil && holders.isEmpty { return [] }  // an empty cell for a role nobody holds
         var undo: [Change] = []
         let same = contact.flatMap { c in holders.first { $0.name.comparable == c.name.comparable } }
         for old in holders where old.id != same?.id {
@@ -190,6 +205,10 @@ final class ChangeWriter {
             replaced.replacedOn = day
             try s.update(replaced)
         }
+        if let contact, let same, holders.count == 1, same.title == contact.title, same.email == contact.email {
+            return []  // already on record as given: nothing to change
+        }
+        touched.insert(accountID)
         if let contact, let same {
             undo.append(.putContact(same))
             var updated = same

@@ -8,6 +8,8 @@ public struct Event: Equatable, Sendable {
     public var details: String?
     /// Who recorded it (CSE_USER, else the login name); nil before cse kept authors.
     public var author: String?
+    /// The record id of the system it was imported from (a CRM's activity id), if its file had one.
+    public var sourceID: String?
 
     public init(id: Int64? = nil, accountID: Int64, date: Day, kind: String, details: String? = nil) {
         self.id = id

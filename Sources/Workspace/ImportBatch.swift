@@ -26,6 +26,15 @@ public struct ImportBatch: Sendable {
     public var customValues: [[Double?]] = []
     /// Product usage from an event export (`UsageReader`).
     public var usage: UsageBatch?
+    /// Names near an account the workspace has are new accounts (`import FILE --create`),
+    /// not refused.
+    public var createNearNames = false
+
+    /// Every account name the rows give, in file order (repeats included).
+    var accountNames: [String] {
+        accounts.map(\.name) + contacts.map(\.account) + snapshots.map(\.account) + events.map(\.account)
+            + subscriptions.map(\.account) + (usage?.accounts ?? [])
+    }
 
     public init(accountFields: Set<AccountField> = [], accounts: [Account] = [], contacts: [(account: String, role: Contact.Role, contact: Contact?)] = [],
                 snapshots: [(account: String, snapshot: Snapshot)] = [], events: [(account: String, event: Event)] = []) {
@@ -49,6 +58,18 @@ public struct ImportSummary: Sendable {
     public var eventsAdded = 0
     public var subscriptionsAdded = 0
     public var subscriptionsReplaced = 0
+    /// Rows the workspace already held as the file gives them: left as they are.
+    public var accountsUnchanged = 0
+    public var snapshotsUnchanged = 0
+    public var contactsUnchanged = 0
+    public var eventsPresent = 0
+    /// Events found by the source's record id and changed by the file.
+    public var eventsUpdated = 0
+    public var subscriptionsUnchanged = 0
+    /// An event import whose range already held exactly what the file gives.
+    public var usageUnchanged = false
+    /// Rows that changed nothing, of every kind.
+    public var alreadyPresent: Int { accountsUnchanged + snapshotsUnchanged + contactsUnchanged + eventsPresent + subscriptionsUnchanged }
     /// An event import: rows read, and the accounts, users and event names in them.
     public var usageRows = 0
     public var usageAccounts = 0

@@ -24,7 +24,9 @@ struct ImportWriter {
     }
 
     func run() throws -> ImportSummary {
-        var state = State(index: AccountIndex(try s.fetchAll(Account.self)))
+        let storedAccounts = try s.fetchAll(Account.self)
+        var state = State(index: AccountIndex(storedAccounts))
+        if !batch.createNearNames { try refuseNearNames(known: state.index, accounts: storedAccounts) }
         let total = batch.accounts.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count
         var done = 0
         func tick(_ n: Int = 1) throws {
@@ -42,6 +44,11 @@ struct ImportWriter {
                 var existing = old
                 existing.merge(incoming, fields: batch.accountFields)
                 if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
+                if existing == old {
+                    state.summary.accountsUnchanged += 1
+                    try tick()
+                    continue
+                }
                 try s.update(existing)
                 try s.writeKeys([existing])
                 writer.touched.insert(id)
@@ -73,7 +80,7 @@ struct ImportWriter {
             guard let id = state.index.id(for: name) else { continue }
             let inverse = try writer.setContact(accountID: id, role: role, contact: contact, on: contact?.recordedOn ?? batch.day ?? Day(ordinal: 0))
             if !state.created.contains(id) { state.undo += inverse }
-            if contact != nil { state.summary.contactsSet += 1 }
+            if contact != nil { if inverse.isEmpty { state.summary.contactsUnchanged += 1 } else { state.summary.contactsSet += 1 } }
         }
 
         try writeSnapshots(&state, tick: tick)
@@ -91,10 +98,16 @@ struct ImportWriter {
                 rows.append(s)
                 try tick()
             }
-            let inverse = try writer.replaceLedger(accountIDs: ids, with: rows)
-            if case let .replaceLedger(_, old) = inverse { state.summary.subscriptionsReplaced = old.count }
-            state.summary.subscriptionsAdded = rows.count
-            state.undo.append(inverse)
+            // An account whose ledger is already what the file says is left as it is.
+            let same = try writer.ledgersMatching(rows, accountIDs: ids)
+            state.summary.subscriptionsUnchanged = rows.count { same.contains($0.accountID) }
+            let changed = ids.filter { !same.contains($0) }
+            if !changed.isEmpty {
+                let inverse = try writer.replaceLedger(accountIDs: changed, with: rows.filter { !same.contains($0.accountID) })
+                if case let .replaceLedger(_, old) = inverse { state.summary.subscriptionsReplaced = old.count }
+                state.summary.subscriptionsAdded = rows.count - state.summary.subscriptionsUnchanged
+                state.undo.append(inverse)
+            }
         }
 
         if let usage = batch.usage {
@@ -104,9 +117,35 @@ struct ImportWriter {
 
         var events: [Event] = []
         events.reserveCapacity(batch.events.count)
+        let eventAccounts = try batch.events.map { try account($0.account, &state) }
+        var stored = try storedEvents(eventAccounts, dates: batch.events.map(\.event.date))
+        let withSourceIDs = batch.events.contains { $0.event.sourceID != nil } ? try storedEventsBySourceID(eventAccounts) : [:]
         for (name, event) in batch.events {
             var event = event
             event.accountID = try account(name, &state)
+            // The same record of the source: updated where the file changed it.
+            if let sourceID = event.sourceID, let old = withSourceIDs[SourceKey(account: event.accountID, id: sourceID)] {
+                var new = old
+                (new.date, new.kind, new.details) = (event.date, event.kind, event.details)
+                if new == old {
+                    state.summary.eventsPresent += 1
+                } else {
+                    state.undo += try writer.apply(try Change.edit(old, new))
+                    state.summary.eventsUpdated += 1
+                }
+                try tick()
+                continue
+            }
+            // Already stored (a file imported again): not added twice. A file that holds one
+            // event twice (two calls that day) holds it twice, as the store may.
+            let key = EventKey(event)
+            if let n = stored[key], n > 0 {
+                stored[key] = n - 1
+                state.summary.eventsPresent += 1
+                try tick()
+                continue
+            }
+            writer.touched.insert(event.accountID)
             event.author = event.author ?? writer.author?.user
             events.append(event)
             try tick()
@@ -116,8 +155,21 @@ struct ImportWriter {
         state.summary.eventsAdded += events.count
         try progress?(total, total)
         state.summary.undo = state.undo.reversed()
-        state.summary.change = try writer.finish(recordsOnly: false)
+        // A file imported again changes nothing: no change is logged, no summary outdated.
+        state.summary.change = writer.touched.isEmpty ? nil : try writer.finish(recordsOnly: false)
         return state.summary
+    }
+
+    /// Names the workspace lacks that are near an account it has (`NearNames`): refused
+    /// together, before anything is written.
+    private func refuseNearNames(known index: AccountIndex, accounts: [Account]) throws {
+        var seen = Set<String>()
+        let unknown = batch.accountNames.filter { index.id(for: $0) == nil && seen.insert($0.comparable).inserted }
+        guard !unknown.isEmpty else { return }
+        let near = NearNames(accounts.flatMap { a in ([a.name] + a.aliases).map { (key: $0.comparable, shown: a.name) } })
+        let byName = Dictionary(accounts.map { ($0.name, $0.aliases) }, uniquingKeysWith: { a, _ in a })
+        let pairs = unknown.compactMap { name in near.near(name).map { NearNameRefusal.Pair(given: name, existing: $0, aliases: byName[$0] ?? []) } }
+        if !pairs.isEmpty { throw NearNameRefusal(pairs: pairs) }
     }
 
     /// Weeks go in blocks: a block's stored weeks are read in one query (only those need their
@@ -143,8 +195,13 @@ struct ImportWriter {
             var position: [SnapshotKey: Int] = [:]
             for (i, row) in rows.enumerated() {
                 let key = SnapshotKey(snapshots[i].accountID, snapshots[i].week)
+                let customValues = batch.customColumns.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: zip(batch.customColumns, batch.customValues[row]))
                 if let old = stored[key] {
                     for field in untracked { snapshots[i][field] = old[field] }
+                    if snapshots[i] == old, position[key] == nil, try writer.customMetricsMatch(accountID: key.account, week: key.week, values: customValues) {
+                        state.summary.snapshotsUnchanged += 1
+                        continue
+                    }
                     if position[key] == nil { state.undo.append(.saveSnapshot(old)) }
                     state.summary.snapshotsUpdated += 1
                 } else {
@@ -153,9 +210,9 @@ struct ImportWriter {
                 }
                 if let earlier = position[key] { toWrite[earlier] = snapshots[i] } else { position[key] = toWrite.count; toWrite.append(snapshots[i]) }
                 stored[key] = stored[key] ?? (state.created.contains(key.account) ? nil : snapshots[i])
+                writer.touched.insert(key.account)
                 if !batch.customColumns.isEmpty {
-                    let values = Dictionary(uniqueKeysWithValues: zip(batch.customColumns, batch.customValues[row]))
-                    let inverse = try writer.setCustomMetrics(accountID: key.account, week: key.week, values: values)
+                    let inverse = try writer.setCustomMetrics(accountID: key.account, week: key.week, values: customValues)
                     if !state.created.contains(key.account) { state.undo.append(inverse) }
                 }
             }
@@ -186,13 +243,45 @@ struct ImportWriter {
         return found
     }
 
+    /// What makes two events one: the account, the day, the kind and the details.
+    private struct EventKey: Hashable {
+        let account: Int64, date: Day, kind: String, details: String
+        init(_ e: Event) { (account, date, kind, details) = (e.accountID, e.date, e.kind, e.details ?? "") }
+    }
+
+    private struct SourceKey: Hashable { let account: Int64, id: String }
+
+    /// The events of these accounts imported with a record id of their source.
+    private func storedEventsBySourceID(_ accountIDs: [Int64]) throws -> [SourceKey: Event] {
+        var found: [SourceKey: Event] = [:]
+        let ids = Set(accountIDs).sorted()
+        for block in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            for event in try s.fetchAll(Event.self, "WHERE account_id IN (\(block.map(String.init).joined(separator: ","))) AND source_id IS NOT NULL") {
+                found[SourceKey(account: event.accountID, id: event.sourceID!)] = event
+            }
+        }
+        return found
+    }
+
+    /// How many times each event of these accounts, between the first and last of `dates`, is stored.
+    private func storedEvents(_ accountIDs: [Int64], dates: [Day]) throws -> [EventKey: Int] {
+        guard let first = dates.min(), let last = dates.max() else { return [:] }
+        var found: [EventKey: Int] = [:]
+        let ids = Set(accountIDs).sorted()
+        for block in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            try s.each("SELECT account_id, date, kind, details FROM event WHERE account_id IN (\(block.map(String.init).joined(separator: ","))) AND date BETWEEN ? AND ?",
+                       [first.description.databaseValue, last.description.databaseValue]) { row in
+                guard let date = Day(iso: row[1]) else { return }
+                found[EventKey(Event(accountID: row[0], date: date, kind: row[2], details: row[3])), default: 0] += 1
+            }
+        }
+        return found
+    }
+
     /// The account a row names; one the workspace lacks is created with its name only (or the
     /// profile a ledger gives it).
     private func account(_ name: String, _ state: inout State, profile: (start: Day, churn: Day?, arr: Money)? = nil) throws -> Int64 {
-        if let id = state.index.id(for: name) {
-            writer.touched.insert(id)
-            return id
-        }
+        if let id = state.index.id(for: name) { return id }
         var account = Account(name: name)
         if let profile {
             account.startDate = profile.start

@@ -173,11 +173,13 @@ public enum Importer {
         }
     }
 
-    /// `account,date,event[,details]`: what a CRM's activity export holds. The event is one
+    /// `account,date,event[,details,id]`: what a CRM's activity export holds; `id`, the
+    /// CRM's record id, makes an edited row the same event. The event is one
     /// of the vocabulary `log` knows (SPEC.md section 3), synonyms included.
     private static func readEvents(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) {
         let (accountIndex, dateIndex, eventIndex) = (table.index(of: "account")!, table.index(of: "date")!, table.index(of: "event")!)
         let detailsIndex = table.index(of: "details")
+        let idIndex = table.index(of: "id")
         for row in table.rows {
             func fail(_ c: Table.Cell, _ field: String, _ message: String) {
                 problems.append(ImportProblem(file: file, line: c.line, column: c.column, field: field, message: message))
@@ -197,7 +199,9 @@ public enum Importer {
             }
             guard !name.isEmpty, let date, let kind else { continue }
             let details = detailsIndex.map { row.cells[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-            batch.events.append((name, Event(accountID: 0, date: date, kind: kind.rawValue, details: details)))
+            var event = Event(accountID: 0, date: date, kind: kind.rawValue, details: details)
+            event.sourceID = idIndex.map { row.cells[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            batch.events.append((name, event))
         }
     }
 

@@ -169,6 +169,12 @@ enum Schema {
         Migration(name: "v14: accounts by CSM", statements: [
             "CREATE INDEX account_on_csm ON account (csm)",
         ]),
+        // The id a CRM gives an activity, when its export has one: an edited row is the same
+        // event, updated, not a second one.
+        Migration(name: "v15: events by the source's record id", statements: [
+            "ALTER TABLE event ADD COLUMN source_id {text}",
+            "CREATE INDEX event_on_source_id ON event (account_id, source_id)",
+        ]),
     ]
 
     /// A statement in a dialect's words.

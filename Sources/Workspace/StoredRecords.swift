@@ -149,6 +149,7 @@ extension Event: StoredRecord {
         self.init(id: row["id"], accountID: row["account_id"], date: Day(column: row["date"]) ?? Day(ordinal: 0),
                   kind: row["kind"], details: row["details"])
         author = row["author"]
+        sourceID = row["source_id"]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -158,6 +159,7 @@ extension Event: StoredRecord {
         container["kind"] = kind
         container["details"] = details
         container["author"] = author
+        container["source_id"] = sourceID
     }
 }
 

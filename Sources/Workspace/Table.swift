@@ -39,7 +39,7 @@ public enum ImportKind: String, Sendable {
         switch self {
         case .accounts: return AccountField.allCases.map(\.rawValue)
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
-        case .events: return ["account", "date", "event", "details"]
+        case .events: return ["account", "date", "event", "details", "id"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr", "quantity", "units", "bill_period_months", "discount"]
         case .productEvents: return ["account", "user", "event", "timestamp"]
         case .dailyCounts: return ["account", "date", "event", "count", "users"]
