@@ -25,7 +25,7 @@ struct AlertsCommand: Command {
             > 10 % 🔴 immediate), more than one payment refused in 90 days 🔴, health drop vs four weeks ago > 15 % 🟠, \
             feature depth < 30 % 🟠, meeting attendance < 60 % 🟠, NPS down > 20 points in four weeks 🔴, health declined \
             two weeks running 🔴. A score drop counts from 2 points (a smaller change is noise). Churned accounts are left out. \
-            One block an account, worst first; an alert firing for the first time since the last look is marked new. \
+            One block an account, worst first; an alert you have not seen before (whoever else has) is marked new. \
             'alert ack N' hides one while it keeps firing, 'alert snooze N until DATE' until a day; 'alerts all' shows them too; \
             'alerts over $10,000 ARR' keeps the larger accounts, 'alerts for Priya' (or 'my alerts') one CSM's.
             """,
@@ -216,7 +216,7 @@ extension Context {
         let ranked = order.map { items[$0] }, make = firing.make
         let alert = { (i: Int) in make(order[i]) }
         guard today == clockToday else { return AlertLook(firing: ranked, states: Array(repeating: nil, count: ranked.count), new: [], alert: alert) }
-        let looked = try store.noteAlerts(ranked.map { (accountID: $0.accountID, key: $0.head.key) }, of: scope, on: today)
+        let looked = try store.noteAlerts(ranked.map { (accountID: $0.accountID, key: $0.head.key) }, of: scope, on: today, by: user)
         return AlertLook(firing: ranked, states: looked.states, new: looked.new, alert: alert)
     }
 
@@ -329,7 +329,7 @@ struct AlertList: Report {
         let newCount = shown.filter(look.isNew).count
         var summary = "\(shown.count) alert\(shown.count == 1 ? "" : "s") (\(red) red) on \(blocks.count) account\(blocks.count == 1 ? "" : "s")"
             + (csm.map { " of \($0)'s" } ?? "")
-        if newCount > 0 { summary += " · \(newCount) new since the last look" }
+        if newCount > 0 { summary += " · \(newCount) new since your last look" }
         if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
         doc.wrapped(text: [Span(summary, .dim)])
         doc.line(Span("'alert ack N' when handled · 'alert snooze N until DATE' to look again later", .dim))

@@ -51,8 +51,16 @@ extension Context {
         guard let usage = try store.usage(accountID: account.id!, from: Day(ordinal: 0), through: today) else {
             return try withCustomMetrics(stored, of: account)
         }
-        return try withCustomMetrics(usage.merged(into: stored, accountID: account.id!, rules: model.usage, weekEnds: model.weekEnds, through: today),
+        return try withCustomMetrics(usage.merged(into: stored, accountID: account.id!, rules: model.usage, weekEnds: model.weekEnds,
+                                                  from: usageFrom(account, nil), through: today),
                                      of: account)
+    }
+
+    /// The first day product events make weeks of, for an account: not before it became a
+    /// customer (events a feed carries from a trial are no weeks of the account's health).
+    func usageFrom(_ account: Account, _ from: Day?) -> Day? {
+        guard let start = account.startDate else { return from }
+        return max(start, from ?? start)
     }
 
     /// Each account's latest `limit` weeks on or before today, product events filled in: of
@@ -73,7 +81,8 @@ extension Context {
         for account in try only ?? accounts() {
             let id = account.id!
             if usage, let history = try store.usage(accountID: id, from: firstWeek.adding(days: -UsageHistory.lookbackDays), through: today) {
-                let merged = history.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds, from: firstWeek, through: today)
+                let merged = history.merged(into: recent[id] ?? [], accountID: id, rules: model.usage, weekEnds: model.weekEnds,
+                                            from: usageFrom(account, firstWeek), through: today)
                 recent[id] = Array(merged.suffix(limit))
             }
             if custom, let weeks = recent[id] { recent[id] = try withCustomMetrics(weeks, of: account, from: weeks.first?.week) }
@@ -87,7 +96,7 @@ extension Context {
         var metrics = try store.customMetrics(accountID: account.id!)
         let start = from.map { $0.adding(days: -UsageHistory.lookbackDays) } ?? Day(ordinal: 0)
         if let usage = try store.usage(accountID: account.id!, from: start, through: today) {
-            let weeks = usage.coveredWeeks(weekEnds: model.weekEnds, from: from, through: today)
+            let weeks = usage.coveredWeeks(weekEnds: model.weekEnds, from: usageFrom(account, from), through: today)
             metrics += usage.eventMetrics(weeks: weeks, rules: model.usage)
         }
         return metrics

@@ -12,10 +12,10 @@ struct TodayCommand: Command {
         phrases: ["today", "agenda", "my day", "my agenda", "{options} agenda", "今天", "今日", "今天的安排", "{options}今天的安排"],
         options: [Words.csmOption, OptionSpec("all", "all", "everyone", "team", "the team", "全部", "所有人")],
         usage: "today [for CSM | all]",
-        summary: "the morning's agenda: overdue and due tasks, new alerts, renewals in 30 days, QBRs due, accounts past their touch cadence",
+        summary: "the morning's agenda: overdue and due tasks, open red alerts, renewals in 30 days, QBRs due, accounts past their touch cadence",
         details: """
-            In the order to act: overdue tasks; new red alerts since the last look; tasks due today; renewals in the next \
-            30 days that are at risk or likely lost; new orange alerts; QBRs due within two weeks by the segment's cadence; \
+            In the order to act: overdue tasks; red alerts open (until acknowledged, snoozed or cleared — those new since your last look marked new); tasks due today; renewals in the next \
+            30 days that are at risk or likely lost; orange alerts new since your last look; QBRs due within two weeks by the segment's cadence; \
             renewals in 30 days that look safe; accounts with no call, e-mail or meeting logged within their segment's \
             check-in cadence (enterprise 7 days, mid-market 14, SMB 30). It counts as a look at the alerts. \
             Without a CSM it is yours when you are a CSM of the book (CSE_USER, else your login name), else the whole \
@@ -60,13 +60,17 @@ struct TodayCommand: Command {
         agenda.dueToday = tasks.filter { $0.due == today }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: $0.owner.map { "owner \($0)" }) }
 
         let look = try context.lookAtAlerts(context.alerts(of: book), scope: csm == nil ? nil : ids)
-        let fresh = look.firing.indices.filter(look.isNew)
-        func item(_ i: Int) -> Agenda.Item {
+        // A red alert stays on the agenda, every day, until someone acknowledges or snoozes it or
+        // it clears; "new" is new to whoever is looking. An orange one is shown once to each.
+        let open = look.firing.indices.filter { i in !(look.states[i]?.isHidden(on: today) ?? false) }
+        func item(_ i: Int, saying since: String?) -> Agenda.Item {
             let a = look.alert(i)
-            return Agenda.Item(account: a.account, text: "#\(look.states[i]!.id!) \(a.label)", detail: "\(a.evidence.shown) — \(a.who), \(a.within)")
+            return Agenda.Item(account: a.account, text: "#\(look.states[i]?.id.map(String.init) ?? "-") \(a.label)",
+                               detail: [since, "\(a.evidence.shown) — \(a.who), \(a.within)"].compactMap { $0 }.joined(separator: " · "))
         }
-        agenda.newRed = fresh.filter { look.firing[$0].head.severity != .orange }.map(item)
-        agenda.newOrange = fresh.filter { look.firing[$0].head.severity == .orange }.map(item)
+        agenda.openRed = open.filter { look.firing[$0].head.severity != .orange }
+            .map { item($0, saying: look.isNew($0) ? "new" : look.states[$0].map { "open since \($0.firstSeen)" }) }
+        agenda.newOrange = open.filter { look.isNew($0) && look.firing[$0].head.severity == .orange }.map { item($0, saying: nil) }
 
         for health in book {
             let account = health.account
@@ -108,7 +112,7 @@ struct Agenda: Report {
     let today: Day
     let csm: String?
     var overdue: [Item] = []
-    var newRed: [Item] = []
+    var openRed: [Item] = []
     var dueToday: [Item] = []
     var renewalsAtRisk: [Item] = []
     var newOrange: [Item] = []
@@ -117,7 +121,7 @@ struct Agenda: Report {
     var untouched: [Item] = []
 
     var sections: [(key: String, title: String, items: [Item], style: Style?)] {
-        [("overdue_tasks", "Overdue tasks", overdue, .red), ("new_red_alerts", "New red alerts", newRed, .red), ("due_today", "Due today", dueToday, .yellow),
+        [("overdue_tasks", "Overdue tasks", overdue, .red), ("red_alerts", "Red alerts open", openRed, .red), ("due_today", "Due today", dueToday, .yellow),
          ("renewals_at_risk", "Renewals in 30 days at risk", renewalsAtRisk, .orange), ("new_orange_alerts", "New orange alerts", newOrange, .orange),
          ("qbrs_due", "QBRs due", qbrs, nil), ("renewals_safe", "Renewals in 30 days", renewalsSafe, nil),
          ("untouched", "Past their touch cadence", untouched, nil)]

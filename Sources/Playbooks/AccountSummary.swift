@@ -154,7 +154,7 @@ public final class AccountSummary: Equatable, Sendable {
     // MARK: - Kept in the workspace
 
     /// The version of `body`: a kept summary of another version is out of date.
-    public static let format = 3
+    public static let format = 4
 
     /// `KeptFields`, with an alert's parts apart by U+001D.
     public var body: String {

@@ -240,9 +240,10 @@ final class ChangeWriter {
         try s.rows("SELECT \(Snapshot.columns.joined(separator: ", ")) FROM snapshot WHERE account_id = ? ORDER BY week", accountID).map(Snapshot.init(row:))
     }
 
-    /// Records a look at the alerts: those firing and not yet known are new (returned by id);
-    /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
-    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
+    /// Records `user`'s look at the alerts: a firing alert not yet known gets its state; the
+    /// ones `user` has not seen before are new to them (returned by id), whoever else has
+    /// looked. Known ones of `accounts` (every account when nil) that no longer fire are dropped.
+    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>) {
         // Each firing alert's first place in `firing` (`first`), found through its account's
         // places: accounts are hashed, never the keys, for a book's 150,000 alerts.
         var head = [Int64: Int](minimumCapacity: firing.count), next = [Int](repeating: -1, count: firing.count)
@@ -279,6 +280,10 @@ final class ChangeWriter {
         let ids = try s.insertReturningIDs(into: "alert_state", columns: ["account_id", "key", "first_seen"],
                                            rows: fresh.map { [firing[$0].accountID.databaseValue, firing[$0].key.databaseValue, day.description.databaseValue] })
         for (i, id) in zip(fresh, ids) { states[i] = AlertState(id: id, accountID: firing[i].accountID, key: firing[i].key, firstSeen: day) }
-        return (first.map { states[$0]! }, Set(ids))
+        let seen = Set(try s.rows("SELECT alert_id FROM alert_look WHERE user_name = ?", user).map { $0[0] as Int64 })
+        let unseen = states.compactMap { $0?.id }.filter { !seen.contains($0) }
+        try s.insertMany(into: "alert_look", columns: ["alert_id", "user_name", "seen"],
+                         rows: unseen.map { [$0.databaseValue, user.databaseValue, day.description.databaseValue] })
+        return (first.map { states[$0]! }, Set(unseen))
     }
 }

@@ -187,6 +187,7 @@ public enum DemoWorkspace {
     public static func batch(asOf today: Day) -> ImportBatch {
         let latestWeek = today.lastWeekEnd(on: .sunday)
         var batch = ImportBatch(accountFields: Set(AccountField.allCases))
+        batch.snapshotFields = Set(SnapshotField.allCases)
         for profile in profiles(today: today) {
             let name = profile.account.name
             batch.accounts.append(profile.account)

@@ -175,8 +175,9 @@ struct ImportWriter {
     /// Weeks go in blocks: a block's stored weeks are read in one query (only those need their
     /// old values kept for undo), then the block is written in one statement.
     private func writeSnapshots(_ state: inout State, tick: (Int) throws -> Void) throws {
-        // Columns the file does not carry keep what a stored week has (none set: every column).
-        let untracked = batch.snapshotFields.isEmpty ? [] : SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
+        // Columns the file does not carry keep what a stored week has (a file of the
+        // workspace's own metrics alone carries none of them).
+        let untracked = SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) }
         // Only accounts with weeks already stored can have one replaced: read them once.
         let withWeeks = batch.snapshots.isEmpty ? [] : Set(try s.rows("SELECT DISTINCT account_id FROM snapshot").map { $0[0] as Int64 })
         let block = 5000

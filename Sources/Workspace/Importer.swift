@@ -115,16 +115,19 @@ public enum Importer {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
                     message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) for a \(kind.rawValue) file")], rowsChecked: 0)
             }
-            if kind == .snapshots && !SnapshotField.allCases.contains(where: { table.index(of: $0.rawValue) != nil }) {
-                throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
-                    message: "a snapshots file needs at least one metric column besides account and week (dau, licensed_users, … nps)")], rowsChecked: 0)
-            }
             rows += table.rows.count
             switch kind {
             case .accounts: readAccounts(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .snapshots:
                 moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
                 ignored.removeAll { batch.customColumns.contains($0.lowercased()) }
+                // Every numeric column may be the workspace's own (a warehouse's weekly event
+                // counts): a file needs one metric, scored or not.
+                if batch.snapshotFields.isEmpty && batch.customColumns.isEmpty {
+                    throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
+                        message: "a snapshots file needs at least one metric column besides account and week: one cse scores (dau, licensed_users, … nps) "
+                            + "or a column of numbers, kept as a metric of the workspace's own")], rowsChecked: 0)
+                }
             case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
             case .productEvents, .dailyCounts: break

@@ -239,8 +239,8 @@ public final class SQLStore: WorkspaceStore {
         try read { try ChangeWriter($0).customMetrics(accountID: accountID) }
     }
 
-    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day) throws -> (states: [AlertState], new: Set<Int64>) {
-        try database.write { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day) }
+    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>) {
+        try database.write { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day, by: user) }
     }
 
     public func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange {

@@ -175,6 +175,15 @@ enum Schema {
             "ALTER TABLE event ADD COLUMN source_id {text}",
             "CREATE INDEX event_on_source_id ON event (account_id, source_id)",
         ]),
+        // Which open alerts each person has seen: "new since the last look" is theirs, not the
+        // workspace's. Gone with the alert's state (acknowledged and cleared, or quiet again).
+        Migration(name: "v17: each person's look at the alerts", statements: [
+            """
+            CREATE TABLE alert_look (alert_id {int} NOT NULL REFERENCES alert_state(id) ON DELETE CASCADE, user_name {text} NOT NULL,
+                seen {text} NOT NULL, PRIMARY KEY (user_name, alert_id))
+            """,
+            "CREATE INDEX alert_look_on_alert ON alert_look (alert_id)",
+        ]),
     ]
 
     /// A statement in a dialect's words.

@@ -10,7 +10,7 @@ public enum WorkspaceCopy {
         ("goal", "id", true), ("subscription", "id", true), ("note", "id", true), ("milestone", "id", true), ("use_case", "id", true),
         ("usage_event", "id", false), ("usage_user", "id", true), ("user_day", "account_id, day, user_id", true),
         ("event_day", "account_id, day, event_id", true), ("usage_coverage", "account_id, first_day", true),
-        ("custom_metric", "account_id, week, name", true), ("task", "id", true), ("alert_state", "id", true),
+        ("custom_metric", "account_id, week, name", true), ("task", "id", true), ("alert_state", "id", true), ("alert_look", "alert_id, user_name", false),
         ("change_log", "id", false), ("change_account", "change_id, account_id", false),
     ]
 

@@ -138,4 +138,33 @@ final class ReimportTests: WorkspaceTestCase {
         XCTAssertTrue(run.say("set Globex aliases Hooli").contains("another account is already called Hooli"))
         XCTAssertTrue(run.say("set Globex aliases Globex Corp").contains("Globex Corp"))
     }
+
+    /// Product events from before an account became a customer (a trial, a pilot) make no
+    /// weekly score: the first week scored is the one its start falls in.
+    func testNoWeekBeforeTheStartIsScored() throws {
+        let (run, _) = try shell(try workspace("sqlite"), as: "dana")
+        _ = run.say("import \(fixtures)/usage-accounts.csv")
+        _ = run.say("import \(fixtures)/segment.ndjson")
+        XCTAssertTrue(run.say("set Borealis start date 2026-10-20").contains("2025-03-01 → 2026-10-20"))
+        let timeline = run.say("timeline Borealis")
+        XCTAssertTrue(timeline.contains("2026-10-20  start   became a customer\n  2026-10-25  score   first weekly score"), timeline)
+        XCTAssertEqual(run.say("trend Borealis dau").split(separator: "\n").filter { $0.hasPrefix("2026-") }.map { String($0.prefix(10)) },
+                       ["2026-10-25", "2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"])
+    }
+
+    /// The warehouse's weekly event counts alone: every numeric column is a metric of the
+    /// workspace's own, and the scored columns of stored weeks keep their values.
+    func testAFileOfTheWorkspacesOwnMetricsAlone() throws {
+        let (run, _) = try shell(try workspace("sqlite"), as: "dana")
+        let file = (folder as NSString).appendingPathComponent("counts.csv")
+        try "account,week,post,newfriend,like,active_users\nAcme Corp,2026-11-22,12,3,40,18\nHooli,2026-11-22,5,1,9,20\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let score = run.say("score Acme")
+        let said = run.say("import \(file)")
+        XCTAssertTrue(said.contains("2 weeks updated"), said)
+        XCTAssertTrue(said.contains("(post, newfriend, like, active_users) were kept as metrics of the workspace's own"), said)
+        XCTAssertEqual(run.say("score Acme"), score, "the scored columns keep their values")
+        XCTAssertTrue(run.say("trend Acme post").contains("2026-11-22     12"))
+        XCTAssertTrue(run.say("import \(file)").contains("nothing changed; 2 weeks already present"))
+    }
 }
