@@ -46,6 +46,7 @@ public enum Catalog {
         SentCommand(),
         UndoCommand(),
         ImportCommand(),
+        AccountCommand(),
         ExportCommand(),
         ExportQBRCommand(),
         ExportPortfolioCommand(),

@@ -60,18 +60,7 @@ struct SetCommand: Command {
                 try context.change("set \(account.name) \(field.rawValue)", [.setContact(accountID: account.id!, role: role, contact: person, on: context.today)])
                 return SetReport(account: account.name, field: field.rawValue, before: old?.cell ?? "none", after: person?.cell ?? "none", week: nil, score: nil)
             }
-            if field == .account || field == .aliases {
-                // A name or alias names one account: one that another account answers to would make it ambiguous.
-                let mine = ([updated.name] + updated.aliases).map { ($0, $0.comparable) }
-                for other in try context.accounts() where other.id != account.id {
-                    let theirs = Set(([other.name] + other.aliases).map(\.comparable))
-                    if let (clash, _) = mine.first(where: { theirs.contains($0.1) }) {
-                        throw CommandError(clash.comparable == other.name.comparable
-                            ? "another account is already called \(other.name) — nothing changed"
-                            : "'\(clash)' is already an alias of \(other.name): a name would match 2 accounts — nothing changed")
-                    }
-                }
-            }
+            if field == .account || field == .aliases { try context.refuseNameClash(updated) }
             let before = field.cell(of: account, contacts: []), after = field.cell(of: updated, contacts: [])
             let score = [.plan, .arr].contains(field) ? try scoreChange(context, before: account, after: updated, snapshot: nil) : nil
             try context.change("set \(account.name) \(field.rawValue) \(after)", [.setAccountFields(updated, [field])])

@@ -16,6 +16,8 @@ public struct CommandSpec: Sendable {
     /// The command changes the workspace: it runs only from a reading that is not a guess,
     /// and `as of DATE` is no option of it.
     public var writes: Bool
+    /// Actions that ask before they run ('account delete'), unless the line says --yes.
+    public var asksFirst: Set<String>
     /// How a question asks for it: one way for each action a question can ask for.
     public var natural: [Natural]
     /// What to say when words after the command read as none of its options ("use at-risk,
@@ -30,7 +32,7 @@ public struct CommandSpec: Sendable {
     public init(name: String, phrases: [String] = [], actions: KeyValuePairs<String, [String]> = [:],
                 fixed: KeyValuePairs<String, [String: SlotValue]> = [:], slots: [String: SlotType] = [:],
                 options: [OptionSpec] = [], usage: String, summary: String, details: String = "", examples: [String],
-                writes: Bool = false, optionsHelp: String? = nil, natural: Natural...) {
+                writes: Bool = false, asksFirst: Set<String> = [], optionsHelp: String? = nil, natural: Natural...) {
         self.name = name
         self.phrases = phrases.map { Phrase($0) } + actions.flatMap { action in action.value.map { Phrase($0, action: action.key) } }
             + fixed.map { Phrase($0.key, fixed: $0.value) }
@@ -48,6 +50,7 @@ public struct CommandSpec: Sendable {
         self.details = details
         self.examples = examples
         self.writes = writes
+        self.asksFirst = asksFirst
         self.natural = natural
         self.optionsHelp = optionsHelp
     }

@@ -84,6 +84,15 @@ public final class Session {
                     output.write(renderer.render(Session.note("nothing changed")))
                     return true
                 }
+            } else if let action = reading.request.action, commands[reading.command].spec.asksFirst.contains(action), !reading.request.flag("yes") {
+                guard let confirm else {
+                    return fail(CommandError("not done — '\(reading.words)' asks first: add --yes to do it without a terminal ('undo' takes it back). "
+                                             + "Nothing was changed."), json: json)
+                }
+                guard confirm(Sanitizer.clean("\(reading.words)? 'undo' takes it back. [y/N] ")) else {
+                    output.write(renderer.render(Session.note("nothing changed")))
+                    return true
+                }
             } else if reading.how != .typed || sayBack {
                 // How the line was taken, before the answer: "→ churn risk Hooli", and what of it was not.
                 let unread = reading.unread.isEmpty ? "" : " · not understood: " + reading.unread.map { "'\($0)'" }.joined(separator: ", ")

@@ -42,6 +42,9 @@ public enum Change: Sendable {
     case setCustomMetrics(accountID: Int64, week: Day, values: [String: Double?])
     /// Sets these columns of one record, the others as they are now (`Change.edit`).
     case setColumns(table: String, id: Int64, accountID: Int64, values: [String: DatabaseValue])
+    /// Moves all of one account's product usage (users, days, counts, coverage) to another
+    /// that has none (`account merge`).
+    case moveUsage(from: Int64, to: Int64)
 }
 
 extension Change {
@@ -79,6 +82,7 @@ extension Change {
         case .deleteAccount(let id): return id
         case .saveSnapshot(let s): return s.accountID
         case .deleteSnapshot(let id, _), .setContact(let id, _, _, _), .setCustomMetrics(let id, _, _), .setColumns(_, _, let id, _): return id
+        case .moveUsage(_, let to): return to
         case .addEvent(let e): return e.accountID
         case .addNote(let n): return n.accountID
         case .putContact, .putGoal, .putMilestone, .putUseCase, .putTask, .putAlertState, .replaceLedger, .replaceUsage,

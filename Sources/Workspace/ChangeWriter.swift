@@ -74,6 +74,10 @@ final class ChangeWriter {
             restore += try s.fetchAll(CSMTask.self, ofAccount, id).map { .putTask($0) }
             let ledger = try s.fetchAll(Subscription.self, ofAccount, id)
             if !ledger.isEmpty { restore.append(.replaceLedger(accountIDs: [id], subscriptions: ledger)) }
+            for (week, values) in Dictionary(grouping: try customMetrics(accountID: id).flatMap { m in m.weeks.map { (m.name, $0) } }, by: \.1.week)
+                .sorted(by: { $0.key < $1.key }) {
+                restore.append(.setCustomMetrics(accountID: id, week: week, values: Dictionary(values.map { ($0.0, Optional($0.1.value)) }, uniquingKeysWith: { a, _ in a })))
+            }
             try s.delete(Account.self, id: id)
             return restore.reversed()
         case .saveSnapshot(let snapshot):
@@ -137,6 +141,12 @@ final class ChangeWriter {
                           columns.map { values[$0]! } + [id.databaseValue])
             return [.setColumns(table: table, id: id, accountID: accountID,
                                 values: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, row.values[$0]) }))]
+        case let .moveUsage(from, to):
+            touched.formUnion([from, to])
+            for table in ["usage_user", "user_day", "event_day", "usage_coverage"] {
+                try s.execute("UPDATE \(table) SET account_id = ? WHERE account_id = ?", to, from)
+            }
+            return [.moveUsage(from: to, to: from)]
         }
     }
 

@@ -43,6 +43,8 @@ struct ImportWriter {
                 let old = try s.fetch(Account.self, id: id)!
                 var existing = old
                 existing.merge(incoming, fields: batch.accountFields)
+                // A row found by an alias, or spelt another way, does not rename the account: 'account rename' does.
+                existing.name = old.name
                 if batch.addAliases { existing.aliases = old.aliases + incoming.aliases.filter { a in !old.aliases.contains { $0.comparable == a.comparable } } }
                 if existing == old {
                     state.summary.accountsUnchanged += 1

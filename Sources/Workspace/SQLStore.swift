@@ -154,6 +154,12 @@ public final class SQLStore: WorkspaceStore {
         try read { try $0.fetchAll(AlertState.self, "ORDER BY id") }
     }
 
+    public func recordIDs(accountID: Int64, in tables: [String]) throws -> [(table: String, id: Int64)] {
+        try read { s in
+            try tables.flatMap { table in try s.rows("SELECT id FROM \(table) WHERE account_id = ? ORDER BY id", accountID).map { (table, $0[0] as Int64) } }
+        }
+    }
+
     public func tasks() throws -> [CSMTask] {
         try read { try $0.fetchAll(CSMTask.self, "ORDER BY due IS NULL, due, id") }
     }

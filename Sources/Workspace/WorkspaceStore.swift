@@ -40,6 +40,8 @@ public protocol WorkspaceStore: AnyObject {
     func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>)
     /// Every task, open and done, soonest due first (undated last).
     func tasks() throws -> [CSMTask]
+    /// The ids of one account's rows in each of these tables (`Change.setColumns` moves them).
+    func recordIDs(accountID: Int64, in tables: [String]) throws -> [(table: String, id: Int64)]
     func subscriptions(accountID: Int64) throws -> [Subscription]
     /// The whole subscription ledger, for retention maths.
     func ledger() throws -> Ledger
