@@ -74,8 +74,10 @@ struct AlertsCommand: Command {
         for i in look.firing.indices where overARR.map({ (look.firing[i].arr?.cents ?? 0) > $0.cents }) ?? true {
             if !showAll, let state = look.states[i], state.isHidden(on: context.today) { hidden.append(state) } else { shown.append(i) }
         }
-        let list = AlertList(account: single?.name, csm: csm, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today,
+        var list = AlertList(account: single?.name, csm: csm, look: look, shown: shown, accounts: accounts, hidden: hidden, today: context.today,
                              overARR: overARR, rows: context.listRows)
+        let names = Dictionary(uniqueKeysWithValues: try context.accounts().map { ($0.id!, $0.name) })
+        list.dataAlerts = try context.feedGaps(only: single.map { [$0.id!] } ?? scope).compactMap { gap in names[gap.accountID].map { ($0, gap) } }
         // Kept heads have their words read for the accounts a screenful shows, and no others.
         if let words = firing.words {
             try context.read(words, of: list.screenful(rows: context.listRows).map { look.firing[$0.first!].accountID })
@@ -259,6 +261,8 @@ struct AlertList: Report {
     let overARR: Money?
     /// The rows the command had when it read what a screenful shows (`Context.listRows`).
     let rows: Int?
+    /// Data alerts: accounts whose product events stopped (`FeedGap`) — not churn signals.
+    var dataAlerts: [(account: String, gap: FeedGap)] = []
 
     /// One block an account, worst first: the places of `shown`, as they come (`lookAtAlerts`).
     var blocks: [ArraySlice<Int>] { shown.runs { look.firing[$0].accountID }.map { shown[$0] } }
@@ -276,7 +280,7 @@ struct AlertList: Report {
         return blocks.prefix(fitting)
     }
 
-    enum Keys: String, CodingKey { case account, csm, count, alerts, hidden }
+    enum Keys: String, CodingKey { case account, csm, count, alerts, hidden, dataAlerts = "data_alerts" }
     struct RowJSON: Encodable {
         var id: Int64?; var new: Bool; var alert: Alert
         enum CodingKeys: String, CodingKey { case id, new }
@@ -295,6 +299,18 @@ struct AlertList: Report {
         try c.encode(shown.count, forKey: .count)
         try c.encode(shown.map { RowJSON(id: look.states[$0]?.id, new: look.isNew($0), alert: look.alert($0)) }, forKey: .alerts)
         try c.encode(hidden.count, forKey: .hidden)
+        try c.encode(dataAlerts.map { ["account": $0.account, "no_product_events_since": $0.gap.last.description, "feed_reaches": $0.gap.feedLast.description] },
+                     forKey: .dataAlerts)
+    }
+
+    /// The data alerts, after the alerts: what the workspace lacks, not a risk.
+    func renderDataAlerts(into doc: inout Document) {
+        guard !dataAlerts.isEmpty else { return }
+        doc.blank()
+        doc.line(Span("Data alerts", .bold), Span(" (gaps in the data, not churn signals)", .dim))
+        for (account, gap) in dataAlerts {
+            doc.wrapped(Span("  "), text: [Span(account, .bold), Span(" — "), Span(gap.shown, .yellow), Span(": \(gap.fill)", .dim)])
+        }
     }
 
     func render(into doc: inout Document) {
@@ -303,6 +319,7 @@ struct AlertList: Report {
             let quiet = account.map { "\($0): no alerts — every monitor is quiet" }
                 ?? (overARR.map { "no alerts on \(whose)accounts over \($0) ARR" } ?? "no alerts across \(whose)\(accounts) accounts — every monitor is quiet")
             doc.line(Span(quiet + (hidden.isEmpty ? "" : " (\(hidden.count) acknowledged or snoozed)"), .dim))
+            renderDataAlerts(into: &doc)
             return
         }
         // On a terminal, the blocks that fit a screenful (at least one), no more than the
@@ -333,6 +350,7 @@ struct AlertList: Report {
         if !hidden.isEmpty { summary += " · \(hidden.count) acknowledged or snoozed, not shown ('alerts all' shows them)" }
         doc.wrapped(text: [Span(summary, .dim)])
         doc.line(Span("'alert ack N' when handled · 'alert snooze N until DATE' to look again later", .dim))
+        renderDataAlerts(into: &doc)
     }
 }
 

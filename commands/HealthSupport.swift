@@ -56,6 +56,13 @@ extension Context {
                                      of: account)
     }
 
+    /// The accounts (of `only`, or all) whose product events stop before other accounts' —
+    /// said as of today only: an answer as of another day has the feed as it is now.
+    func feedGaps(only: Set<Int64>?) throws -> [FeedGap] {
+        guard today == clockToday else { return [] }
+        return try store.feedGaps().filter { only?.contains($0.accountID) ?? true }
+    }
+
     /// The first day product events make weeks of, for an account: not before it became a
     /// customer (events a feed carries from a trial are no weeks of the account's health).
     func usageFrom(_ account: Account, _ from: Day?) -> Day? {

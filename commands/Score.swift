@@ -34,7 +34,9 @@ struct ScoreCommand: Command {
         // Seed 002's touch cadence for the segment, after the tier's own cadence.
         advice.nextActions.insert("Keep the \(Cadence(account).summary)", at: min(1, advice.nextActions.count))
         let churn = context.model.fitted == nil ? nil : ChurnRisk(health: health)
-        return ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name, churn: churn)
+        var card = ScoreCard(health: health, score: score, advice: advice, alerts: alerts, model: context.model.name, churn: churn)
+        card.feedGap = try context.feedGaps(only: [account.id!]).first
+        return card
     }
 }
 
@@ -47,10 +49,12 @@ struct ScoreCard: Report {
     let model: String
     /// With a fitted churn model in force: its probability and what adds most to it.
     var churn: ChurnRisk? = nil
+    /// Product events that stopped for this account while others' keep coming.
+    var feedGap: FeedGap? = nil
 
     enum Keys: String, CodingKey {
         case account, segment, plan, arr, csm, asOf = "as_of", churnDate = "churn_date", score, scoreExact = "score_exact", tier, riskLevel = "risk_level", priority, model,
-             lowConfidence = "low_confidence", coverage, missing, dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions",
+             lowConfidence = "low_confidence", coverage, missing, feedGap = "feed_gap", dimensions, trend, weekly, alerts, strengths, risks, nextActions = "next_actions",
              churnProbability = "churn_probability", churnLevel = "churn_level", churnModel = "churn_model", churnDrivers = "churn_drivers"
     }
 
@@ -75,6 +79,7 @@ struct ScoreCard: Report {
         try c.encode(score.lowConfidence, forKey: .lowConfidence)
         try c.encode((score.coverage * 1000).rounded() / 1000, forKey: .coverage)
         try c.encode(score.missing.map(\.key), forKey: .missing)
+        try c.encodeIfPresent(feedGap.map { ["no_product_events_since": $0.last.description, "feed_reaches": $0.feedLast.description] }, forKey: .feedGap)
         try c.encode(score.dimensions, forKey: .dimensions)
         try c.encode(health.trend, forKey: .trend)
         try c.encode(health.weeks, forKey: .weekly)
@@ -141,6 +146,9 @@ struct ScoreCard: Report {
         } else {
             doc.wrapped(label("Coverage"), text: [Span("\(coverage) — missing: \(score.missing.map(\.label).joined(separator: ", "))", score.lowConfidence ? .red : .yellow),
                                                   Span(score.lowConfidence ? "; below 60%, so the tier is low-confidence" : "")])
+        }
+        if let feedGap {
+            doc.wrapped(label("Data"), text: [Span(feedGap.shown, .yellow), Span(" — \(feedGap.fill)")])
         }
         if !alerts.isEmpty {
             doc.blank()

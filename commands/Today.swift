@@ -70,6 +70,9 @@ struct TodayCommand: Command {
         }
         agenda.openRed = open.filter { look.firing[$0].head.severity != .orange }
             .map { item($0, saying: look.isNew($0) ? "new" : look.states[$0].map { "open since \($0.firstSeen)" }) }
+        agenda.dataGaps = try context.feedGaps(only: ids).map { gap in
+            Agenda.Item(account: names[gap.accountID] ?? "?", text: gap.shown, detail: gap.fill)
+        }
         agenda.newOrange = open.filter { look.isNew($0) && look.firing[$0].head.severity == .orange }.map { item($0, saying: nil) }
 
         for health in book {
@@ -119,12 +122,13 @@ struct Agenda: Report {
     var qbrs: [Item] = []
     var renewalsSafe: [Item] = []
     var untouched: [Item] = []
+    var dataGaps: [Item] = []
 
     var sections: [(key: String, title: String, items: [Item], style: Style?)] {
         [("overdue_tasks", "Overdue tasks", overdue, .red), ("red_alerts", "Red alerts open", openRed, .red), ("due_today", "Due today", dueToday, .yellow),
          ("renewals_at_risk", "Renewals in 30 days at risk", renewalsAtRisk, .orange), ("new_orange_alerts", "New orange alerts", newOrange, .orange),
          ("qbrs_due", "QBRs due", qbrs, nil), ("renewals_safe", "Renewals in 30 days", renewalsSafe, nil),
-         ("untouched", "Past their touch cadence", untouched, nil)]
+         ("untouched", "Past their touch cadence", untouched, nil), ("data_gaps", "Data gaps (not churn signals)", dataGaps, .yellow)]
     }
 
     func encode(to encoder: Encoder) throws {

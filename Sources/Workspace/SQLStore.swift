@@ -237,6 +237,14 @@ public final class SQLStore: WorkspaceStore {
         try read { try ChangeWriter($0).usage(accountID: accountID, from: from, through: through) }
     }
 
+    public func feedGaps() throws -> [FeedGap] {
+        try read { s in
+            guard let latest = try s.row("SELECT MAX(last_day) FROM usage_coverage").flatMap({ $0[0] as Int? }) else { return [] }
+            return try s.rows("SELECT account_id, MAX(last_day) FROM usage_coverage GROUP BY account_id HAVING MAX(last_day) < ? ORDER BY account_id", latest)
+                .map { FeedGap(accountID: $0[0], last: Day(ordinal: $0[1] as Int), feedLast: Day(ordinal: latest)) }
+        }
+    }
+
     public func hasUsage() throws -> Bool {
         try read { try $0.row("SELECT 1 FROM usage_coverage LIMIT 1") != nil }
     }

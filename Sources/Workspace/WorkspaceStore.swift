@@ -62,6 +62,8 @@ public protocol WorkspaceStore: AnyObject {
     func usage(accountID: Int64, from: Day, through: Day) throws -> UsageHistory?
     /// Whether any product usage has been imported.
     func hasUsage() throws -> Bool
+    /// The accounts whose product events stop before other accounts' (`FeedGap`).
+    func feedGaps() throws -> [FeedGap]
     /// The numeric snapshot columns cse does not score, week by week.
     func customMetrics(accountID: Int64) throws -> [CustomMetric]
 
