@@ -8,6 +8,9 @@ enum Schema {
         let statements: [String]
         /// Rows only Swift can compute, written after the statements.
         var backfill: (@Sendable (SQLSession) throws -> Void)? = nil
+        /// Statements for one store, run after the shared ones, where the two cannot say a
+        /// change the same way (SQLite cannot drop a NOT NULL: the table is built again).
+        var only: [SQLDialect: [String]] = [:]
     }
 
     static let migrations: [Migration] = [
@@ -169,6 +172,24 @@ enum Schema {
         Migration(name: "v14: accounts by CSM", statements: [
             "CREATE INDEX account_on_csm ON account (csm)",
         ]),
+        // A CRM's contacts export lists people without one of the three roles: they are on
+        // record with none (a NULL role). Ids are kept, so undo and the change log still find them.
+        Migration(name: "v16: contacts without a role", statements: [], only: [
+            .postgres: ["ALTER TABLE contact ALTER COLUMN role DROP NOT NULL"],
+            .sqlite: [
+                """
+                CREATE TABLE contact_v16 (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, role {text},
+                    name {text} NOT NULL, title {text}, email {text}, recorded_on {text}, replaced_on {text})
+                """,
+                """
+                INSERT INTO contact_v16 (id, account_id, role, name, title, email, recorded_on, replaced_on)
+                    SELECT id, account_id, role, name, title, email, recorded_on, replaced_on FROM contact
+                """,
+                "DROP TABLE contact",
+                "ALTER TABLE contact_v16 RENAME TO contact",
+                "CREATE INDEX contact_on_account_id ON contact (account_id)",
+            ],
+        ]),
     ]
 
     /// A statement in a dialect's words.
@@ -203,7 +224,7 @@ enum Schema {
             try s.execute("CREATE TABLE IF NOT EXISTS \(table) (identifier TEXT NOT NULL PRIMARY KEY)")
             let done = Set(try s.rows("SELECT identifier FROM \(table)").map { $0[0] as String })
             for migration in migrations where !done.contains(migration.name) {
-                for statement in migration.statements { try s.execute(sql(statement, s.dialect), []) }
+                for statement in migration.statements + (migration.only[s.dialect] ?? []) { try s.execute(sql(statement, s.dialect), []) }
                 try migration.backfill?(s)
                 try s.execute("INSERT INTO \(table) (identifier) VALUES (?)", migration.name)
             }
