@@ -16,6 +16,8 @@ public struct Table: Sendable {
     /// The header as the file wrote it (`columns` are lowercased).
     public var headers: [String] = []
     public var rows: [Row]
+    /// The lines of a report's footer the reader set aside (`ReportFooter`).
+    public var footerLines: [Int] = []
 
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 
@@ -25,7 +27,7 @@ public struct Table: Sendable {
         if names.contains("week") && names.contains("account") { return .snapshots }
         if names.contains("account") && names.contains("event") && names.contains("date") { return .events }
         if names.contains("account") && names.contains("mrr") && names.contains("start_date") { return .subscriptions }
-        if names.contains("account") && (names.contains("segment") || names.contains("plan") || names.contains("arr")) { return .accounts }
+        if names.contains("account") && AccountField.allCases.contains(where: { $0 != .account && names.contains($0.rawValue) }) { return .accounts }
         return nil
     }
 }
@@ -54,6 +56,17 @@ public enum ImportKind: String, Sendable {
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr"]
         case .productEvents: return ["account", "user", "event", "timestamp"]
         case .dailyCounts: return ["account", "date", "event", "count"]
+        }
+    }
+
+    /// The columns that hold a day: under a map, read in the export's date format.
+    public var dateColumns: [String] {
+        switch self {
+        case .accounts: return AccountField.allCases.filter(\.isDate).map(\.rawValue)
+        case .snapshots: return ["week"]
+        case .events, .dailyCounts: return ["date"]
+        case .subscriptions: return ["start_date", "end_date"]
+        case .productEvents: return []
         }
     }
 
