@@ -50,7 +50,7 @@ struct ExportCommand: Command {
         case .events:
             let names = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0.name) })
             rows = try context.store.events().map { [names[$0.accountID] ?? "", $0.date.description, $0.kind, $0.details ?? ""] }
-        case .productEvents, .dailyCounts:
+        case .productEvents, .dailyCounts, .contacts:
             break
         case .snapshots:
             // The weeks every command scores: product events filled in, and the workspace's own

@@ -17,9 +17,11 @@ struct ImportCommand: Command {
             (account,week, and any of the 19 raw metrics: an empty cell is missing data, a column the file lacks is \
             not tracked by it — a stored week keeps its value) or events (account,date,event[,details], \
             the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
-            bill_period_months,discount]; it replaces the ledger of the accounts it names). A CRM export is read as it comes: Salesforce and HubSpot by their column \
-            names, anything else by the workspace's mapping.yaml ("Export Column": cse_column, or ~ to leave it unread), and a \
-            Salesforce report's footer is skipped. YAML and JSON take the rows \
+            bill_period_months,discount]; it replaces the ledger of the accounts it names) or contacts \
+            (account,name[,email,title,role], one person a row, many at an account; role is champion, executive sponsor or \
+            technical lead, and anyone else is on record without one; the same file again changes nothing). A CRM export is \
+            read as it comes: Salesforce and HubSpot by their column names, anything else by the workspace's mapping.yaml \
+            ("Export Column": cse_column, or ~ to leave it unread); a Salesforce report's footer is skipped. YAML and JSON take the rows \
             under accounts:, snapshots:, events: or subscriptions:, or the customer_health: form with a metrics: block. \
             Product usage comes as raw events — a CSV with account, user, event and timestamp columns \
             (group_id, user_id, event_type, event_time … are read too), or NDJSON: Segment track calls (account in \
@@ -54,7 +56,8 @@ struct ImportCommand: Command {
                                 untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,
                                 usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns,
-                                columns: plan.columns, mapped: plan.mapped, mappingName: plan.mappingName, footerLines: plan.footerLines, revenueColumn: plan.revenueColumn)
+                                columns: plan.columns, mapped: plan.mapped, mappingName: plan.mappingName, footerLines: plan.footerLines, revenueColumn: plan.revenueColumn,
+                                otherRoles: plan.otherRoles, contactsWithOtherRoles: plan.contactsWithOtherRoles)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         }
@@ -85,13 +88,17 @@ struct ImportReport: Report {
     var footerLines: [Int] = []
     /// A company's own revenue column in an accounts file without an ARR column.
     var revenueColumn: String? = nil
+    /// Roles a contacts file gives that are none of cse's, and how many contacts had one.
+    var otherRoles: [String] = []
+    var contactsWithOtherRoles = 0
 
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
+             contactsAdded = "contacts_added", contactsUpdated = "contacts_updated", contactsUnchanged = "contacts_already_on_record",
              eventsAdded = "events_added", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
              movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping,
-             columns, footerLines = "footer_lines_skipped", revenueColumn = "revenue_column_not_arr"
+             columns, footerLines = "footer_lines_skipped", revenueColumn = "revenue_column_not_arr", otherRoles = "other_roles"
     }
 
     struct ColumnJSON: Encodable {
@@ -110,6 +117,9 @@ struct ImportReport: Report {
         try c.encode(summary.snapshotsAdded, forKey: .snapshotsAdded)
         try c.encode(summary.snapshotsUpdated, forKey: .snapshotsUpdated)
         try c.encode(summary.contactsSet, forKey: .contactsSet)
+        try c.encode(summary.contactsAdded, forKey: .contactsAdded)
+        try c.encode(summary.contactsUpdated, forKey: .contactsUpdated)
+        try c.encode(summary.contactsUnchanged, forKey: .contactsUnchanged)
         try c.encode(summary.eventsAdded, forKey: .eventsAdded)
         try c.encode(summary.subscriptionsAdded, forKey: .subscriptionsAdded)
         try c.encode(summary.subscriptionsReplaced, forKey: .subscriptionsReplaced)
@@ -124,6 +134,7 @@ struct ImportReport: Report {
         try c.encode(columns.map { ColumnJSON(column: $0.from, readAs: $0.to) }, forKey: .columns)
         try c.encode(footerLines.count, forKey: .footerLines)
         try c.encode(revenueColumn, forKey: .revenueColumn)
+        try c.encode(otherRoles, forKey: .otherRoles)
     }
 
     func render(into doc: inout Document) {
@@ -134,6 +145,9 @@ struct ImportReport: Report {
         count(summary.snapshotsAdded, summary.snapshotsAdded == 1 ? "week added" : "weeks added")
         count(summary.snapshotsUpdated, summary.snapshotsUpdated == 1 ? "week updated" : "weeks updated")
         count(summary.contactsSet, summary.contactsSet == 1 ? "contact set" : "contacts set")
+        count(summary.contactsAdded, summary.contactsAdded == 1 ? "contact added" : "contacts added")
+        count(summary.contactsUpdated, summary.contactsUpdated == 1 ? "contact updated" : "contacts updated")
+        count(summary.contactsUnchanged, summary.contactsUnchanged == 1 ? "contact already on record" : "contacts already on record")
         count(summary.eventsAdded, summary.eventsAdded == 1 ? "event added" : "events added")
         if summary.subscriptionsAdded > 0 {
             parts.append("ledger of \(grouped(summary.subscriptionsAdded)) subscription\(summary.subscriptionsAdded == 1 ? "" : "s")"
@@ -206,6 +220,12 @@ struct ImportReport: Report {
         if let revenueColumn {
             doc.wrapped(text: [Span("note: \(revenueColumn) is the customer's own revenue, not ARR: map your ARR column in mapping.yaml "
                                     + "(\"Contract Value\": arr)", .yellow)])
+        }
+        if contactsWithOtherRoles > 0 {
+            let one = contactsWithOtherRoles == 1
+            doc.wrapped(text: [Span("note: \(grouped(contactsWithOtherRoles)) contact\(one ? " has a role" : "s have roles") cse does not use "
+                                    + "(\(otherRoles.joined(separator: ", "))): on record without one — drafts go to the champion, executive sponsor "
+                                    + "or technical lead ('set ACCOUNT champion NAME')", .yellow)])
         }
     }
 }

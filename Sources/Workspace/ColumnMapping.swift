@@ -28,11 +28,13 @@ public struct ColumnMapping: Equatable, Sendable {
         "Account Name": "account", "Account Owner": "csm", "Account ID": "aliases",
         "Customer Since": "start_date", "Contract End Date": "renewal_date", "Renewal Date": "renewal_date",
         "Name": "account", "Id": "aliases",
+        "Full Name": "name", "First Name": "first_name", "Last Name": "last_name", "Contact Role": "role",
     ], monthFirstDates: true)
 
     public static let hubspot = ColumnMapping(name: "HubSpot", renames: [
         "Company name": "account", "Company owner": "csm", "Record ID": "aliases",
         "Became a Customer Date": "start_date", "Renewal Date": "renewal_date",
+        "First Name": "first_name", "Last Name": "last_name", "Job Title": "title",
     ])
 
     /// A company's own yearly revenue, as Salesforce and HubSpot name it.
@@ -99,7 +101,7 @@ public struct ColumnMapping: Equatable, Sendable {
 
     /// Every column a file may map to.
     public static let targets = Set(ImportKind.accounts.header + ImportKind.snapshots.header + ImportKind.events.header
-        + ImportKind.subscriptions.header)
+        + ImportKind.subscriptions.header + ImportKind.contacts.header)
 
     public static let fileName = "mapping.yaml"
 

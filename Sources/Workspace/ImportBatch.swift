@@ -6,6 +6,9 @@ public struct ImportBatch: Sendable {
     public var accounts: [Account]
     /// A nil contact clears the role (an empty cell in a contact column).
     public var contacts: [(account: String, role: Contact.Role, contact: Contact?)]
+    /// A contacts file's rows, one person each (`ChangeWriter.putPerson`): a nil role leaves
+    /// the person's role in cse as it is.
+    public var contactRows: [(account: String, contact: Contact)] = []
     public var snapshots: [(account: String, snapshot: Snapshot)]
     public var events: [(account: String, event: Event)]
     /// A subscriptions file replaces the ledger of every account it names.
@@ -36,7 +39,7 @@ public struct ImportBatch: Sendable {
         self.events = events
     }
 
-    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && subscriptions.isEmpty && (usage?.rows ?? 0) == 0 }
+    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && contactRows.isEmpty && subscriptions.isEmpty && (usage?.rows ?? 0) == 0 }
 }
 
 /// What an import changed, for the one-line summary.
@@ -46,6 +49,11 @@ public struct ImportSummary: Sendable {
     public var snapshotsAdded = 0
     public var snapshotsUpdated = 0
     public var contactsSet = 0
+    /// A contacts file: people new to the workspace, people whose role, title or e-mail
+    /// changed, and people already on record as the file has them.
+    public var contactsAdded = 0
+    public var contactsUpdated = 0
+    public var contactsUnchanged = 0
     public var eventsAdded = 0
     public var subscriptionsAdded = 0
     public var subscriptionsReplaced = 0

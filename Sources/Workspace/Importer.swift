@@ -20,6 +20,10 @@ public enum Importer {
         /// A company's own revenue column ("Annual Revenue") in an accounts file that has no
         /// ARR column: the summary says which column to map instead.
         public var revenueColumn: String?
+        /// Roles in a contacts file that are none of cse's, and how many contacts had one:
+        /// those contacts are on record without a role.
+        public var otherRoles: [String] = []
+        public var contactsWithOtherRoles = 0
         /// Export columns read under another name.
         public var mapped: [(from: String, to: String)] {
             columns.compactMap { c in c.to.flatMap { $0 == c.from.lowercased() ? nil : (c.from, $0) } }
@@ -78,7 +82,7 @@ public enum Importer {
 
     /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
     /// A CRM export's columns are read under cse's names (`ColumnMapping.header`), its dates
-    /// in its format, and then it needs only its account column.
+    /// in its format, and then it needs only its account column (and a name for contacts).
     static func plan(tables: [Table], file: String, fullHeader: Bool, rules: Rules) throws -> Plan {
         var batch = ImportBatch()
         batch.day = rules.today
@@ -94,7 +98,8 @@ public enum Importer {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
                     message: "cannot tell what this file holds from its header (\(table.columns.joined(separator: ","))): "
                         + "an accounts file starts \(ImportKind.accounts.requiredColumns.joined(separator: ",")); "
-                        + "a snapshots file has account,week and metric columns (dau, nps, …); an events file has account,date,event")], rowsChecked: 0)
+                        + "a snapshots file has account,week and metric columns (dau, nps, …); an events file has account,date,event; "
+                        + "a contacts file has account,name (email, title, role)")], rowsChecked: 0)
             }
             plan.kinds.append(kind)
             for name in header.mapNames where !mappingNames.contains(name) { mappingNames.append(name) }
@@ -125,6 +130,10 @@ public enum Importer {
             case .snapshots: plan.rowsMovedToWeekEnd += readSnapshots(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
             case .events: readEvents(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
             case .subscriptions: readSubscriptions(table, file: file, into: &plan.batch, problems: &problems)
+            case .contacts:
+                let other = readContacts(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
+                plan.contactsWithOtherRoles += other.count
+                for role in other where !plan.otherRoles.contains(role) { plan.otherRoles.append(role) }
             case .productEvents, .dailyCounts: break
             }
             // What each column became: read under its cse name, or ignored.
@@ -176,6 +185,52 @@ public enum Importer {
             }
             batch.accounts.append(account)
         }
+    }
+
+    /// `account,name[,email,title,role]` (or `first_name`, `last_name`): a CRM's contacts
+    /// export, one person a row, many at an account. A role is one of cse's three or a synonym
+    /// (`Role.named`); any other, or none, puts the person on record without a role. An
+    /// account has one person in a role: a second is refused, as is a person listed twice.
+    /// Returns the roles that were none of cse's, one a contact.
+    private static func readContacts(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) -> [String] {
+        let index = { (name: String) in table.index(of: name) }
+        let (a, n, first, last) = (index("account")!, index("name"), index("first_name"), index("last_name"))
+        let (e, t, r) = (index("email"), index("title"), index("role"))
+        var people: [String: Int] = [:]
+        var roles: [String: (line: Int, name: String)] = [:]
+        var other: [String] = []
+        for row in table.rows {
+            func text(_ i: Int?) -> String { i.map { row.cells[$0].text.trimmingSpaces } ?? "" }
+            func fail(_ i: Int, _ field: String, _ message: String) {
+                problems.append(ImportProblem(file: file, line: row.line, column: row.cells[i].column, field: field, message: message))
+            }
+            let account = text(a)
+            if account.isEmpty { fail(a, "account", "every row needs an account name"); continue }
+            let name = n.map { text($0) } ?? [text(first), text(last)].filter { !$0.isEmpty }.joined(separator: " ")
+            let nameColumn = n ?? first ?? last!
+            if name.isEmpty { fail(nameColumn, "name", "every row needs the person's name"); continue }
+            let person = account.comparable + "\u{0}" + name.comparable
+            if let line = people[person] { fail(nameColumn, "name", "\(name) at \(account) is already on line \(line)"); continue }
+            people[person] = row.line
+            let email = text(e)
+            if let e, !email.isEmpty, !email.contains("@") || email.contains(" ") { fail(e, "email", "'\(email)' is not an e-mail address"); continue }
+            let roleText = text(r)
+            let role = Contact.Role.named(roleText)
+            if let role, let r {
+                let key = account.comparable + "\u{0}" + role.rawValue
+                if let holder = roles[key] {
+                    fail(r, "role", "\(account) already has a \(role.label) on line \(holder.line) (\(holder.name)): one person a role")
+                    continue
+                }
+                roles[key] = (row.line, name)
+            } else if !roleText.isEmpty {
+                other.append(roleText)
+            }
+            let title = text(t)
+            batch.contactRows.append((account, Contact(accountID: 0, role: role, name: name, title: title.isEmpty ? nil : title,
+                                                        email: email.isEmpty ? nil : email, recordedOn: rules.today)))
+        }
+        return other
     }
 
     /// `account,date,event[,details]`: what a CRM's activity export holds. The event is one

@@ -27,6 +27,7 @@ public struct Table: Sendable {
         if names.contains("week") && names.contains("account") { return .snapshots }
         if names.contains("account") && names.contains("event") && names.contains("date") { return .events }
         if names.contains("account") && names.contains("mrr") && names.contains("start_date") { return .subscriptions }
+        if names.contains("account") && ["name", "first_name", "last_name"].contains(where: names.contains) { return .contacts }
         if names.contains("account") && AccountField.allCases.contains(where: { $0 != .account && names.contains($0.rawValue) }) { return .accounts }
         return nil
     }
@@ -34,6 +35,8 @@ public struct Table: Sendable {
 
 public enum ImportKind: String, Sendable {
     case accounts, snapshots, events, subscriptions
+    /// A CRM's contacts export: one person a row.
+    case contacts
     /// Product usage (`UsageReader`): raw events, or daily counts per account and event.
     case productEvents = "product events", dailyCounts = "daily counts"
 
@@ -43,6 +46,7 @@ public enum ImportKind: String, Sendable {
         case .snapshots: return ["account", "week"] + SnapshotField.allCases.map(\.rawValue)
         case .events: return ["account", "date", "event", "details"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr", "quantity", "units", "bill_period_months", "discount"]
+        case .contacts: return ["account", "name", "first_name", "last_name", "email", "title", "role"]
         case .productEvents: return ["account", "user", "event", "timestamp"]
         case .dailyCounts: return ["account", "date", "event", "count", "users"]
         }
@@ -54,6 +58,7 @@ public enum ImportKind: String, Sendable {
         case .snapshots: return ["account", "week"]
         case .events: return ["account", "date", "event"]
         case .subscriptions: return ["account", "product", "start_date", "end_date", "mrr"]
+        case .contacts: return ["account"]
         case .productEvents: return ["account", "user", "event", "timestamp"]
         case .dailyCounts: return ["account", "date", "event", "count"]
         }
@@ -66,7 +71,7 @@ public enum ImportKind: String, Sendable {
         case .snapshots: return ["week"]
         case .events, .dailyCounts: return ["date"]
         case .subscriptions: return ["start_date", "end_date"]
-        case .productEvents: return []
+        case .contacts, .productEvents: return []
         }
     }
 
