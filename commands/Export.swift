@@ -56,7 +56,7 @@ struct ExportCommand: Command {
                 columns.removeLast()
                 rows = rows.map { Array($0.dropLast()) }
             }
-        case .productEvents, .dailyCounts:
+        case .productEvents, .dailyCounts, .contacts:
             break
         case .snapshots:
             // The weeks every command scores: product events filled in, and the workspace's own

@@ -18,7 +18,11 @@ struct ImportCommand: Command {
             (account,week, and any of the 19 raw metrics: an empty cell is missing data, a column the file lacks is \
             not tracked by it — a stored week keeps its value) or events (account,date,event[,details], \
             the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
-            bill_period_months,discount]; it replaces the ledger of the accounts it names). YAML and JSON take the rows \
+            bill_period_months,discount]; it replaces the ledger of the accounts it names) or contacts \
+            (account,name[,email,title,role], one person a row, many at an account; role is champion, executive sponsor or \
+            technical lead, and anyone else is on record without one; the same file again changes nothing). A CRM export is \
+            read as it comes: Salesforce and HubSpot by their column names, anything else by the workspace's mapping.yaml \
+            ("Export Column": cse_column, or ~ to leave it unread); a Salesforce report's footer is skipped. YAML and JSON take the rows \
             under accounts:, snapshots:, events: or subscriptions:, or the customer_health: form with a metrics: block. \
             Product usage comes as raw events — a CSV with account, user, event and timestamp columns \
             (group_id, user_id, event_type, event_time … are read too), or NDJSON: Segment track calls (account in \
@@ -55,7 +59,8 @@ struct ImportCommand: Command {
                                 untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,
                                 usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns,
-                                mapped: plan.mapped, mappingName: plan.mappingName)
+                                columns: plan.columns, mapped: plan.mapped, mappingName: plan.mappingName, footerLines: plan.footerLines, revenueColumn: plan.revenueColumn,
+                                otherRoles: plan.otherRoles, contactsWithOtherRoles: plan.contactsWithOtherRoles)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         } catch let refusal as NearNameRefusal {
@@ -85,16 +90,33 @@ struct ImportReport: Report {
     var usage: UsageRead? = nil
     /// Numeric snapshot columns kept as metrics of the workspace's own.
     var custom: [String] = []
-    /// Export columns read under cse's names, and the map that named them.
+    /// Every column of a file read through a map, with what it became (nil: ignored), and the maps.
+    var columns: [(from: String, to: String?)] = []
+    /// Those read under another name.
     var mapped: [(from: String, to: String)] = []
     var mappingName: String? = nil
+    /// The lines of a report's footer set aside.
+    var footerLines: [Int] = []
+    /// A company's own revenue column in an accounts file without an ARR column.
+    var revenueColumn: String? = nil
+    /// Roles a contacts file gives that are none of cse's, and how many contacts had one.
+    var otherRoles: [String] = []
+    var contactsWithOtherRoles = 0
 
     enum Keys: String, CodingKey {
         case file, kinds, rows, accountsCreated = "accounts_created", accountsUpdated = "accounts_updated",
              snapshotsAdded = "snapshots_added", snapshotsUpdated = "snapshots_updated", contactsSet = "contacts_set",
+             contactsAdded = "contacts_added", contactsUpdated = "contacts_updated", contactsUnchanged = "contacts_already_on_record",
              eventsAdded = "events_added", eventsUpdated = "events_updated", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
              movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping,
+             columns, footerLines = "footer_lines_skipped", revenueColumn = "revenue_column_not_arr", otherRoles = "other_roles",
              alreadyPresent = "already_present", changed
+    }
+
+    struct ColumnJSON: Encodable {
+        var column: String
+        var readAs: String?
+        enum CodingKeys: String, CodingKey { case column, readAs = "read_as" }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -107,6 +129,9 @@ struct ImportReport: Report {
         try c.encode(summary.snapshotsAdded, forKey: .snapshotsAdded)
         try c.encode(summary.snapshotsUpdated, forKey: .snapshotsUpdated)
         try c.encode(summary.contactsSet, forKey: .contactsSet)
+        try c.encode(summary.contactsAdded, forKey: .contactsAdded)
+        try c.encode(summary.contactsUpdated, forKey: .contactsUpdated)
+        try c.encode(summary.contactsUnchanged, forKey: .contactsUnchanged)
         try c.encode(summary.eventsAdded, forKey: .eventsAdded)
         try c.encode(summary.eventsUpdated, forKey: .eventsUpdated)
         try c.encode(summary.subscriptionsAdded, forKey: .subscriptionsAdded)
@@ -121,6 +146,10 @@ struct ImportReport: Report {
         try c.encode(custom, forKey: .custom)
         try c.encode(Dictionary(mapped.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a }), forKey: .mapped)
         try c.encode(mappingName, forKey: .mapping)
+        try c.encode(columns.map { ColumnJSON(column: $0.from, readAs: $0.to) }, forKey: .columns)
+        try c.encode(footerLines.count, forKey: .footerLines)
+        try c.encode(revenueColumn, forKey: .revenueColumn)
+        try c.encode(otherRoles, forKey: .otherRoles)
     }
 
     func render(into doc: inout Document) {
@@ -131,6 +160,8 @@ struct ImportReport: Report {
         count(summary.snapshotsAdded, summary.snapshotsAdded == 1 ? "week added" : "weeks added")
         count(summary.snapshotsUpdated, summary.snapshotsUpdated == 1 ? "week updated" : "weeks updated")
         count(summary.contactsSet, summary.contactsSet == 1 ? "contact set" : "contacts set")
+        count(summary.contactsAdded, summary.contactsAdded == 1 ? "contact added" : "contacts added")
+        count(summary.contactsUpdated, summary.contactsUpdated == 1 ? "contact updated" : "contacts updated")
         count(summary.eventsAdded, summary.eventsAdded == 1 ? "event added" : "events added")
         count(summary.eventsUpdated, summary.eventsUpdated == 1 ? "event updated" : "events updated")
         // Rows the workspace already held as given: an export imported again.
@@ -161,6 +192,11 @@ struct ImportReport: Report {
         }
         let changed = parts.isEmpty ? "nothing changed" : parts.joined(separator: ", ")
         doc.wrapped(text: "imported \(file): \(grouped(rows)) row\(rows == 1 ? "" : "s") — " + changed + (present.isEmpty ? "" : "; " + present.joined(separator: ", ")))
+        // The rows counted above are the report's: its footer is not among them.
+        if let first = footerLines.first, let last = footerLines.last {
+            let lines = first == last ? "line \(first)" : "lines \(first)–\(last)"
+            doc.wrapped(text: [Span("note: skipped the report's \(footerLines.count)-line footer (\(lines)): it is not rows of data", .dim)])
+        }
         if let usage, usage.batch.withoutAccount > 0 {
             let one = usage.batch.withoutAccount == 1
             doc.wrapped(text: [Span("note: \(grouped(usage.batch.withoutAccount)) event\(one ? "" : "s") named no account (no groupId) and \(one ? "was" : "were") left out", .yellow)])
@@ -187,21 +223,38 @@ struct ImportReport: Report {
         if !custom.isEmpty {
             doc.wrapped(text: [Span("note: \(custom.count == 1 ? "a column" : "\(custom.count) columns") cse does not score (\(custom.joined(separator: ", "))) \(custom.count == 1 ? "was" : "were") kept as \(custom.count == 1 ? "a metric" : "metrics") of the workspace's own: 'show' and 'trend ACCOUNT METRIC' show \(custom.count == 1 ? "it" : "them")", .dim)])
         }
-        if let mappingName, !mapped.isEmpty {
-            let how = mappingName == ColumnMapping.fileName ? "with the workspace's mapping.yaml" : "as a \(mappingName) export"
-            doc.wrapped(text: [Span("read \(how): " + mapped.map { "\($0.from) → \($0.to)" }.joined(separator: ", "), .dim)])
+        // An unknown column is named with the nearest known one, when one is near.
+        let targets = ColumnMapping.targets
+        func named(_ column: String) -> String {
+            let key = column.lowercased().replacingOccurrences(of: " ", with: "_")
+            guard let near = targets.min(by: { editDistance(key, $0) < editDistance(key, $1) }),
+                  editDistance(key, near) <= max(1, min(3, key.count / 4)) else { return column }
+            return "\(column) (did you mean \(near)?)"
         }
-        if !ignoredColumns.isEmpty {
-            // An unknown column is named with the nearest known one, when one is near.
-            let targets = ColumnMapping.targets
-            let named = ignoredColumns.map { column -> String in
-                let key = column.lowercased().replacingOccurrences(of: " ", with: "_")
-                guard let near = targets.min(by: { editDistance(key, $0) < editDistance(key, $1) }),
-                      editDistance(key, near) <= max(1, min(3, key.count / 4)) else { return column }
-                return "\(column) (did you mean \(near)?)"
+        let hint = " — map one in the workspace's mapping.yaml (\"Column Name\": cse_column) to read it"
+        if let mappingName, !columns.isEmpty {
+            // Every column, with what it became; the note after it counts those ignored.
+            let names = mappingName.components(separatedBy: ", ")
+            let crm = names.filter { $0 != ColumnMapping.fileName }
+            let how = (crm.isEmpty ? "read" : "read as a \(crm.joined(separator: " and ")) export")
+                + (names.contains(ColumnMapping.fileName) ? (crm.isEmpty ? "" : ",") + " with the workspace's mapping.yaml" : "")
+            doc.wrapped(text: [Span("\(how): " + columns.map { c in c.to.map { "\(c.from) → \($0)" } ?? "\(named(c.from)) → ignored" }
+                .joined(separator: ", "), .dim)])
+            if !ignoredColumns.isEmpty {
+                doc.wrapped(text: [Span("note: \(ignoredColumns.count == 1 ? "a column" : "\(ignoredColumns.count) columns") ignored" + hint, .yellow)])
             }
-            doc.wrapped(text: [Span("note: ignored column\(ignoredColumns.count == 1 ? "" : "s") \(named.joined(separator: ", "))"
-                                    + " — map one in the workspace's mapping.yaml (\"Column Name\": cse_column) to read it", .yellow)])
+        } else if !ignoredColumns.isEmpty {
+            doc.wrapped(text: [Span("note: ignored column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.map(named).joined(separator: ", "))" + hint, .yellow)])
+        }
+        if let revenueColumn {
+            doc.wrapped(text: [Span("note: \(revenueColumn) is the customer's own revenue, not ARR: map your ARR column in mapping.yaml "
+                                    + "(\"Contract Value\": arr)", .yellow)])
+        }
+        if contactsWithOtherRoles > 0 {
+            let one = contactsWithOtherRoles == 1
+            doc.wrapped(text: [Span("note: \(grouped(contactsWithOtherRoles)) contact\(one ? " has a role" : "s have roles") cse does not use "
+                                    + "(\(otherRoles.joined(separator: ", "))): on record without one — drafts go to the champion, executive sponsor "
+                                    + "or technical lead ('set ACCOUNT champion NAME')", .yellow)])
         }
     }
 }

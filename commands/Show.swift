@@ -21,8 +21,11 @@ struct ShowCommand: Command {
         let latest = try context.snapshots(of: account).last { $0.week <= context.today }
         let events = records.events.filter { $0.date <= context.today }
         let left = records.departures(on: context.today)
+        let current = records.contacts(on: context.today)
+        // A person given a role was on record without one: that row is not someone replaced.
         let former = left.map { AccountProfile.Former(contact: $0.contact, how: "left", on: $0.event.date, details: $0.event.details) }
-            + records.allContacts.filter { c in !c.holdsRole(on: context.today) && !left.contains { $0.contact == c } }
+            + records.allContacts.filter { c in !c.holdsRole(on: context.today) && !left.contains { $0.contact == c }
+                && (c.role != nil || !current.contains { $0.name.comparable == c.name.comparable }) }
                 .map { AccountProfile.Former(contact: $0, how: "replaced", on: $0.replacedOn!, details: nil) }
         // A churned account pays nothing now: there is no ARR to compare.
         let ledger = account.isChurned(on: context.today) ? nil : BookFigures.ledgerARR(try context.store.subscriptions(accountID: account.id!), on: context.today)
@@ -30,7 +33,7 @@ struct ShowCommand: Command {
         let custom = try context.customMetrics(of: account).filter { $0.source == .snapshots || $0.name.hasSuffix(" per week") }.compactMap { m in
             m.weeks.last { $0.week <= context.today }.map { AccountProfile.Custom(name: m.name, source: m.source, week: $0.week, value: $0.value) }
         }
-        return AccountProfile(account: account, ledgerARR: ledger, contacts: records.contacts(on: context.today), former: former.sorted { $0.on > $1.on },
+        return AccountProfile(account: account, ledgerARR: ledger, contacts: current, former: former.sorted { $0.on > $1.on },
                               recordsContacts: records.recordsContacts, latest: latest, lastTouch: records.lastTouch(on: context.today), custom: custom, events: Array(events.suffix(5)), today: context.today)
     }
 }
@@ -68,9 +71,9 @@ struct AccountProfile: Report {
 
     struct EventJSON: Encodable { var date: Day; var kind: String; var details: String? }
 
-    struct ContactJSON: Encodable { var role, name: String; var title, email: String? }
+    struct ContactJSON: Encodable { var role: String?; var name: String; var title, email: String? }
 
-    struct FormerJSON: Encodable { var role, name, how: String; var on: Day; var details: String? }
+    struct FormerJSON: Encodable { var role: String?; var name, how: String; var on: Day; var details: String? }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -89,8 +92,8 @@ struct AccountProfile: Report {
         try c.encode(account.churnDate, forKey: .churnDate)
         try c.encode(account.churnReason, forKey: .churnReason)
         try c.encode(lastTouch.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .lastTouch)
-        try c.encode(contacts.map { ContactJSON(role: $0.role.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
-        try c.encode(former.map { FormerJSON(role: $0.contact.role.rawValue, name: $0.contact.name, how: $0.how, on: $0.on, details: $0.details) },
+        try c.encode(contacts.map { ContactJSON(role: $0.role?.rawValue, name: $0.name, title: $0.title, email: $0.email) }, forKey: .contacts)
+        try c.encode(former.map { FormerJSON(role: $0.contact.role?.rawValue, name: $0.contact.name, how: $0.how, on: $0.on, details: $0.details) },
                      forKey: .former)
         try c.encode(events.map { EventJSON(date: $0.date, kind: $0.kind, details: $0.details) }, forKey: .events)
         try c.encode(latest?.week, forKey: .week)
@@ -133,10 +136,10 @@ struct AccountProfile: Report {
             doc.wrapped(Span("  "), text: [Span("none recorded — a data gap, not a risk: 'set \(account.name) champion NAME' fills it", .dim)])
         } else {
             var table = TextTable([.init(""), .init(""), .init("", wraps: true), .init("")], indent: 2, showHeader: false)
-            for c in contacts { table.add(Span(c.role.label, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
+            for c in contacts { table.add(Span(c.roleLabel, .dim), Span(c.name), Span(c.title ?? ""), Span(c.email ?? "")) }
             for f in former {
                 table.add(Span("\(f.how) \(f.on)", f.how == "left" ? .red : .dim), Span(f.contact.name, .dim),
-                          Span("was \(f.contact.role.label)" + (f.contact.title.map { ", \($0)" } ?? ""), .dim), Span(f.contact.email ?? "", .dim))
+                          Span("was \(f.contact.role.map(\.label) ?? "a contact")" + (f.contact.title.map { ", \($0)" } ?? ""), .dim), Span(f.contact.email ?? "", .dim))
             }
             doc.table(table)
         }

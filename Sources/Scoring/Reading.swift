@@ -113,7 +113,7 @@ public struct Reading: Equatable, Sendable {
         case .relationshipBreadth:
             // No contact on record at all is a data gap; a role vacated by a departure is not.
             guard records.recordsContacts else { return nil }
-            let roles = Set(records.contacts(on: today).map(\.role))
+            let roles = Set(records.contacts(on: today).compactMap(\.role))
             let level: Double = !roles.contains(.champion) ? 0 : !roles.contains(.executiveSponsor) ? 1 : roles.count < 3 ? 2 : 3
             return Reading(metric: metric, value: level, Double(roles.count))
         case .goalsAchieved:

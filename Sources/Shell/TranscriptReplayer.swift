@@ -64,6 +64,11 @@ public struct TranscriptReplayer {
             try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(model),
                             toPath: (workspacePath as NSString).appendingPathComponent(ModelFile.name))
         }
+        // `# mapping: FILE` is the workspace's mapping.yaml (CRM export columns → cse columns).
+        if let mapping = directives["mapping"] {
+            try fm.copyItem(atPath: (transcriptDirectory as NSString).appendingPathComponent(mapping),
+                            toPath: (workspacePath as NSString).appendingPathComponent(ColumnMapping.fileName))
+        }
 
         let output = BufferOutput()
         let context = Context(workspace: workspace, today: today, specs: commands.map(\.spec), directory: scratch, progress: nil)

@@ -21,6 +21,14 @@ public enum AccountField: String, CaseIterable, Sendable {
         }
     }
 
+    /// A column holding a day.
+    public var isDate: Bool {
+        switch self {
+        case .startDate, .renewalDate, .churnDate: return true
+        default: return false
+        }
+    }
+
     /// Sets this column of `account` from a cell, checked as every import and `set` checks it.
     /// A contact column leaves the account alone and returns the contact (nil clears the role).
     public func set(_ text: String, on account: inout Account) throws -> (role: Contact.Role, contact: Contact?)? {

@@ -1,6 +1,7 @@
 import CSV
 
-/// Reads a CSV file (quoted fields, embedded commas and line breaks, BOM, CRLF) into a Table.
+/// Reads a CSV file (quoted fields, embedded commas and line breaks, BOM, CRLF) into a Table;
+/// a report's footer after the rows is set aside (`ReportFooter`).
 enum CSVTableReader {
     /// `progress` hears the number of rows read every few thousand rows, and may throw to stop.
     static func read(_ text: String, file: String, progress: ((Int) throws -> Void)? = nil) throws -> Table {
@@ -13,12 +14,18 @@ enum CSVTableReader {
         }
         let columns = header.map { $0.trimmingSpaces.lowercased() }
         line += lineBreaks(in: header) + 1
-        var rows: [Table.Row] = []
-        var problems: [ImportProblem] = []
+        // Every record first: a report's footer is known by how the file ends.
+        var records: [(line: Int, fields: [String])] = []
         while let fields = reader.next() {
-            if rows.count % 5000 == 4999 { try progress?(rows.count + 1) }
-            let start = line
+            if records.count % 5000 == 4999 { try progress?(records.count + 1) }
+            records.append((line, fields))
             line += lineBreaks(in: fields) + 1
+        }
+        let footer = ReportFooter.start(of: records.map(\.fields), columns: columns.count) ?? records.count
+        var rows: [Table.Row] = []
+        rows.reserveCapacity(footer)
+        var problems: [ImportProblem] = []
+        for (start, fields) in records[..<footer] {
             if fields.count == 1 && fields[0].trimmingSpaces.isEmpty { continue }
             if fields.count != columns.count {
                 problems.append(ImportProblem(file: file, line: start, column: min(fields.count, columns.count) + 1,
@@ -30,6 +37,7 @@ enum CSVTableReader {
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows.count + problems.count) }
         var table = Table(columns: columns, rows: rows)
         table.headers = header.map(\.trimmingSpaces)
+        table.footerLines = records[footer...].filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }.map(\.line)
         return table
     }
 

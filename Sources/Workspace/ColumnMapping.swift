@@ -2,32 +2,43 @@ import Foundation
 import Yams
 
 /// How a CRM export's columns are named in cse: the built-in maps for Salesforce and
-/// HubSpot account exports (by their default column names), and the workspace's own
-/// `mapping.yaml` for anything else (`"Account Name": account`). A map applies to a file
-/// whose header has one of its columns; the workspace's wins over a built-in one.
+/// HubSpot exports (by their default column names), and the workspace's own `mapping.yaml`
+/// for anything else (`"Account Name": account`, `"Annual Revenue": ~` to leave one unread).
+/// A map applies to a file whose header has one of its columns; the workspace's decides
+/// every column it names (`header(of:workspace:)`).
 public struct ColumnMapping: Equatable, Sendable {
     public var name: String
     /// Lowercased export column → cse column.
     public var renames: [String: String]
+    /// Lowercased export columns the map leaves unread (`~`, `null` or `ignore` in mapping.yaml).
+    public var ignored: Set<String> = []
     /// Dates written month/day/year (a US-locale Salesforce report).
     public var monthFirstDates = false
 
-    public init(name: String, renames: [String: String], monthFirstDates: Bool = false) {
+    public init(name: String, renames: [String: String], ignored: Set<String> = [], monthFirstDates: Bool = false) {
         self.name = name
         self.renames = Dictionary(renames.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        self.ignored = Set(ignored.map { $0.lowercased() })
         self.monthFirstDates = monthFirstDates
     }
 
+    // "Annual Revenue" is the customer company's own revenue (what it earns), not what it
+    // pays: neither map reads it as ARR (`revenueColumns`).
     public static let salesforce = ColumnMapping(name: "Salesforce", renames: [
-        "Account Name": "account", "Account Owner": "csm", "Annual Revenue": "arr", "Account ID": "aliases",
+        "Account Name": "account", "Account Owner": "csm", "Account ID": "aliases",
         "Customer Since": "start_date", "Contract End Date": "renewal_date", "Renewal Date": "renewal_date",
-        "Name": "account", "AnnualRevenue": "arr", "Id": "aliases",
+        "Name": "account", "Id": "aliases",
+        "Full Name": "name", "First Name": "first_name", "Last Name": "last_name", "Contact Role": "role",
     ], monthFirstDates: true)
 
     public static let hubspot = ColumnMapping(name: "HubSpot", renames: [
-        "Company name": "account", "Company owner": "csm", "Annual Revenue": "arr", "Record ID": "aliases",
+        "Company name": "account", "Company owner": "csm", "Record ID": "aliases",
         "Became a Customer Date": "start_date", "Renewal Date": "renewal_date",
+        "First Name": "first_name", "Last Name": "last_name", "Job Title": "title",
     ])
+
+    /// A company's own yearly revenue, as Salesforce and HubSpot name it.
+    public static let revenueColumns: Set<String> = ["annual revenue", "annualrevenue"]
 
     /// The built-in map a header calls for: each is known by its name column.
     public static func builtIn(for columns: [String]) -> ColumnMapping? {
@@ -37,14 +48,65 @@ public struct ColumnMapping: Equatable, Sendable {
         return nil
     }
 
-    /// Every column a file may map to.
-    public static var targets: Set<String> {
-        Set(ImportKind.accounts.header + ImportKind.snapshots.header + ImportKind.events.header + ImportKind.subscriptions.header)
+    /// What a header's columns become: a cse column, or nil when left unread.
+    public struct Header: Sendable {
+        /// Each column's cse name ("" when a map leaves it unread, or another column has its name).
+        public var columns: [String]
+        /// The columns a map renamed or left unread, by position.
+        public var decided: Set<Int> = []
+        /// The columns the workspace's map leaves unread on purpose (`~`).
+        public var unread: Set<Int> = []
+        /// The built-in map the header called for, and whether the workspace's map named a column.
+        public var builtIn: ColumnMapping?
+        public var usedWorkspace = false
+
+        /// The maps that read the file: "Salesforce", "mapping.yaml", both, or none.
+        public var mapNames: [String] { [builtIn?.name, usedWorkspace ? fileName : nil].compactMap { $0 } }
+
+        /// Dates are read as the export writes them: a Salesforce report's month/day/year in
+        /// every date column, whichever map named it.
+        public var monthFirstDates: Bool { builtIn?.monthFirstDates ?? false }
     }
+
+    /// The names a file's columns (lowercased) are read under. The workspace's map decides the
+    /// columns it names; a column already named as cse names it comes next; a built-in rename
+    /// applies only to a cse column nobody has taken. A column a higher one has taken is unread.
+    public static func header(of columns: [String], workspace: ColumnMapping?) -> Header {
+        let builtIn = builtIn(for: columns)
+        var header = Header(columns: columns, builtIn: builtIn)
+        var taken = Set<String>()
+        var open = Set(columns.indices)
+        for i in columns.indices {
+            if workspace?.ignored.contains(columns[i]) == true {
+                header.columns[i] = ""
+                header.unread.insert(i)
+            } else if let to = workspace?.renames[columns[i]] {
+                header.columns[i] = taken.insert(to).inserted ? to : ""
+            } else { continue }
+            header.decided.insert(i)
+            header.usedWorkspace = true
+            open.remove(i)
+        }
+        for i in open.sorted() where targets.contains(columns[i]) {
+            if !taken.insert(columns[i]).inserted { header.columns[i] = "" }
+            open.remove(i)
+        }
+        for i in open.sorted() {
+            guard let to = builtIn?.renames[columns[i]], taken.insert(to).inserted else { continue }
+            header.columns[i] = to
+            header.decided.insert(i)
+        }
+        return header
+    }
+
+    /// Every column a file may map to.
+    public static let targets = Set(ImportKind.accounts.header + ImportKind.snapshots.header + ImportKind.events.header
+        + ImportKind.subscriptions.header + ImportKind.contacts.header)
 
     public static let fileName = "mapping.yaml"
 
-    /// mapping.yaml: a mapping of export column to cse column, each checked.
+    /// mapping.yaml: a mapping of export column to cse column, each checked; `~`, `null` or
+    /// `ignore` leaves a column unread.
     public static func parse(_ text: String, file: String = fileName) throws -> ColumnMapping {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
@@ -54,9 +116,14 @@ public struct ColumnMapping: Equatable, Sendable {
             throw ImportProblem(file: file, line: 1, column: 1, message: "mapping.yaml maps an export's column to a cse column: \"Account Name\": account")
         }
         var renames: [String: String] = [:]
+        var ignored: Set<String> = []
         for (key, value) in map {
             guard let from = key.string, let to = value.string else {
                 throw ImportProblem(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1, message: "each line is \"Export Column\": cse_column")
+            }
+            if unreadWords.contains(to.lowercased()) {
+                ignored.insert(from)
+                continue
             }
             guard targets.contains(to) else {
                 let near = targets.min { editDistance(to, $0) < editDistance(to, $1) } ?? ""
@@ -65,15 +132,18 @@ public struct ColumnMapping: Equatable, Sendable {
             }
             renames[from] = to
         }
-        return ColumnMapping(name: fileName, renames: renames)
+        return ColumnMapping(name: fileName, renames: renames, ignored: ignored)
     }
 
-    /// A cell of a date column as ISO: month/day/year under a month-first map, and the day of
-    /// a "2026-11-20 14:03" timestamp; anything else as it was (and checked as usual).
-    func isoDate(_ text: String) -> String {
+    /// A target that leaves the column unread: `~`, `null` (or nothing) and `ignore`.
+    static let unreadWords: Set<String> = ["", "~", "null", "ignore"]
+
+    /// A cell of a date column as ISO: month/day/year when `monthFirst`, and the day of a
+    /// "2026-11-20 14:03" timestamp; anything else as it was (and checked as usual).
+    static func isoDate(_ text: String, monthFirst: Bool) -> String {
         let t = text.trimmingSpaces
         if t.count > 10, Day(iso: String(t.prefix(10))) != nil, t.dropFirst(10).first == " " || t.dropFirst(10).first == "T" { return String(t.prefix(10)) }
-        if monthFirstDates {
+        if monthFirst {
             let parts = t.split(separator: "/").map(String.init)
             if parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), y >= 1000, let day = Day(year: y, month: m, day: d) {
                 return day.description

@@ -1,4 +1,5 @@
-/// A person at the customer. Roles follow seed 002's success plan stakeholders.
+/// A person at the customer. Roles follow seed 002's success plan stakeholders; a person a
+/// CRM's contacts export lists without one of them is on record with no role.
 public struct Contact: Equatable, Sendable {
     public enum Role: String, CaseIterable, Codable, Sendable {
         case champion
@@ -15,11 +16,15 @@ public struct Contact: Equatable, Sendable {
             case .technicalLead: return "technical lead"
             }
         }
+
+        /// The role a CSM or a CRM names: `champion`, `Executive Sponsor`, `sponsor`, `tech lead` …
+        public static func named(_ text: String) -> Role? { AccountField.named(text)?.contactRole }
     }
 
     public var id: Int64?
     public var accountID: Int64
-    public var role: Role
+    /// Nil: on record without a role (no draft is addressed to them by role).
+    public var role: Role?
     public var name: String
     public var title: String?
     public var email: String?
@@ -30,7 +35,7 @@ public struct Contact: Equatable, Sendable {
     /// The day someone else was set in the role; the contact stays on record as history.
     public var replacedOn: Day?
 
-    public init(id: Int64? = nil, accountID: Int64, role: Role, name: String, title: String? = nil, email: String? = nil, recordedOn: Day? = nil,
+    public init(id: Int64? = nil, accountID: Int64, role: Role?, name: String, title: String? = nil, email: String? = nil, recordedOn: Day? = nil,
                 replacedOn: Day? = nil) {
         self.id = id
         self.accountID = accountID
@@ -41,6 +46,12 @@ public struct Contact: Equatable, Sendable {
         self.recordedOn = recordedOn
         self.replacedOn = replacedOn
     }
+
+    /// Display order: the roles in theirs, then those without one.
+    public var order: Int { role?.order ?? Role.allCases.count }
+
+    /// What `show` calls the contact's part: the role, or "no role".
+    public var roleLabel: String { role?.label ?? "no role" }
 
     /// Holds the role on `day` as far as the contact records go (a departure is an event; see AccountRecords).
     public func holdsRole(on day: Day) -> Bool { replacedOn.map { $0 > day } ?? true }

@@ -191,7 +191,7 @@ public enum DemoWorkspace {
         for profile in profiles(today: today) {
             let name = profile.account.name
             batch.accounts.append(profile.account)
-            for c in profile.contacts { batch.contacts.append((name, c.role, c)) }
+            for c in profile.contacts { batch.contacts.append((name, c.role!, c)) }
             let lastWeek = latestWeek.adding(days: -7 * profile.endsWeeksAgo)
             for i in 0..<profile.weeks {
                 let weeksBeforeLast = profile.weeks - 1 - i

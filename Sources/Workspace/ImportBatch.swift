@@ -6,6 +6,9 @@ public struct ImportBatch: Sendable {
     public var accounts: [Account]
     /// A nil contact clears the role (an empty cell in a contact column).
     public var contacts: [(account: String, role: Contact.Role, contact: Contact?)]
+    /// A contacts file's rows, one person each (`ChangeWriter.putPerson`): a nil role leaves
+    /// the person's role in cse as it is.
+    public var contactRows: [(account: String, contact: Contact)] = []
     public var snapshots: [(account: String, snapshot: Snapshot)]
     public var events: [(account: String, event: Event)]
     /// A subscriptions file replaces the ledger of every account it names.
@@ -32,7 +35,7 @@ public struct ImportBatch: Sendable {
 
     /// Every account name the rows give, in file order (repeats included).
     var accountNames: [String] {
-        accounts.map(\.name) + contacts.map(\.account) + snapshots.map(\.account) + events.map(\.account)
+        accounts.map(\.name) + contacts.map(\.account) + contactRows.map(\.account) + snapshots.map(\.account) + events.map(\.account)
             + subscriptions.map(\.account) + (usage?.accounts ?? [])
     }
 
@@ -45,7 +48,7 @@ public struct ImportBatch: Sendable {
         self.events = events
     }
 
-    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && subscriptions.isEmpty && (usage?.rows ?? 0) == 0 }
+    public var isEmpty: Bool { accounts.isEmpty && snapshots.isEmpty && events.isEmpty && contacts.isEmpty && contactRows.isEmpty && subscriptions.isEmpty && (usage?.rows ?? 0) == 0 }
 }
 
 /// What an import changed, for the one-line summary.
@@ -55,13 +58,17 @@ public struct ImportSummary: Sendable {
     public var snapshotsAdded = 0
     public var snapshotsUpdated = 0
     public var contactsSet = 0
+    /// A contacts file: people new to the workspace, people whose role, title or e-mail
+    /// changed, and people already on record as the file has them.
+    public var contactsAdded = 0
+    public var contactsUpdated = 0
+    public var contactsUnchanged = 0
     public var eventsAdded = 0
     public var subscriptionsAdded = 0
     public var subscriptionsReplaced = 0
     /// Rows the workspace already held as the file gives them: left as they are.
     public var accountsUnchanged = 0
     public var snapshotsUnchanged = 0
-    public var contactsUnchanged = 0
     public var eventsPresent = 0
     /// Events found by the source's record id and changed by the file.
     public var eventsUpdated = 0

@@ -27,7 +27,7 @@ struct ImportWriter {
         let storedAccounts = try s.fetchAll(Account.self)
         var state = State(index: AccountIndex(storedAccounts))
         if !batch.createNearNames { try refuseNearNames(known: state.index, accounts: storedAccounts) }
-        let total = batch.accounts.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count
+        let total = batch.accounts.count + batch.contactRows.count + batch.snapshots.count + batch.events.count + batch.subscriptions.count
         var done = 0
         func tick(_ n: Int = 1) throws {
             let before = done / 2000
@@ -83,6 +83,20 @@ struct ImportWriter {
             let inverse = try writer.setContact(accountID: id, role: role, contact: contact, on: contact?.recordedOn ?? batch.day ?? Day(ordinal: 0))
             if !state.created.contains(id) { state.undo += inverse }
             if contact != nil { if inverse.isEmpty { state.summary.contactsUnchanged += 1 } else { state.summary.contactsSet += 1 } }
+        }
+
+        // A contacts file's roles first: a person listed without one whose role another row
+        // takes stays on record without one.
+        for (name, person) in batch.contactRows.filter({ $0.contact.role != nil }) + batch.contactRows.filter({ $0.contact.role == nil }) {
+            let id = try account(name, &state)
+            let (outcome, inverse) = try writer.putPerson(accountID: id, person, on: batch.day ?? person.recordedOn ?? Day(ordinal: 0))
+            if !state.created.contains(id) { state.undo += inverse }
+            switch outcome {
+            case .added: state.summary.contactsAdded += 1
+            case .updated: state.summary.contactsUpdated += 1
+            case .unchanged: state.summary.contactsUnchanged += 1
+            }
+            try tick()
         }
 
         try writeSnapshots(&state, tick: tick)

@@ -10,9 +10,24 @@ public enum Importer {
         public var rows: Int
         /// Snapshot rows dated inside a week, filed under the day that week ends.
         public var rowsMovedToWeekEnd = 0
-        /// Export columns read under another name (a CRM map or mapping.yaml), and the map's name.
-        public var mapped: [(from: String, to: String)] = []
+        /// Every column of a file read through a map (a CRM's or mapping.yaml), as the file
+        /// names it, with the cse column it became (nil: ignored); and the maps' names.
+        public var columns: [(from: String, to: String?)] = []
+        /// "Salesforce", "HubSpot", "mapping.yaml", or a built-in one and "mapping.yaml".
         public var mappingName: String?
+        /// The lines of a report's footer set aside (`ReportFooter`).
+        public var footerLines: [Int] = []
+        /// A company's own revenue column ("Annual Revenue") in an accounts file that has no
+        /// ARR column: the summary says which column to map instead.
+        public var revenueColumn: String?
+        /// Roles in a contacts file that are none of cse's, and how many contacts had one:
+        /// those contacts are on record without a role.
+        public var otherRoles: [String] = []
+        public var contactsWithOtherRoles = 0
+        /// Export columns read under another name.
+        public var mapped: [(from: String, to: String)] {
+            columns.compactMap { c in c.to.flatMap { $0 == c.from.lowercased() ? nil : (c.from, $0) } }
+        }
         /// Metric columns a snapshots file does not carry: not tracked by it.
         public var untrackedFields: [SnapshotField] {
             kinds.contains(.snapshots) ? SnapshotField.allCases.filter { !batch.snapshotFields.contains($0) } : []
@@ -66,79 +81,79 @@ public enum Importer {
     }
 
     /// A CSV must carry the whole header; YAML and JSON rows may leave keys out (missing data).
+    /// A CRM export's columns are read under cse's names (`ColumnMapping.header`), its dates
+    /// in its format, and then it needs only its account column (and a name for contacts).
     static func plan(tables: [Table], file: String, fullHeader: Bool, rules: Rules) throws -> Plan {
-        var mapped: [(from: String, to: String)] = []
-        var mappingName: String?
-        var addAliases = false
-        // A CRM export's columns under cse's names: the workspace's map, then a built-in one.
-        let tables = tables.map { table -> Table in
-            let maps = [rules.mapping, ColumnMapping.builtIn(for: table.columns)].compactMap { $0 }
-            guard !maps.isEmpty else { return table }
-            var t = table
-            var dateColumns: [(Int, ColumnMapping)] = []
-            for (i, column) in table.columns.enumerated() {
-                guard let (map, to) = maps.lazy.compactMap({ m in m.renames[column.lowercased()].map { (m, $0) } }).first,
-                      !t.columns.contains(to) else { continue }
-                t.columns[i] = to
-                mapped.append((i < table.headers.count ? table.headers[i] : column, to))
-                if to == AccountField.aliases.rawValue { addAliases = true }
-                mappingName = mappingName ?? map.name
-                if ["start_date", "renewal_date", "churn_date"].contains(to) { dateColumns.append((i, map)) }
-            }
-            for (i, map) in dateColumns {
-                for r in t.rows.indices { t.rows[r].cells[i].text = map.isoDate(t.rows[r].cells[i].text) }
-            }
-            return t
-        }
-        let fullHeader = fullHeader && mapped.isEmpty
         var batch = ImportBatch()
         batch.day = rules.today
-        var moved = 0
+        var plan = Plan(batch: batch, kinds: [], ignoredColumns: [], rows: 0)
         var problems: [ImportProblem] = []
-        var kinds: [ImportKind] = []
-        var ignored: [String] = []
-        var rows = 0
-        for table in tables {
+        var mappingNames: [String] = []
+        for var table in tables {
+            let original = table.columns
+            let header = ColumnMapping.header(of: original, workspace: rules.mapping)
+            let mapped = !header.mapNames.isEmpty
+            table.columns = header.columns
             guard let kind = table.kind else {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: 1,
                     message: "cannot tell what this file holds from its header (\(table.columns.joined(separator: ","))): "
                         + "an accounts file starts \(ImportKind.accounts.requiredColumns.joined(separator: ",")); "
-                        + "a snapshots file has account,week and metric columns (dau, nps, …); an events file has account,date,event")], rowsChecked: 0)
+                        + "a snapshots file has account,week and metric columns (dau, nps, …); an events file has account,date,event; "
+                        + "a contacts file has account,name (email, title, role)")], rowsChecked: 0)
             }
-            kinds.append(kind)
-            let known = Set(kind.header).union(ImportKind.derivedColumns)
-            ignored += table.columns.indices.filter { !known.contains(table.columns[$0]) && !table.columns[$0].isEmpty }
-                .map { $0 < table.headers.count ? table.headers[$0] : table.columns[$0] }
-            let required = fullHeader || kind == .events || kind == .subscriptions ? kind.requiredColumns : (kind == .accounts ? ["account"] : ["account", "week"])
+            plan.kinds.append(kind)
+            for name in header.mapNames where !mappingNames.contains(name) { mappingNames.append(name) }
+            if mapped {
+                for column in kind.dateColumns {
+                    guard let i = table.index(of: column) else { continue }
+                    for r in table.rows.indices {
+                        table.rows[r].cells[i].text = ColumnMapping.isoDate(table.rows[r].cells[i].text, monthFirst: header.monthFirstDates)
+                    }
+                }
+            }
+            func shown(_ i: Int) -> String { i < table.headers.count ? table.headers[i] : original[i] }
+            let required = fullHeader && !mapped || kind == .events || kind == .subscriptions ? kind.requiredColumns
+                : (kind == .snapshots ? ["account", "week"] : ["account"])
             let missing = required.filter { table.index(of: $0) == nil }
             if !missing.isEmpty {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
                     message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) for a \(kind.rawValue) file")], rowsChecked: 0)
             }
-            rows += table.rows.count
+            plan.rows += table.rows.count
+            plan.footerLines += table.footerLines
             switch kind {
-            case .accounts: readAccounts(table, file: file, rules: rules, into: &batch, problems: &problems)
+            case .accounts: readAccounts(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
             case .snapshots:
-                moved += readSnapshots(table, file: file, rules: rules, into: &batch, problems: &problems)
-                ignored.removeAll { batch.customColumns.contains($0.lowercased()) }
+                plan.rowsMovedToWeekEnd += readSnapshots(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
                 // Every numeric column may be the workspace's own (a warehouse's weekly event
                 // counts): a file needs one metric, scored or not.
-                if batch.snapshotFields.isEmpty && batch.customColumns.isEmpty {
+                if plan.batch.snapshotFields.isEmpty && plan.batch.customColumns.isEmpty {
                     throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
                         message: "a snapshots file needs at least one metric column besides account and week: one cse scores (dau, licensed_users, … nps) "
                             + "or a column of numbers, kept as a metric of the workspace's own")], rowsChecked: 0)
                 }
-            case .events: readEvents(table, file: file, rules: rules, into: &batch, problems: &problems)
-            case .subscriptions: readSubscriptions(table, file: file, into: &batch, problems: &problems)
+            case .events: readEvents(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
+            case .subscriptions: readSubscriptions(table, file: file, into: &plan.batch, problems: &problems)
+            case .contacts:
+                let other = readContacts(table, file: file, rules: rules, into: &plan.batch, problems: &problems)
+                plan.contactsWithOtherRoles += other.count
+                for role in other where !plan.otherRoles.contains(role) { plan.otherRoles.append(role) }
             case .productEvents, .dailyCounts: break
             }
+            // What each column became: read under its cse name, or ignored.
+            let known = Set(kind.header).union(ImportKind.derivedColumns).union(kind == .snapshots ? plan.batch.customColumns : [])
+            let read = table.columns.map { known.contains($0) ? $0 : nil }
+            plan.ignoredColumns += table.columns.indices.filter { read[$0] == nil && !table.columns[$0].isEmpty }.map(shown)
+            if mapped { plan.columns += table.columns.indices.map { (shown($0), read[$0]) } }
+            // A CRM record id is one more alias: it does not replace the names already known.
+            if kind == .accounts, let i = table.index(of: AccountField.aliases.rawValue), header.decided.contains(i) { plan.batch.addAliases = true }
+            if kind == .accounts, table.index(of: AccountField.arr.rawValue) == nil,
+               let i = original.indices.first(where: { ColumnMapping.revenueColumns.contains(original[$0]) && !header.unread.contains($0) }) {
+                plan.revenueColumn = shown(i)
+            }
         }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows) }
-        // A CRM's record id is one more alias: it does not replace the names already known.
-        batch.addAliases = addAliases
-        var plan = Plan(batch: batch, kinds: kinds, ignoredColumns: ignored, rows: rows, rowsMovedToWeekEnd: moved)
-        plan.mapped = mapped
-        plan.mappingName = mappingName
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: plan.rows) }
+        plan.mappingName = mappingNames.isEmpty ? nil : mappingNames.joined(separator: ", ")
         return plan
     }
 
@@ -174,6 +189,52 @@ public enum Importer {
             }
             batch.accounts.append(account)
         }
+    }
+
+    /// `account,name[,email,title,role]` (or `first_name`, `last_name`): a CRM's contacts
+    /// export, one person a row, many at an account. A role is one of cse's three or a synonym
+    /// (`Role.named`); any other, or none, puts the person on record without a role. An
+    /// account has one person in a role: a second is refused, as is a person listed twice.
+    /// Returns the roles that were none of cse's, one a contact.
+    private static func readContacts(_ table: Table, file: String, rules: Rules, into batch: inout ImportBatch, problems: inout [ImportProblem]) -> [String] {
+        let index = { (name: String) in table.index(of: name) }
+        let (a, n, first, last) = (index("account")!, index("name"), index("first_name"), index("last_name"))
+        let (e, t, r) = (index("email"), index("title"), index("role"))
+        var people: [String: Int] = [:]
+        var roles: [String: (line: Int, name: String)] = [:]
+        var other: [String] = []
+        for row in table.rows {
+            func text(_ i: Int?) -> String { i.map { row.cells[$0].text.trimmingSpaces } ?? "" }
+            func fail(_ i: Int, _ field: String, _ message: String) {
+                problems.append(ImportProblem(file: file, line: row.line, column: row.cells[i].column, field: field, message: message))
+            }
+            let account = text(a)
+            if account.isEmpty { fail(a, "account", "every row needs an account name"); continue }
+            let name = n.map { text($0) } ?? [text(first), text(last)].filter { !$0.isEmpty }.joined(separator: " ")
+            let nameColumn = n ?? first ?? last!
+            if name.isEmpty { fail(nameColumn, "name", "every row needs the person's name"); continue }
+            let person = account.comparable + "\u{0}" + name.comparable
+            if let line = people[person] { fail(nameColumn, "name", "\(name) at \(account) is already on line \(line)"); continue }
+            people[person] = row.line
+            let email = text(e)
+            if let e, !email.isEmpty, !email.contains("@") || email.contains(" ") { fail(e, "email", "'\(email)' is not an e-mail address"); continue }
+            let roleText = text(r)
+            let role = Contact.Role.named(roleText)
+            if let role, let r {
+                let key = account.comparable + "\u{0}" + role.rawValue
+                if let holder = roles[key] {
+                    fail(r, "role", "\(account) already has a \(role.label) on line \(holder.line) (\(holder.name)): one person a role")
+                    continue
+                }
+                roles[key] = (row.line, name)
+            } else if !roleText.isEmpty {
+                other.append(roleText)
+            }
+            let title = text(t)
+            batch.contactRows.append((account, Contact(accountID: 0, role: role, name: name, title: title.isEmpty ? nil : title,
+                                                        email: email.isEmpty ? nil : email, recordedOn: rules.today)))
+        }
+        return other
     }
 
     /// `account,date,event[,details,id]`: what a CRM's activity export holds; `id`, the

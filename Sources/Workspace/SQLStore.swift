@@ -105,7 +105,7 @@ public final class SQLStore: WorkspaceStore {
     }
 
     public func contacts(accountID: Int64) throws -> [Contact] {
-        try read { try $0.fetchAll(Contact.self, "WHERE account_id = ? ORDER BY id", accountID).sorted { $0.role.order < $1.role.order } }
+        try read { try $0.fetchAll(Contact.self, "WHERE account_id = ? ORDER BY id", accountID).sorted { $0.order < $1.order } }
     }
 
     public func events(accountID: Int64) throws -> [Event] {

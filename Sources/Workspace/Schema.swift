@@ -8,6 +8,9 @@ enum Schema {
         let statements: [String]
         /// Rows only Swift can compute, written after the statements.
         var backfill: (@Sendable (SQLSession) throws -> Void)? = nil
+        /// Statements for one store, run after the shared ones, where the two cannot say a
+        /// change the same way (SQLite cannot drop a NOT NULL: the table is built again).
+        var only: [SQLDialect: [String]] = [:]
     }
 
     static let migrations: [Migration] = [
@@ -175,6 +178,24 @@ enum Schema {
             "ALTER TABLE event ADD COLUMN source_id {text}",
             "CREATE INDEX event_on_source_id ON event (account_id, source_id)",
         ]),
+        // A CRM's contacts export lists people without one of the three roles: they are on
+        // record with none (a NULL role). Ids are kept, so undo and the change log still find them.
+        Migration(name: "v16: contacts without a role", statements: [], only: [
+            .postgres: ["ALTER TABLE contact ALTER COLUMN role DROP NOT NULL"],
+            .sqlite: [
+                """
+                CREATE TABLE contact_v16 (id {id}, account_id {int} NOT NULL REFERENCES account(id) ON DELETE CASCADE, role {text},
+                    name {text} NOT NULL, title {text}, email {text}, recorded_on {text}, replaced_on {text})
+                """,
+                """
+                INSERT INTO contact_v16 (id, account_id, role, name, title, email, recorded_on, replaced_on)
+                    SELECT id, account_id, role, name, title, email, recorded_on, replaced_on FROM contact
+                """,
+                "DROP TABLE contact",
+                "ALTER TABLE contact_v16 RENAME TO contact",
+                "CREATE INDEX contact_on_account_id ON contact (account_id)",
+            ],
+        ]),
         // Which open alerts each person has seen: "new since the last look" is theirs, not the
         // workspace's. Gone with the alert's state (acknowledged and cleared, or quiet again).
         Migration(name: "v17: each person's look at the alerts", statements: [
@@ -218,7 +239,7 @@ enum Schema {
             try s.execute("CREATE TABLE IF NOT EXISTS \(table) (identifier TEXT NOT NULL PRIMARY KEY)")
             let done = Set(try s.rows("SELECT identifier FROM \(table)").map { $0[0] as String })
             for migration in migrations where !done.contains(migration.name) {
-                for statement in migration.statements { try s.execute(sql(statement, s.dialect), []) }
+                for statement in migration.statements + (migration.only[s.dialect] ?? []) { try s.execute(sql(statement, s.dialect), []) }
                 try migration.backfill?(s)
                 try s.execute("INSERT INTO \(table) (identifier) VALUES (?)", migration.name)
             }

@@ -126,14 +126,14 @@ extension Contact: StoredRecord {
     public static let databaseTableName = "contact"
 
     public init(row: SQLRow) {
-        self.init(id: row["id"], accountID: row["account_id"], role: Role(rawValue: row["role"]) ?? .champion,
+        self.init(id: row["id"], accountID: row["account_id"], role: (row["role"] as String?).flatMap(Role.init(rawValue:)),
                   name: row["name"], title: row["title"], email: row["email"], recordedOn: Day(column: row["recorded_on"]), replacedOn: Day(column: row["replaced_on"]))
     }
 
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["account_id"] = accountID
-        container["role"] = role.rawValue
+        container["role"] = role?.rawValue
         container["name"] = name
         container["title"] = title
         container["email"] = email

@@ -30,7 +30,7 @@ final class ReimportTests: WorkspaceTestCase {
     func everyFileImportedTwice(_ location: WorkspaceLocation) throws {
         let (run, context) = try shell(location, as: "dana")
         var files = ["crm-activity.csv", "accounts-update.csv", "weeks.csv", "ledger.csv", "segment.ndjson", "daily-counts.csv",
-                     "hubspot-companies.csv", "salesforce-accounts.csv", "usage-seats.csv", "usage-accounts.csv"]
+                     "hubspot-companies.csv", "salesforce-accounts.csv", "usage-seats.csv", "usage-accounts.csv", "salesforce-contacts.csv", "salesforce-report.csv"]
             .map { (fixtures as NSString).appendingPathComponent($0) }
         // The workspace's own exports, in each format, are files of every kind too.
         for kind in ["accounts", "snapshots", "events", "subscriptions"] {
