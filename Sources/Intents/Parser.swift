@@ -465,7 +465,10 @@ final class Attempt {
         case .period:
             do { _ = try SpokenPeriod.read(reader.words(range), today: reader.today) } catch let p as SpokenPeriod.Problem { return p.message }
             return "'\(typed.excerpt)' is not a period"
-        case .money: return "'\(typed.excerpt)' is not an amount: write dollars, e.g. 10000, $10,000 or 10k"
+        case .money:
+            let number = typed.filter { !"$kKmM".contains($0) }
+            if number.contains(","), Money.ungrouped(number) == nil { return Money.misplacedComma(typed.excerpt) }
+            return "'\(typed.excerpt)' is not an amount: write dollars, e.g. 10000, $10,000 or 10k"
         case .days, .weeks: return "'\(typed.excerpt)' is not a number of days: write 60, 60 days or 2 weeks"
         case .until: return "'\(typed.excerpt)' is not a day ahead: write a date, a month (March) or the end of the year"
         case .csm:

@@ -381,7 +381,7 @@ final class SlotReader {
         if t.hasSuffix("k") { scale = 1_000; t.removeLast() } else if t.hasSuffix("m") { scale = 1_000_000; t.removeLast() }
         if scale == 1 { return try? Money.checked(t) }
         let digits = t.hasPrefix("$") ? String(t.dropFirst()) : t
-        guard let value = Double(digits.replacingOccurrences(of: ",", with: "")), value >= 0, value * scale <= Money.largest.dollars else { return nil }
+        guard let plain = Money.ungrouped(digits), let value = Double(plain), value >= 0, value * scale <= Money.largest.dollars else { return nil }
         return Money(cents: Int64((value * scale * 100).rounded()))
     }
 
