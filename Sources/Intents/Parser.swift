@@ -214,7 +214,7 @@ final class Attempt {
     /// The furthest token where none of the options read, and how many values were read by then.
     private var optionsStuck: Int?
     private var optionsStuckValues = 0
-    /// A word shaped like a date that is none, where text would have taken it.
+    /// Words shaped like a day that is none, where text would have taken them.
     private var dateProblem: (pos: Int, message: String)?
     /// The furthest token the phrase's words reached.
     private var reachedWords = 0
@@ -273,9 +273,9 @@ final class Attempt {
                     var hasWord = false
                     for e in (pos + 1)...max(pos + 1, end) where e <= end {
                         if line[e - 1].kind != .mark { hasWord = true }
-                        // A word shaped like a date that is none ("2026-13-01") is no text: it is said.
-                        if let bad = SlotReader.badDate(line[e - 1]) {
-                            if e - 1 >= (dateProblem?.pos ?? -1) { dateProblem = (e - 1, "'\(bad)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'") }
+                        // Words shaped like a day that is none ("2026-13-01", "31 Nov") are no text: they are said.
+                        if let bad = reader.badDate(endingAt: e - 1), bad.start >= pos {
+                            if e - 1 >= (dateProblem?.pos ?? -1) { dateProblem = (e - 1, bad.message) }
                             break
                         }
                         guard hasWord, next.map({ matches($0, at: e) }) ?? true else { continue }
@@ -460,8 +460,10 @@ final class Attempt {
         case .account:
             return try reader.accountProblem(reader.nameSlip(range) ?? range)
         case .number: return "'\(typed.excerpt)' is not a number — use the number the list shows, as in 3"
-        case .day(.ahead): return "'\(typed.excerpt)' is not a day ahead: write 2026-12-01, tomorrow, friday, next friday, in 3 days or 20 Dec"
-        case .day: return "'\(typed.excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'"
+        case .day(.ahead):
+            return SpokenDate.impossible(reader.words(range), today: reader.today)
+                ?? "'\(typed.excerpt)' is not a day ahead: write 2026-12-01, tomorrow, friday, next friday, in 3 days or 20 Dec"
+        case .day: return SpokenDate.impossible(reader.words(range), today: reader.today) ?? SpokenDate.notADate(typed.excerpt)
         case .period:
             do { _ = try SpokenPeriod.read(reader.words(range), today: reader.today) } catch let p as SpokenPeriod.Problem { return p.message }
             return "'\(typed.excerpt)' is not a period"

@@ -385,13 +385,25 @@ final class SlotReader {
         return Money(cents: Int64((value * scale * 100).rounded()))
     }
 
-    /// A word shaped like a date (2026-13-01) that is no date.
-    static func badDate(_ token: Token) -> String? {
-        let parts = token.key.split(separator: "-", omittingEmptySubsequences: false)
-        guard token.kind == .word, parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), Day(iso: token.key) == nil else { return nil }
-        return token.key
+    /// Words ending at token `end` shaped as a day that is none ("2026-13-01", "31 Nov", "Nov 31
+    /// 2026", "11月31日"; `SpokenDate.impossible`), a year after them included: where they start
+    /// and what to say of them. Free text never takes them.
+    func badDate(endingAt end: Int) -> (start: Int, message: String)? {
+        if let known = badDates[end] { return known }
+        var found: (start: Int, message: String)?
+        let year = end + 1 < line.count && line[end + 1].kind == .word && line[end + 1].key.count == 4 && Int(line[end + 1].key) != nil
+        search: for n in 1...min(6, end + 1) where line[end - n + 1].kind != .mark && line[end - n + 1].kind != .quoted {
+            for last in year ? [end + 1, end] : [end] {
+                if let message = SpokenDate.impossible(words((end - n + 1)..<(last + 1)), today: today) {
+                    found = (end - n + 1, message)
+                    break search
+                }
+            }
+        }
+        badDates[end] = found
+        return found
     }
+    private var badDates: [Int: (start: Int, message: String)?] = [:]
 
     /// Text without the marks that join it to what came before ("Acme: text", "Acme — text").
     static func trimmed(_ text: String) -> String {
