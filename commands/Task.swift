@@ -26,7 +26,8 @@ struct TaskCommand: Command {
             DATE: 2026-12-01, today, tomorrow, in 3 days, in 2 weeks, friday or next friday, 20 Dec. The owner is the \
             account's CSM unless given: a CSM or a contact of the book. Text that holds 'due', 'by' or 'owner' without \
             a date or a person after it is text; put a task's text in quotes to keep such words in it without a question. \
-            N is the number 'tasks' shows. Undo takes back any of them.
+            A task snoozed until a day is due no sooner than that day. N is the number 'tasks' shows. Undo takes back any \
+            of them.
             """,
         examples: ["task add Acme send the renewal proposal due friday", "task add Hooli find a new champion due in 5 days owner Priya Raman",
                    "task done 3", "task snooze 4 until 2026-12-01", "添加任务 Acme 准备续约方案 due 2026-12-01",
@@ -64,9 +65,12 @@ struct TaskCommand: Command {
             guard until > today else {
                 throw CommandError("snooze until a day after today: 'task snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
+            // Out of sight until then, and due no sooner: on that day it is due, not late.
             task.snoozedUntil = until
+            if let due = read.due, due < until { task.due = until }
             try context.change("task snooze \(id)", [try .edit(read, task)])
-            return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)")
+            return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)"
+                + (task.due != read.due ? " — now due \(until) (was \(read.due!))" : ""))
         case "reopen":
             task.done = nil
             try context.change("task reopen \(id)", [try .edit(read, task)])

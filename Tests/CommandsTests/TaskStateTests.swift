@@ -99,4 +99,31 @@ final class TaskStateTests: XCTestCase {
         XCTAssertTrue(run.say("alerts Tyrell").contains("no alerts"))
         XCTAssertEqual(try context.store.tasks().first { $0.source == "alert #\(id)" }?.done, today)
     }
+    /// Snoozing until a day moves the due date to it: on that day the task is due, not late.
+    func testASnoozedTaskIsDueOnTheDayItComesBackNotLate() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        var (run, context) = try shell(path, on: today)
+        _ = run.say("task add Acme send the renewal proposal due 2026-11-25")
+        XCTAssertEqual(run.say("task snooze 1 until next monday"),
+                       "task #1 (Acme Corp: send the renewal proposal) is snoozed until 2026-11-30 — now due 2026-11-30 (was 2026-11-25)\n")
+        let monday = Day(iso: "2026-11-30")!
+        XCTAssertEqual(try context.store.tasks().first?.due, monday)
+        (run, context) = try shell(path, on: monday)
+        let tasks = run.say("tasks")
+        XCTAssertTrue(tasks.contains("1  today  Acme Corp  send the renewal proposal"), tasks)
+        let agenda = run.say("today")
+        XCTAssertFalse(agenda.contains("late"), agenda)
+        XCTAssertTrue(agenda.contains("Acme Corp — #1 send the renewal proposal · owner Dana Whitfield"), agenda)
+        // A task due after the day it is snoozed to keeps its date; undo takes the move back.
+        _ = run.say("task add Hooli find a new champion due 2026-12-20")
+        XCTAssertEqual(run.say("task snooze 2 until 2026-12-01"), "task #2 (Hooli: find a new champion) is snoozed until 2026-12-01\n")
+        XCTAssertEqual(try context.store.tasks().first { $0.id == 2 }?.due, Day(iso: "2026-12-20"))
+        (run, context) = try shell(path, on: today)
+        _ = run.say("task snooze 1 until 2026-12-03")
+        _ = run.say("undo")
+        let task = try XCTUnwrap(try context.store.tasks().first { $0.id == 1 })
+        XCTAssertEqual(task.due, monday)
+        XCTAssertEqual(task.snoozedUntil, monday)
+    }
 }
