@@ -20,6 +20,11 @@ public final class PostgresDatabase: SQLDatabase {
     public let dialect = SQLDialect.postgres
     public let address: PostgresAddress
     private var connection: PostgresConnection
+    /// Wakes a statement waiting on `connection` when it closes.
+    private var closing: CloseWatch
+    /// How many times a connection was asked to say when it closes: once for each opened,
+    /// however many statements ran on it.
+    private(set) var closeCallbacks = 0
     private let configuration: PostgresConnection.Configuration
     /// The transaction open on the connection: a lost connection then loses it (a write says
     /// so), and no other connection is opened in its middle.
@@ -48,6 +53,8 @@ public final class PostgresDatabase: SQLDatabase {
                                                          password: address.password(environment: environment),
                                                          database: address.database, tls: tls)
         connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+        closing = CloseWatch(connection)
+        closeCallbacks = 1
     }
 
     private static func connect(_ configuration: PostgresConnection.Configuration, _ address: PostgresAddress, logger: Logger,
@@ -68,6 +75,8 @@ public final class PostgresDatabase: SQLDatabase {
     private func live() throws -> PostgresConnection {
         if connection.isClosed && transaction == .none {
             connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+            closing = CloseWatch(connection)
+            closeCallbacks += 1
         }
         return connection
     }
@@ -78,12 +87,42 @@ public final class PostgresDatabase: SQLDatabase {
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         future.whenComplete { outcome.set($0); done.signal() }
-        connection.closeFuture.whenComplete { _ in done.signal() }
-        done.wait()
+        closing.wait(done)
         guard let result = outcome.value else {
             throw PostgresError.unreachable(address, "the server closed the connection" + (transaction == .write ? "; the change was not made" : ""))
         }
         return try result.get()
+    }
+
+    /// Says when a connection closes to the one statement waiting on it. It asks the connection
+    /// once, when the connection opens: a callback added for each statement would be kept until
+    /// the connection closes, and a long import or a shell left open would pile them up.
+    private final class CloseWatch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var closed = false
+        private var waiting: DispatchSemaphore?
+
+        init(_ connection: PostgresConnection) {
+            connection.closeFuture.whenComplete { [self] _ in
+                lock.lock()
+                closed = true
+                let waiter = waiting
+                lock.unlock()
+                waiter?.signal()
+            }
+        }
+
+        /// Waits for `done`, or for the connection to close.
+        func wait(_ done: DispatchSemaphore) {
+            lock.lock()
+            if closed { lock.unlock(); return }
+            waiting = done
+            lock.unlock()
+            done.wait()
+            lock.lock()
+            waiting = nil
+            lock.unlock()
+        }
     }
 
     /// A result handed from the event loop to the waiting thread.

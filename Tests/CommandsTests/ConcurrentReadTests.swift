@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
 import Shell
-import Workspace
+@testable import Workspace
 @testable import Commands
 
-/// What one shell reads while others write: a read is one snapshot on both stores.
+/// What one shell reads while others write: a read is one snapshot on both stores, and a long
+/// session on PostgreSQL keeps no callback per statement.
 final class ConcurrentReadTests: WorkspaceTestCase {
     // MARK: one snapshot
 
@@ -26,5 +27,34 @@ final class ConcurrentReadTests: WorkspaceTestCase {
         // A failed read ends its transaction: the next one starts afresh.
         XCTAssertThrowsError(try reader.database.read { try $0.execute("SELECT * FROM no_such_table", []) })
         XCTAssertEqual(try reader.accounts().count, listed + 1)
+    }
+
+    // MARK: callbacks
+
+    /// Every statement waits for its result or for the connection to close; the connection is
+    /// asked to say when it closes once, not once a statement.
+    func testStatementsLeaveNoCallbackBehindOnPostgreSQL() throws {
+        guard case .postgres(let address) = try workspace("postgres") else { return XCTFail() }
+        let database = try PostgresDatabase(address, environment: TestServer.environment, busyTimeout: 5)
+        for _ in 0..<2_000 { try database.read { try $0.execute("SELECT 1", []) } }
+        for _ in 0..<200 { try database.write { try $0.execute("UPDATE account SET plan = plan WHERE id = 1", []) } }
+        XCTAssertEqual(database.closeCallbacks, 1, "one for the connection, none for its 3,000 statements")
+
+        // A statement still wakes when the server ends the session under it, and the next opens another.
+        nonisolated(unsafe) let admin = try PostgresDatabase(address.with(database: "postgres"), environment: TestServer.environment, busyTimeout: 5)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
+            do {
+                try admin.read { try $0.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()",
+                                                 [address.database.databaseValue]) }
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+        let started = Date()
+        XCTAssertThrowsError(try database.read { try $0.execute("SELECT pg_sleep(30)", []) })
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "woken when the session ended, not after the sleep")
+        try database.read { try $0.execute("SELECT 1", []) }
+        XCTAssertEqual(database.closeCallbacks, 2, "one for each connection opened")
+        try admin.close()
     }
 }
