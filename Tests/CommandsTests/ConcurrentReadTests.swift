@@ -4,9 +4,45 @@ import Shell
 @testable import Workspace
 @testable import Commands
 
-/// What one shell reads while others write: a read is one snapshot on both stores, and a long
-/// session on PostgreSQL keeps no callback per statement.
+/// What one shell reads while others write: names resolve against the workspace as it is, a
+/// read is one snapshot on both stores, and a long session on PostgreSQL keeps no callback per
+/// statement.
 final class ConcurrentReadTests: WorkspaceTestCase {
+    // MARK: names
+
+    func testALogLandsOnTheAccountNamedAfterAnotherShellChangesTheBookOnSQLite() throws {
+        try logLandsOnTheAccountNamed(try workspace("sqlite"))
+    }
+
+    func testALogLandsOnTheAccountNamedAfterAnotherShellChangesTheBookOnPostgreSQL() throws {
+        try logLandsOnTheAccountNamed(try workspace("postgres"))
+    }
+
+    /// Dana's shell has read the book; Sam imports an account that sorts before every other,
+    /// then takes the import back. Dana's "log Zeta call" is logged on Zeta each time.
+    func logLandsOnTheAccountNamed(_ location: WorkspaceLocation) throws {
+        let (dana, context) = try shell(location, as: "dana")
+        let (sam, _) = try shell(location, as: "sam")
+        try "account,segment,plan,arr,csm,start_date,renewal_date\nZeta Labs,smb,growth,1000,Sam Okafor,2025-01-01,2027-01-01\n".write(toFile: folder + "/zeta.csv", atomically: true, encoding: .utf8)
+        try "account,segment,plan,arr,csm,start_date,renewal_date\nAardvark Analytics,smb,growth,1000,Sam Okafor,2025-01-01,2027-01-01\n".write(toFile: folder + "/aardvark.csv", atomically: true, encoding: .utf8)
+        XCTAssertTrue(sam.say("import zeta.csv").contains("1 account created"))
+        XCTAssertTrue(dana.say("list accounts").contains("Zeta Labs"), "Dana's shell holds the book as it was")
+        _ = dana.say("tasks")
+        let zeta = try XCTUnwrap(try context.store.accounts().first { $0.name == "Zeta Labs" })
+        let before = try context.store.accounts().filter { $0.id != zeta.id }.map { try context.store.events(accountID: $0.id!).count }
+
+        XCTAssertTrue(sam.say("import aardvark.csv").contains("1 account created"))
+        XCTAssertEqual(dana.say("log Zeta call"), "logged for Zeta Labs on 2026-11-24 by dana: call\n")
+        XCTAssertTrue(sam.say("undo").hasPrefix("undid: import"), "Aardvark goes")
+        XCTAssertEqual(dana.say("log Zeta email sent"), "logged for Zeta Labs on 2026-11-24 by dana: email sent\n")
+        let gone = dana.say("log Aardvark call")
+        XCTAssertTrue(gone.hasPrefix("error: ") && gone.contains("Nothing was changed"), "no Aardvark to log on: \(gone)")
+
+        XCTAssertEqual(try context.store.events(accountID: zeta.id!).map(\.kind), ["call", "email sent"])
+        XCTAssertEqual(try context.store.accounts().filter { $0.id != zeta.id }.map { try context.store.events(accountID: $0.id!).count }, before,
+                       "no other account got them")
+    }
+
     // MARK: one snapshot
 
     func testAReadIsOneSnapshotOnSQLite() throws { try readIsOneSnapshot(try workspace("sqlite")) }
