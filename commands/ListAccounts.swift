@@ -56,7 +56,7 @@ struct ListAccountsCommand: Command {
     /// The list a request asks for (a saved view's, too).
     func run(_ request: Request, in context: Context) throws -> Report {
         let book = try context.book().summaries
-        let filter = try AccountFilter(request, user: context.user, csms: try context.names.csms())
+        let filter = try AccountFilter(request, mine: request.flag("mine") ? try context.me() : nil)
         // Sorted by keys made once: a summary is a large value to move, its name slow to make.
         let keys = book.map(AccountList.riskiestFirst)
         var rows = book.indices.filter { filter.accepts(book[$0]) }.sorted { keys[$0] < keys[$1] }.map { book[$0] }
@@ -97,7 +97,8 @@ struct AccountFilter {
     /// Renewals in this many days when "renewing" is said without a number.
     static let renewingDefault = 90
 
-    init(_ request: Request, user: String, csms known: [String]) throws {
+    /// `mine`: the CSM the user is, when the request says "mine" (`Context.me`).
+    init(_ request: Request, mine: String?) throws {
         var words: [String] = []
         if request.flag("at-risk") { atRisk = true; words.append("at risk") }
         for code in request.choices("tier") {
@@ -131,23 +132,12 @@ struct AccountFilter {
         let named = request.csms()
         csms.formUnion(named)
         if !named.isEmpty { words.append(named.joined(separator: " or ")) }
-        if request.flag("mine") {
-            let mine = try AccountFilter.me(Set(known), user: user)
-            csms.formUnion(mine)
-            words.append(mine.sorted().joined(separator: " or "))
+        if let mine {
+            csms.insert(mine)
+            words.append(mine)
         }
         order = request.choice("by").flatMap { code in Order.allCases.first { $0.code == code } }
         description = words.joined(separator: ", ")
-    }
-
-    /// The CSM the user is (CSE_USER, else the login name, as the CSM column names them).
-    static func me(_ known: Set<String>, user: String) throws -> Set<String> {
-        let mine = known.filter { $0.comparable == user.comparable || $0.comparable.split(separator: " ").first.map(String.init) == user.comparable }
-        guard !mine.isEmpty else {
-            throw CommandError("no CSM is named '\(user.excerpt)' (you, from CSE_USER or your login name) — the CSMs are "
-                               + known.sorted().joined(separator: ", ") + "; set CSE_USER to yours")
-        }
-        return mine
     }
 
     func accepts(_ health: AccountSummary) -> Bool {

@@ -36,9 +36,9 @@ struct LogCommand: Command {
         let account = try context.account(request.account()!)
         let kind = EventKind(rawValue: request.choice("event")!)!
         let details = request.text("details") ?? ""
-        // A word shaped like a date that is none is an error, not details.
-        if let bad = details.split(separator: " ").first(where: { $0.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil && Day(iso: String($0)) == nil }) {
-            throw CommandError("'\(String(bad).excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'")
+        // Words shaped like a day that is none ("31 Nov") are an error, not details logged today.
+        if let problem = SpokenDate.firstImpossible(in: details.split(whereSeparator: \.isWhitespace).map(String.init), today: today) {
+            throw CommandError(problem)
         }
         let when = request.day("on") ?? today
         guard when <= today else { throw CommandError("\(when) is after today (\(today)): log what has happened") }

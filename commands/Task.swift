@@ -18,15 +18,16 @@ struct TaskCommand: Command {
                   "reopen": ["task reopen {number}", "reopen task {number}"]],
         slots: ["until": .day(.ahead)],
         options: [OptionSpec("due", type: .day(.ahead), for: ["add"], "due {value}", "by {value}", "before {value}", "{value}前", "{value}之前", "{value}"),
-                  OptionSpec("owner", type: .person, for: ["add"], "owner {value}", "owned by {value}", "for {value} to do", "负责人{value}", "负责人 {value}",
+                  OptionSpec("owner", type: .owner, for: ["add"], "owner {value}", "owned by {value}", "for {value} to do", "负责人{value}", "负责人 {value}",
                              "remind {value}", "提醒{value}")],
         usage: "task add ACCOUNT TEXT [due DATE] [owner NAME] | task done N | task snooze N until DATE",
         summary: "add a task to an account, mark one done, or snooze it",
         details: """
             DATE: 2026-12-01, today, tomorrow, in 3 days, in 2 weeks, friday or next friday, 20 Dec. The owner is the \
-            account's CSM unless given: a CSM or a contact of the book. Text that holds 'due', 'by' or 'owner' without \
-            a date or a person after it is text; put a task's text in quotes to keep such words in it without a question. \
-            N is the number 'tasks' shows. Undo takes back any of them.
+            account's CSM unless given: a CSM of the book, by their name or a start of it only they have (owner Dana), or \
+            me. Text that holds 'due', 'by' or 'owner' without a date or a CSM after it is text; put a task's text in \
+            quotes to keep such words in it without a question. A task snoozed until a day is due no sooner than that \
+            day. N is the number 'tasks' shows. Undo takes back any of them.
             """,
         examples: ["task add Acme send the renewal proposal due friday", "task add Hooli find a new champion due in 5 days owner Priya Raman",
                    "task done 3", "task snooze 4 until 2026-12-01", "添加任务 Acme 准备续约方案 due 2026-12-01",
@@ -64,9 +65,12 @@ struct TaskCommand: Command {
             guard until > today else {
                 throw CommandError("snooze until a day after today: 'task snooze \(id) until 2026-12-01' (or friday, in 3 days)")
             }
+            // Out of sight until then, and due no sooner: on that day it is due, not late.
             task.snoozedUntil = until
+            if let due = read.due, due < until { task.due = until }
             try context.change("task snooze \(id)", [try .edit(read, task)])
-            return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)")
+            return Message("task #\(id) (\(name): \(task.text)) is snoozed until \(until)"
+                + (task.due != read.due ? " — now due \(until) (was \(read.due!))" : ""))
         case "reopen":
             task.done = nil
             try context.change("task reopen \(id)", [try .edit(read, task)])
@@ -92,7 +96,7 @@ struct TasksCommand: Command {
                   OptionSpec("done", "done", "completed", "finished", "finish", "已完成", "已完成的", "做完的")],
         usage: "tasks [ACCOUNT | mine | overdue | for CSM | done]",
         summary: "open tasks, overdue first, with their numbers; or one account's, yours, a CSM's",
-        details: "mine: tasks owned by you (CSE_USER, else your login name). Snoozed tasks are hidden until their day; 'tasks done' lists the done ones.",
+        details: "mine: tasks owned by the CSM you are (CSE_USER, else your login name: your whole name, or a first name only you have). Snoozed tasks are hidden until their day; 'tasks done' lists the done ones.",
         examples: ["tasks", "tasks Acme", "my tasks", "tasks overdue", "tasks for Priya", "任务"],
         natural: Natural(.bookOrAccount, cues: ["tasks": 3, "task": 2, "to-do": 3, "to-dos": 3, "todo": 2, "todos": 3, "to-do list": 3, "overdue": 2,
                                                "past due": 2, "owe": 2, "still owe": 3, "on his list": 3, "on her list": 3, "on my list": 3,
@@ -115,11 +119,9 @@ struct TasksCommand: Command {
             scopes.append { $0.accountID == account.id }
             titles.append(account.name)
         }
-        var owners = request.csms()
-        if request.flag("mine") { owners.append(contentsOf: try AccountFilter.me(Set(try context.names.csms()), user: context.user).sorted()) }
-        if !owners.isEmpty {
-            scopes.append { task in task.owner.map(owners.contains) ?? false }
-            titles.append(owners.joined(separator: " or "))
+        if let owner = try context.csm(of: request, usage: "tasks for NAME") {
+            scopes.append { $0.owner == owner }
+            titles.append(owner)
         }
         let matching = all.filter { task in scopes.allSatisfy { $0(task) } }
         var tasks: [CSMTask]

@@ -42,8 +42,9 @@ struct TodayCommand: Command {
                 throw CommandError("'\(named.joined(separator: "' or '"))'? — name one CSM: today for NAME")
             }
             csm = named[0]
-        } else if let mine = try? AccountFilter.me(Set(known), user: context.user), mine.count == 1 {
-            csm = mine.first
+        } else {
+            // Yours when you are one CSM of the book (`Me`), else the whole book.
+            csm = Me.csm(context.user, among: known)
         }
         return try agenda(for: csm, in: context)
     }

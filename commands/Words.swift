@@ -53,11 +53,18 @@ enum Words {
 }
 
 extension Context {
+    /// The CSM the user at the keyboard is: who "mine" and "my" are (`Me`), or why they are none.
+    func me() throws -> String {
+        let known = try names.csms()
+        guard let me = Me.csm(user, among: known) else { throw CommandError(Me.problem(user, among: known)) }
+        return me
+    }
+
     /// The one CSM a request is about — named ("for Priya", "Priya's"), or the user ("mine",
     /// "my") — or nil for the whole book. `usage` says how to name one when it names two.
     func csm(of request: Request, usage: String) throws -> String? {
         var named = request.csms()
-        if request.flag("mine") { named += try AccountFilter.me(Set(names.csms()), user: user).sorted() }
+        if request.flag("mine") { named.append(try me()) }
         let one = Set(named)
         guard one.count <= 1 else { throw CommandError("'\(one.sorted().joined(separator: "' or '"))'? — name one CSM: \(usage)") }
         return one.first

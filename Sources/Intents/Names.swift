@@ -99,22 +99,28 @@ public enum AccountNames {
     /// the same-length start of a name; failing
     /// those, of a name's first word ("Nimbs" for Nimbus Analytics). At most three, nearest first.
     public static func near(_ q: String, in hits: [NameHit]) -> [String] {
+        near(q, among: hits.map { (name: $0.account.name, key: $0.key) })
+    }
+
+    /// The names (each with its key, as names compare) near a typed key, as for an account:
+    /// the CSMs near a slip of one ("Marcs": Marcus Bell).
+    public static func near(_ q: String, among names: [(name: String, key: String)]) -> [String] {
         let typed = Array(q.unicodeScalars)
         // A pasted page is no slip of a name.
         guard !typed.isEmpty, typed.count <= 200 else { return [] }
         let limit = Swift.max(1, typed.count / 3)
-        let keys = hits.map { Array($0.key.unicodeScalars) }
+        let keys = names.map { Array($0.key.unicodeScalars) }
         var best: [String: Int] = [:]
-        for (hit, key) in zip(hits, keys) {
+        for (named, key) in zip(names, keys) {
             var d = editDistance(typed, key[...], limit: limit)
             if key.count > typed.count { d = Swift.min(d, editDistance(typed, key[..<typed.count], limit: limit) + 1) }
-            if d <= limit { best[hit.account.name] = Swift.min(best[hit.account.name] ?? .max, d) }
+            if d <= limit { best[named.name] = Swift.min(best[named.name] ?? .max, d) }
         }
         if best.isEmpty {
-            for (hit, key) in zip(hits, keys) {
+            for (named, key) in zip(names, keys) {
                 guard let space = key.firstIndex(of: " "), space > 0 else { continue }
                 let d = editDistance(typed, key[..<space], limit: limit)
-                if d <= limit { best[hit.account.name] = Swift.min(best[hit.account.name] ?? .max, d) }
+                if d <= limit { best[named.name] = Swift.min(best[named.name] ?? .max, d) }
             }
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map(\.key)

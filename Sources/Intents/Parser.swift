@@ -214,8 +214,9 @@ final class Attempt {
     /// The furthest token where none of the options read, and how many values were read by then.
     private var optionsStuck: Int?
     private var optionsStuckValues = 0
-    /// A word shaped like a date that is none, where text would have taken it.
-    private var dateProblem: (pos: Int, message: String)?
+    /// Words free text may not take, and what to say of them: a day that is none ("31 Nov"),
+    /// an option's word before a slip of its value ("owner Marcs").
+    private var textProblem: (pos: Int, message: String)?
     /// The furthest token the phrase's words reached.
     private var reachedWords = 0
     private var leadingMatched = false
@@ -273,9 +274,13 @@ final class Attempt {
                     var hasWord = false
                     for e in (pos + 1)...max(pos + 1, end) where e <= end {
                         if line[e - 1].kind != .mark { hasWord = true }
-                        // A word shaped like a date that is none ("2026-13-01") is no text: it is said.
-                        if let bad = SlotReader.badDate(line[e - 1]) {
-                            if e - 1 >= (dateProblem?.pos ?? -1) { dateProblem = (e - 1, "'\(bad)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'") }
+                        // Words shaped like a day that is none ("2026-13-01", "31 Nov") are no text: they are said.
+                        if let bad = reader.badDate(endingAt: e - 1), bad.start >= pos {
+                            if e - 1 >= (textProblem?.pos ?? -1) { textProblem = (e - 1, bad.message) }
+                            break
+                        }
+                        if let slip = try optionSlip(endingAt: e, from: pos) {
+                            if e >= (textProblem?.pos ?? -1) { textProblem = (e, slip) }
                             break
                         }
                         guard hasWord, next.map({ matches($0, at: e) }) ?? true else { continue }
@@ -320,6 +325,21 @@ final class Attempt {
         }
         dead.insert(key)
         return false
+    }
+
+    /// An option's own words ending at `end` ("owner"), then a slip of its value ("Marcs"): what
+    /// to say of the slip. Text that took them would keep a typo as words.
+    private func optionSlip(endingAt end: Int, from start: Int) throws -> String? {
+        guard end < self.end else { return nil }
+        for option in options {
+            guard let type = option.type else { continue }
+            for pattern in option.patterns {
+                guard case .words(let w)? = pattern.segments.first, pattern.segments.count > 1, end - w.count >= start,
+                      !(w.count == 1 && QuestionWords.filler.contains(w[0])), matches(w, at: end - w.count) else { continue }
+                if let problem = try reader.slip(type, at: end) { return problem }
+            }
+        }
+        return nil
     }
 
     /// The ways an option's pattern reads at `pos`: where it ends, its value, and how many of
@@ -395,7 +415,7 @@ final class Attempt {
             guard phrase.leadingWords.isEmpty, let (pos, seg) = stuck, seg == 0, segments.count > 1, case .words(let w) = segments[1],
                   (pos..<end).contains(where: { matches(w, at: $0) }) else { return nil }
         }
-        if let (at, message) = dateProblem {
+        if let (at, message) = textProblem {
             return Parser.Failure(kind: .slot, message: message, commands: [command], reached: max(at, reachedWords), afterSlot: leadingMatched)
         }
         if let at = optionsStuck, at > (stuck?.pos ?? -1), at >= reachedWords {
@@ -460,17 +480,21 @@ final class Attempt {
         case .account:
             return try reader.accountProblem(reader.nameSlip(range) ?? range)
         case .number: return "'\(typed.excerpt)' is not a number — use the number the list shows, as in 3"
-        case .day(.ahead): return "'\(typed.excerpt)' is not a day ahead: write 2026-12-01, tomorrow, friday, next friday, in 3 days or 20 Dec"
-        case .day: return "'\(typed.excerpt)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'"
+        case .day(.ahead):
+            return SpokenDate.impossible(reader.words(range), today: reader.today)
+                ?? "'\(typed.excerpt)' is not a day ahead: write 2026-12-01, tomorrow, friday, next friday, in 3 days or 20 Dec"
+        case .day: return SpokenDate.impossible(reader.words(range), today: reader.today) ?? SpokenDate.notADate(typed.excerpt)
         case .period:
             do { _ = try SpokenPeriod.read(reader.words(range), today: reader.today) } catch let p as SpokenPeriod.Problem { return p.message }
             return "'\(typed.excerpt)' is not a period"
-        case .money: return "'\(typed.excerpt)' is not an amount: write dollars, e.g. 10000, $10,000 or 10k"
+        case .money:
+            let number = typed.filter { !"$kKmM".contains($0) }
+            if number.contains(","), Money.ungrouped(number) == nil { return Money.misplacedComma(typed.excerpt) }
+            return "'\(typed.excerpt)' is not an amount: write dollars, e.g. 10000, $10,000 or 10k"
         case .days, .weeks: return "'\(typed.excerpt)' is not a number of days: write 60, 60 days or 2 weeks"
         case .until: return "'\(typed.excerpt)' is not a day ahead: write a date, a month (March) or the end of the year"
-        case .csm:
-            let known = try reader.csms()
-            return "no CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))"
+        case .csm, .owner:
+            return try reader.csmProblem(typed)
         case .person:
             return "no one named '\(typed.excerpt)' — name a CSM or a contact"
         case .choice(let v):

@@ -118,10 +118,11 @@ final class SlotReader {
                 let found = Self.csms(known, named: self.line.text(range))
                 return found.isEmpty ? nil : .csms(found)
             }
-        case .person:
-            let known = try people()
-            // "remind me", "owner me": the user at the keyboard, by their name in the book.
-            if Self.me.contains(line[start].key) { return Self.user(names.user, among: known).map { [(start + 1, .text($0))] } ?? [] }
+        case .person, .owner:
+            // "remind me", "owner me": the user at the keyboard, the CSM they are.
+            if Self.me.contains(line[start].key) { return Me.csm(names.user, among: try csms()).map { [(start + 1, .text($0))] } ?? [] }
+            let known: [String]
+            if case .owner = type { known = try csms() } else { known = try people() }
             return spans(start, longest) { range in Self.person(known, named: self.line.text(range)).map(SlotValue.text) }
         case .choice(let vocabulary):
             return spans(start, longest) { vocabulary.code(self.line, $0).map(SlotValue.choice) }
@@ -328,14 +329,6 @@ final class SlotReader {
     /// The words for the user at the keyboard, where a person goes ("remind me", "owner me").
     static let me: Set<String> = ["me", "myself", "我"]
 
-    /// The one name the user goes by in the book: their whole name (`CSE_USER`), or the one
-    /// name whose first word is it ("Dana" is Dana Whitfield).
-    static func user(_ user: String, among known: [String]) -> String? {
-        let key = user.comparable
-        let found = Set(known.filter { $0.comparable == key || $0.comparable.split(separator: " ").first.map(String.init) == key })
-        return found.count == 1 ? found.first : nil
-    }
-
     /// The one person a name means: their whole name, else the one whose name or a word of
     /// it starts so.
     static func person(_ known: [String], named text: String) -> String? {
@@ -347,6 +340,24 @@ final class SlotReader {
             return c.hasPrefix(key) || c.split(separator: " ").contains { $0.hasPrefix(key) }
         })
         return found.count == 1 ? found.first : nil
+    }
+
+    /// Why the words name no CSM: "no CSM named 'Marcs' — did you mean Marcus Bell?", else the CSMs.
+    func csmProblem(_ typed: String) throws -> String {
+        let known = try csms()
+        let near = AccountNames.near(typed.comparable, among: known.map { (name: $0, key: $0.comparable) })
+        if near.isEmpty { return "no CSM named '\(typed.excerpt)' — the CSMs are \(known.sorted().joined(separator: ", "))" }
+        return "no CSM named '\(typed.excerpt)' — did you mean \(near.count == 1 ? near[0] : near.dropLast().joined(separator: ", ") + " or " + near.last!)?"
+    }
+
+    /// What to say of the word at `start` when it reads as no value of `type` but is a slip of
+    /// one ("owner Marcs", for Marcus Bell); nil when it reads, or is a word like any other.
+    func slip(_ type: SlotType, at start: Int) throws -> String? {
+        guard case .owner = type, start < line.count, line[start].kind == .word,
+              try read(type, from: start, to: line.count).isEmpty else { return nil }
+        let typed = line.text(start..<(start + 1))
+        guard !AccountNames.near(typed.comparable, among: try csms().map { (name: $0, key: $0.comparable) }).isEmpty else { return nil }
+        return try csmProblem(typed)
     }
 
     // MARK: numbers
@@ -381,17 +392,29 @@ final class SlotReader {
         if t.hasSuffix("k") { scale = 1_000; t.removeLast() } else if t.hasSuffix("m") { scale = 1_000_000; t.removeLast() }
         if scale == 1 { return try? Money.checked(t) }
         let digits = t.hasPrefix("$") ? String(t.dropFirst()) : t
-        guard let value = Double(digits.replacingOccurrences(of: ",", with: "")), value >= 0, value * scale <= Money.largest.dollars else { return nil }
+        guard let plain = Money.ungrouped(digits), let value = Double(plain), value >= 0, value * scale <= Money.largest.dollars else { return nil }
         return Money(cents: Int64((value * scale * 100).rounded()))
     }
 
-    /// A word shaped like a date (2026-13-01) that is no date.
-    static func badDate(_ token: Token) -> String? {
-        let parts = token.key.split(separator: "-", omittingEmptySubsequences: false)
-        guard token.kind == .word, parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), Day(iso: token.key) == nil else { return nil }
-        return token.key
+    /// Words ending at token `end` shaped as a day that is none ("2026-13-01", "31 Nov", "Nov 31
+    /// 2026", "11月31日"; `SpokenDate.impossible`), a year after them included: where they start
+    /// and what to say of them. Free text never takes them.
+    func badDate(endingAt end: Int) -> (start: Int, message: String)? {
+        if let known = badDates[end] { return known }
+        var found: (start: Int, message: String)?
+        let year = end + 1 < line.count && line[end + 1].kind == .word && line[end + 1].key.count == 4 && Int(line[end + 1].key) != nil
+        search: for n in 1...min(6, end + 1) where line[end - n + 1].kind != .mark && line[end - n + 1].kind != .quoted {
+            for last in year ? [end + 1, end] : [end] {
+                if let message = SpokenDate.impossible(words((end - n + 1)..<(last + 1)), today: today) {
+                    found = (end - n + 1, message)
+                    break search
+                }
+            }
+        }
+        badDates[end] = found
+        return found
     }
+    private var badDates: [Int: (start: Int, message: String)?] = [:]
 
     /// Text without the marks that join it to what came before ("Acme: text", "Acme — text").
     static func trimmed(_ text: String) -> String {

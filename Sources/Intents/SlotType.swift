@@ -24,8 +24,11 @@ public enum SlotType: Sendable {
     case money
     /// A CSM, by their name, a word of it or the start of one ("Dana", "Whit"): every CSM it fits.
     case csm
-    /// A person of the book who can own a task or a goal: a CSM or a contact.
+    /// A person of the book who can own a goal: a CSM or a contact.
     case person
+    /// The one CSM who owns a task: their whole name, or a word or start of it that names them
+    /// alone ("Dana"); "me" is the user (`Me`).
+    case owner
     /// A closed list of words, each read as its code.
     case choice(Vocabulary)
     /// A raw metric: a snapshot column, or a metric of the workspace's own that it knows.
@@ -63,6 +66,7 @@ public enum SlotType: Sendable {
         case .money: return "money"
         case .csm: return "csm"
         case .person: return "person"
+        case .owner: return "owner"
         case .choice(let v): return "choice " + v.name
         case .metric: return "metric"
         case .file: return "file"
@@ -84,7 +88,7 @@ public enum SlotType: Sendable {
         case .day: return "a date"
         case .period: return "a period"
         case .money: return "an amount"
-        case .csm: return "a CSM"
+        case .csm, .owner: return "a CSM"
         case .person: return "a person"
         case .choice(let v): return "\(Vocabulary.article(v.name)) \(v.name) (\(v.entries.compactMap(\.words.first).joined(separator: ", ")))"
         case .metric, .setting: return "a metric"
@@ -118,7 +122,7 @@ public enum SlotType: Sendable {
         case .day: return 5
         case .period: return 6
         case .money: return 2
-        case .csm, .person: return 4
+        case .csm, .person, .owner: return 4
         case .choice(let v): return v.longest
         case .metric: return 5
         case .setting: return 8

@@ -186,6 +186,64 @@ public enum SpokenDate {
         return nil
     }
 
+    /// What to say of words shaped as a day that is none — "31 Nov", "Nov 31 2026", "30 February",
+    /// "11月31日", "2026-11-31", "2026-13-01" — so that they are refused, never kept as words with
+    /// today's date. nil for any other words, days or not.
+    public static func impossible(_ words: [String], today: Day) -> String? {
+        let typed = words.joined(separator: " ")
+        let w = words.map(plain)
+        var parts: (day: Int, month: Int, year: Int?)?
+        switch w.count {
+        case 1:
+            let word = w[0]
+            let iso = word.split(separator: "-", omittingEmptySubsequences: false)
+            if iso.count == 3, iso[0].count == 4, (1...2).contains(iso[1].count), (1...2).contains(iso[2].count),
+               iso.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+                guard Day(iso: word) == nil else { return nil }
+                let (year, month, day) = (Int(iso[0])!, Int(iso[1])!, Int(iso[2])!)
+                guard (1...12).contains(month), (1...31).contains(day) else {
+                    return notADate(typed)
+                }
+                parts = (day, month, year)
+            } else if word.hasSuffix("日") || word.hasSuffix("号"), word.contains("月") {
+                let numbers = word.split(whereSeparator: { "年月日号".contains($0) }).map { Int($0) }
+                guard numbers.allSatisfy({ $0 != nil }) else { return nil }
+                if numbers.count == 2 { parts = (numbers[1]!, numbers[0]!, nil) }
+                if numbers.count == 3, word.contains("年") { parts = (numbers[2]!, numbers[1]!, numbers[0]!) }
+            }
+        case 2, 3:
+            let year = w.count == 3 ? Int(w[2]).flatMap { w[2].count == 4 ? $0 : nil } : nil
+            guard w.count == 2 || year != nil else { return nil }
+            if let d = Int(w[0]), w[0].allSatisfy(\.isASCIIDigit), let m = month(w[1]) { parts = (d, m, year) }
+            if let m = month(w[0]), let d = Int(w[1]), w[1].allSatisfy(\.isASCIIDigit) { parts = (d, m, year) }
+        default:
+            break
+        }
+        guard let (d, m, year) = parts, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        // A day without a year is this year's or last year's (`monthDay`): either will do.
+        let years = year.map { [$0] } ?? [today.year, today.year - 1]
+        guard years.allSatisfy({ Day(year: $0, month: m, day: d) == nil }) else { return nil }
+        guard Day(year: years[0], month: m, day: 1) != nil else { return notADate(typed) }
+        let name = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1]
+        let y = years[0]
+        return "'\(typed)' is not a date — " + (m == 2 ? "February \(y) has \(Day.daysIn(month: 2, year: y)) days" : "\(name) has \(Day.daysIn(month: m, year: y)) days")
+    }
+
+    /// What to say of words that are no date.
+    public static func notADate(_ typed: String) -> String {
+        "'\(typed)' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'"
+    }
+
+    /// The first run of one to three of the words that `impossible` refuses, and what to say of it.
+    public static func firstImpossible(in words: [String], today: Day) -> String? {
+        for start in words.indices {
+            for n in stride(from: min(3, words.count - start), through: 1, by: -1) {
+                if let problem = impossible(Array(words[start..<(start + n)]), today: today) { return problem }
+            }
+        }
+        return nil
+    }
+
     /// The first day with this ISO weekday after `day`.
     static func next(_ weekday: Int, after day: Day) -> Day {
         let ahead = (weekday - day.weekday + 7) % 7

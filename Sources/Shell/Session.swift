@@ -118,7 +118,11 @@ public final class Session {
         Interrupt.reset()
         if let warning = context.models.refresh() { output.writeError(Sanitizer.clean("warning: " + warning) + "\n") }
         let today = context.today
-        if let asOf = request.asOf { context.today = asOf }
+        if let asOf = request.asOf {
+            // An answer as of a day to come would be a guess made to look like a record.
+            guard asOf <= today else { return fail(CommandError("as of \(asOf) is after today (\(today)): ask as of a day that has happened"), json: json) }
+            context.today = asOf
+        }
         context.wantsJSON = json
         context.listRows = json ? nil : renderer.listRows
         defer { context.today = today; context.wantsJSON = false }

@@ -5,7 +5,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(cents: Int64) { self.cents = cents }
     public init(dollars: Int64) { self.cents = dollars * 100 }
 
-    /// Accepts `12000`, `12,000`, `$12,000.50`, `12000.5`; at most two decimals.
+    /// Accepts `12000`, `12,000`, `$12,000.50`, `12000.5`; at most two decimals. A comma
+    /// separates thousands only: "1,5" and "12,50" are no amount (`checked` says why).
     public init?(parsing text: String) {
         // Fast path: plain whole dollars, as billing exports write them (a million rows).
         if !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let whole = Int64(text) {
@@ -19,7 +20,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             if t.hasSuffix(code) { t = String(t.dropLast(code.count)).trimmingSpaces }
         }
         if t.hasPrefix("$") { t.removeFirst() }
-        t = t.replacingOccurrences(of: ",", with: "")
+        guard let digits = Money.ungrouped(t) else { return nil }
+        t = digits
         guard !t.isEmpty else { return nil }
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() }
@@ -37,6 +39,30 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         cents = negative ? -sum : sum
     }
 
+    /// A number without its thousands separators: commas only between groups of exactly three
+    /// digits, after a first group of one to three ("1,250", "12,500,000.50", "-1,000"); nil
+    /// when a comma stands anywhere else ("1,5", "12,50", "1,2345", ",500"). Text without a
+    /// comma is returned as it is.
+    public static func ungrouped(_ text: String) -> String? {
+        guard text.contains(",") else { return text }
+        var whole = Substring(text)
+        if whole.hasPrefix("-") { whole = whole.dropFirst() }
+        if let point = whole.firstIndex(of: ".") {
+            guard !whole[point...].contains(",") else { return nil }
+            whole = whole[..<point]
+        }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        return text.replacingOccurrences(of: ",", with: "")
+    }
+
+    /// What to say of an amount whose commas are not thousands separators ("1,5", "12,50").
+    public static func misplacedComma(_ text: String) -> String {
+        "'\(text)' is not an amount: a comma separates thousands, in groups of three digits (1,250 or 12,500,000); "
+            + "write cents after a point (12.50)"
+    }
+
     /// No single ARR or MRR is larger: sums over a whole book stay exact (a million rows
     /// of it fit in whole cents), and a value this big is a broken column.
     public static let largest = Money(dollars: 1_000_000_000)
@@ -45,6 +71,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func checked(_ text: String) throws -> Money {
         let t = text.trimmingSpaces
         guard let money = Money(parsing: t) else {
+            // Only its commas are wrong: say so, rather than read "1,5" as 15.
+            if t.contains(","), Money(parsing: t.replacingOccurrences(of: ",", with: "")) != nil { throw FieldProblem(misplacedComma(t)) }
             let digits = t.filter(\.isASCIIDigit).count
             if digits > 15 && t.allSatisfy({ $0.isASCIIDigit || ",.$- ".contains($0) }) {
                 throw FieldProblem("'\(t)' is more than \(largest): check the column")

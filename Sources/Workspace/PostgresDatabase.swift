@@ -11,7 +11,8 @@ import PostgresNIO
 /// the store becomes async, and a statement costs one round trip, as a SQLite call costs
 /// one read. See DESIGN-NOTES.md.
 ///
-/// Reads are single statements, each seeing committed data only, so they never wait for a
+/// A read is one snapshot: its statements run in one read-only REPEATABLE READ transaction, so a
+/// count and the rows it counts agree whatever is written meanwhile, and it never waits for a
 /// writer. Writes take one advisory lock for their transaction: they run one at a time, as
 /// in SQLite, so two edits of one account never interleave, and a write that cannot start
 /// within `busyTimeout` changes nothing and says so.
@@ -19,9 +20,16 @@ public final class PostgresDatabase: SQLDatabase {
     public let dialect = SQLDialect.postgres
     public let address: PostgresAddress
     private var connection: PostgresConnection
+    /// Wakes a statement waiting on `connection` when it closes.
+    private var closing: CloseWatch
+    /// How many times a connection was asked to say when it closes: once for each opened,
+    /// however many statements ran on it.
+    private(set) var closeCallbacks = 0
     private let configuration: PostgresConnection.Configuration
-    /// In a transaction: a lost connection then loses the transaction, and says so.
-    private var inTransaction = false
+    /// The transaction open on the connection: a lost connection then loses it (a write says
+    /// so), and no other connection is opened in its middle.
+    private var transaction = Transaction.none
+    private enum Transaction { case none, read, write }
     let busyTimeout: TimeInterval
     let logger = Logger(label: "cse.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -45,6 +53,8 @@ public final class PostgresDatabase: SQLDatabase {
                                                          password: address.password(environment: environment),
                                                          database: address.database, tls: tls)
         connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+        closing = CloseWatch(connection)
+        closeCallbacks = 1
     }
 
     private static func connect(_ configuration: PostgresConnection.Configuration, _ address: PostgresAddress, logger: Logger,
@@ -63,8 +73,10 @@ public final class PostgresDatabase: SQLDatabase {
     /// The connection, opened again when the server closed it between commands (a restart,
     /// an idle timeout): a shell left open overnight keeps working.
     private func live() throws -> PostgresConnection {
-        if connection.isClosed && !inTransaction {
+        if connection.isClosed && transaction == .none {
             connection = try PostgresDatabase.connect(configuration, address, logger: logger, busyTimeout: busyTimeout)
+            closing = CloseWatch(connection)
+            closeCallbacks += 1
         }
         return connection
     }
@@ -75,12 +87,42 @@ public final class PostgresDatabase: SQLDatabase {
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         future.whenComplete { outcome.set($0); done.signal() }
-        connection.closeFuture.whenComplete { _ in done.signal() }
-        done.wait()
+        closing.wait(done)
         guard let result = outcome.value else {
-            throw PostgresError.unreachable(address, "the server closed the connection" + (inTransaction ? "; the change was not made" : ""))
+            throw PostgresError.unreachable(address, "the server closed the connection" + (transaction == .write ? "; the change was not made" : ""))
         }
         return try result.get()
+    }
+
+    /// Says when a connection closes to the one statement waiting on it. It asks the connection
+    /// once, when the connection opens: a callback added for each statement would be kept until
+    /// the connection closes, and a long import or a shell left open would pile them up.
+    private final class CloseWatch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var closed = false
+        private var waiting: DispatchSemaphore?
+
+        init(_ connection: PostgresConnection) {
+            connection.closeFuture.whenComplete { [self] _ in
+                lock.lock()
+                closed = true
+                let waiter = waiting
+                lock.unlock()
+                waiter?.signal()
+            }
+        }
+
+        /// Waits for `done`, or for the connection to close.
+        func wait(_ done: DispatchSemaphore) {
+            lock.lock()
+            if closed { lock.unlock(); return }
+            waiting = done
+            lock.unlock()
+            done.wait()
+            lock.lock()
+            waiting = nil
+            lock.unlock()
+        }
     }
 
     /// A result handed from the event loop to the waiting thread.
@@ -114,16 +156,33 @@ public final class PostgresDatabase: SQLDatabase {
     /// session that ends between statements as ended. (`deinit` waits.)
     public func close() throws { let _: EventLoopFuture<Void> = connection.close() }
 
+    /// One snapshot: every statement of `body` sees the workspace as its first one did. (Inside
+    /// a transaction already, that transaction's.) BEGIN goes out with the first statement.
     public func read<T>(_ body: (SQLSession) throws -> T) throws -> T {
-        do { return try body(Session(database: self)) } catch { throw PostgresDatabase.translate(error, address, after: busyTimeout) }
+        let session = Session(database: self)
+        do {
+            guard transaction == .none else { return try body(session) }
+            try send("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", [])
+            transaction = .read
+            defer { transaction = .none }
+            do {
+                let result = try body(session)
+                try run("COMMIT", [])
+                return result
+            } catch {
+                throw rollBack(after: error)
+            }
+        } catch {
+            throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        }
     }
 
     public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
         let session = Session(database: self)
         do {
             try run("BEGIN", [])
-            inTransaction = true
-            defer { inTransaction = false }
+            transaction = .write
+            defer { transaction = .none }
             do {
                 try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
                 try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
@@ -132,14 +191,28 @@ public final class PostgresDatabase: SQLDatabase {
                 try run("COMMIT", [])
                 return result
             } catch {
-                var first = error
-                do { try settle() } catch let earlier { first = earlier }
-                _ = try? run("ROLLBACK", [])
-                throw first
+                throw rollBack(after: error)
             }
         } catch {
             throw PostgresDatabase.translate(error, address, after: busyTimeout)
         }
+    }
+
+    /// Ends a transaction that failed with `error` and returns the error to report: a statement
+    /// sent before it that failed, else `error`. When even ROLLBACK fails the connection is
+    /// closed — the server rolls back with it — and the next statement opens another, never
+    /// one left inside the failed transaction.
+    private func rollBack(after error: Error) -> Error {
+        var first = error
+        do { try settle() } catch let earlier { first = earlier }
+        do {
+            try run("ROLLBACK", [])
+        } catch {
+            do { try connection.close().wait() } catch {
+                // Closed already, which is what was wanted.
+            }
+        }
+        return first
     }
 
     /// Creates an empty database on the server of `address` (a test's own workspace). A name is
@@ -147,7 +220,8 @@ public final class PostgresDatabase: SQLDatabase {
     public static func createDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
         try checkName(name)
         let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
-        try server.read { try $0.execute("CREATE DATABASE \"\(name)\"", []) }
+        // Outside any transaction, which CREATE DATABASE cannot run in.
+        try server.run("CREATE DATABASE \"\(name)\"", [])
         try server.close()
     }
 
@@ -155,7 +229,7 @@ public final class PostgresDatabase: SQLDatabase {
     public static func dropDatabase(_ name: String, like address: PostgresAddress, environment: [String: String]) throws {
         try checkName(name)
         let server = try PostgresDatabase(address.with(database: "postgres"), environment: environment, busyTimeout: 5)
-        try server.read { try $0.execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", []) }
+        try server.run("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", [])
         try server.close()
     }
 

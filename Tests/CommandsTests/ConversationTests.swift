@@ -71,7 +71,7 @@ final class ConversationTests: WorkspaceTestCase {
         let talk = Talk(try context(), answer: false)
         let said = talk.say("task add Acme ask the owner about pricing")
         XCTAssertEqual(talk.asked, ["Did you mean: task add Acme Corp \"ask the owner about pricing\"? [y/N] "])
-        XCTAssertTrue(said.hasPrefix("'owner' is not followed by a person, so it is read as text\n"), said)
+        XCTAssertTrue(said.hasPrefix("'owner' is not followed by a CSM, so it is read as text\n"), said)
     }
 
     func testFollowUpsGoOnFromTheAccountAndTheListInFocus() throws {

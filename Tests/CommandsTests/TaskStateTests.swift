@@ -99,4 +99,61 @@ final class TaskStateTests: XCTestCase {
         XCTAssertTrue(run.say("alerts Tyrell").contains("no alerts"))
         XCTAssertEqual(try context.store.tasks().first { $0.source == "alert #\(id)" }?.done, today)
     }
+
+    /// Snoozing until a day moves the due date to it: on that day the task is due, not late.
+    func testASnoozedTaskIsDueOnTheDayItComesBackNotLate() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        var (run, context) = try shell(path, on: today)
+        _ = run.say("task add Acme send the renewal proposal due 2026-11-25")
+        XCTAssertEqual(run.say("task snooze 1 until next monday"),
+                       "task #1 (Acme Corp: send the renewal proposal) is snoozed until 2026-11-30 — now due 2026-11-30 (was 2026-11-25)\n")
+        let monday = Day(iso: "2026-11-30")!
+        XCTAssertEqual(try context.store.tasks().first?.due, monday)
+        (run, context) = try shell(path, on: monday)
+        let tasks = run.say("tasks")
+        XCTAssertTrue(tasks.contains("1  today  Acme Corp  send the renewal proposal"), tasks)
+        let agenda = run.say("today")
+        XCTAssertFalse(agenda.contains("late"), agenda)
+        XCTAssertTrue(agenda.contains("Acme Corp — #1 send the renewal proposal · owner Dana Whitfield"), agenda)
+        // A task due after the day it is snoozed to keeps its date; undo takes the move back.
+        _ = run.say("task add Hooli find a new champion due 2026-12-20")
+        XCTAssertEqual(run.say("task snooze 2 until 2026-12-01"), "task #2 (Hooli: find a new champion) is snoozed until 2026-12-01\n")
+        XCTAssertEqual(try context.store.tasks().first { $0.id == 2 }?.due, Day(iso: "2026-12-20"))
+        (run, context) = try shell(path, on: today)
+        _ = run.say("task snooze 1 until 2026-12-03")
+        _ = run.say("undo")
+        let task = try XCTUnwrap(try context.store.tasks().first { $0.id == 1 })
+        XCTAssertEqual(task.due, monday)
+        XCTAssertEqual(task.snoozedUntil, monday)
+    }
+
+    /// A task's owner is a CSM of the book, by their name or a first name only they have;
+    /// "for Dana Whitfield", "for Dana" and "mine" (the user is Dana) are the same tasks.
+    func testTaskOwnersAreTheBooksCSMsAndMineIsTheUsers() throws {
+        let path = (folder as NSString).appendingPathComponent("ws")
+        try WorkspaceDirectory.create(at: path, demoAsOf: today)
+        let (run, context) = try shell(path, on: today)
+        context.environment = ["CSE_USER": "Dana Whitfield"]
+        _ = run.say("set Hooli csm Marcus Bell")
+        XCTAssertEqual(run.say("task add Hooli find a new champion owner Priya"), "task #1 added for Hooli: find a new champion — Priya Raman\n")
+        XCTAssertEqual(run.say("task add Acme send the deck owner Dana"), "task #2 added for Acme Corp: send the deck — Dana Whitfield\n")
+        XCTAssertEqual(run.say("task add Initech call the sponsor owner me"), "task #3 added for Initech: call the sponsor — Dana Whitfield\n")
+        XCTAssertEqual(run.say("task add Hooli get the budget"), "task #4 added for Hooli: get the budget — Marcus Bell\n")
+        XCTAssertEqual(run.say("task add Acme review usage owner Marcs"), "error: no CSM named 'Marcs' — did you mean Marcus Bell?\n")
+        XCTAssertEqual(try context.store.tasks().count, 4, "nothing added for a CSM nobody is")
+        XCTAssertEqual(try context.store.tasks().map(\.owner), ["Priya Raman", "Dana Whitfield", "Dana Whitfield", "Marcus Bell"])
+
+        let whole = run.say("tasks for Dana Whitfield")
+        XCTAssertTrue(whole.hasPrefix("Open tasks for Dana Whitfield (2)"), whole)
+        XCTAssertEqual(run.say("tasks for Dana"), whole)
+        XCTAssertEqual(run.say("tasks mine"), whole)
+        XCTAssertEqual(run.say("my tasks"), whole)
+        // Mine is one definition: the same CSM for the list of accounts.
+        XCTAssertEqual(run.say("list accounts mine"), run.say("list accounts for Dana Whitfield"))
+        context.environment = ["CSE_USER": "dana"]
+        XCTAssertEqual(run.say("tasks mine"), whole, "a first name only one CSM has")
+        context.environment = ["CSE_USER": "zed"]
+        XCTAssertTrue(run.say("tasks mine").hasPrefix("error: no CSM is named 'zed' (you, from CSE_USER or your login name)"))
+    }
 }

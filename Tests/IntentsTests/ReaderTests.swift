@@ -102,6 +102,16 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(try message("list accounts for Zed"), "no CSM named 'Zed' — the CSMs are Dana Whitfield, Priya Raman")
     }
 
+    /// A day that is none is said wherever it stands — free text, an option — never kept as words.
+    func testADayThatIsNoneIsRefused() throws {
+        XCTAssertEqual(try message("note Acme call on 31 Nov"), "'31 Nov' is not a date — November has 30 days")
+        XCTAssertEqual(try message("task add Acme send the deck due 31 Nov"), "'31 Nov' is not a date — November has 30 days")
+        XCTAssertEqual(try message("score Acme as of 31 Nov"), "'31 Nov' is not a date — November has 30 days")
+        XCTAssertEqual(try message("score Acme as of Nov 31 2026"), "'Nov 31 2026' is not a date — November has 30 days")
+        XCTAssertEqual(try request("score Acme as of yesterday").request.asOf, Day(iso: "2026-11-23"))
+        XCTAssertEqual(try request("note Acme 30 Nov was the kickoff").request.text(), "30 Nov was the kickoff")
+    }
+
     func testJSONAndAsOfEndTheLine() throws {
         let r = try request("score Acme as of 2026-10-01 --json")
         XCTAssertTrue(r.request.json)

@@ -48,4 +48,23 @@ final class SpokenDateTests: XCTestCase {
         XCTAssertEqual(end("月底"), "2026-11-30")
         XCTAssertNil(end("pricing"))
     }
+
+    /// Words shaped as a day that is none are said to be none, never taken as words.
+    func testADayThatIsNoneIsSaid() {
+        func impossible(_ text: String) -> String? { SpokenDate.impossible(text.split(separator: " ").map(String.init), today: today) }
+        XCTAssertEqual(impossible("31 Nov"), "'31 Nov' is not a date — November has 30 days")
+        XCTAssertEqual(impossible("Nov 31"), "'Nov 31' is not a date — November has 30 days")
+        XCTAssertEqual(impossible("31 November 2026"), "'31 November 2026' is not a date — November has 30 days")
+        XCTAssertEqual(impossible("30 Feb"), "'30 Feb' is not a date — February 2026 has 28 days")
+        XCTAssertEqual(impossible("29 Feb 2027"), "'29 Feb 2027' is not a date — February 2027 has 28 days")
+        XCTAssertEqual(impossible("11月31日"), "'11月31日' is not a date — November has 30 days")
+        XCTAssertEqual(impossible("2026-11-31"), "'2026-11-31' is not a date — November has 30 days")
+        XCTAssertEqual(impossible("2026-13-01"), "'2026-13-01' is not a date — write YYYY-MM-DD, 'yesterday', 'last Tuesday' or '20 Nov'")
+        for words in ["30 Nov", "29 Feb 2028", "31 Dec", "11月30日", "2026-11-30", "40 seats", "may 40", "call", "3 may be", "Nov 31 emails"] {
+            XCTAssertNil(impossible(words), words)
+        }
+        XCTAssertEqual(SpokenDate.firstImpossible(in: ["call", "on", "31", "Nov", "about", "pricing"], today: today),
+                       "'31 Nov' is not a date — November has 30 days")
+        XCTAssertNil(SpokenDate.firstImpossible(in: ["call", "on", "30", "Nov"], today: today))
+    }
 }

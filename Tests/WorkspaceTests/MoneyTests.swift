@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Workspace
 
@@ -9,6 +10,39 @@ final class MoneyTests: XCTestCase {
         XCTAssertNil(Money(parsing: "12k"))
         XCTAssertNil(Money(parsing: "1.234"))
         XCTAssertNil(Money(parsing: ""))
+    }
+
+    func testACommaSeparatesThousandsInGroupsOfThreeOnly() {
+        XCTAssertEqual(Money(parsing: "1,250")?.cents, 125_000)
+        XCTAssertEqual(Money(parsing: "12,500,000")?.cents, 1_250_000_000)
+        XCTAssertEqual(Money(parsing: "$1,250.50")?.cents, 125_050)
+        XCTAssertEqual(Money(parsing: "USD 12,000.00")?.cents, 1_200_000)
+        XCTAssertEqual(Money(parsing: "-1,000")?.cents, -100_000)
+        for bad in ["1,5", "12,50", "1,2345", ",500", "1,,000", "1,000,00", "1234,567", "1,000.5,0", "1,"] {
+            XCTAssertNil(Money(parsing: bad), "\(bad) is no amount")
+        }
+        for bad in ["1,5", "12,50", "1,2345", "$12,50"] {
+            XCTAssertThrowsError(try Money.checked(bad)) {
+                XCTAssertEqual(($0 as? FieldProblem)?.message, "'\(bad)' is not an amount: a comma separates thousands, in groups of three digits "
+                               + "(1,250 or 12,500,000); write cents after a point (12.50)")
+            }
+        }
+    }
+
+    func testAnImportRefusesAnAmountWhoseCommaIsNoThousandsSeparator() throws {
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("cse-money-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("accounts.csv")
+        try ("account,segment,plan,arr,csm,start_date,renewal_date\n" + "Acme,smb,growth,\"1,5\",Dana,2025-01-01,2027-01-01\n"
+            + "Initech,smb,growth,\"12,50\",Dana,2025-01-01,2027-01-01\n" + "Hooli,smb,growth,\"1,250\",Dana,2025-01-01,2027-01-01\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Importer.read(path: path, shownAs: "accounts.csv", rules: Importer.Rules(today: Day(iso: "2026-11-24")!))) { error in
+            XCTAssertEqual((error as? ImportFailure)?.problems.map(\.description), [
+                "accounts.csv:2:4: arr: '1,5' is not an amount: a comma separates thousands, in groups of three digits (1,250 or 12,500,000); write cents after a point (12.50)",
+                "accounts.csv:3:4: arr: '12,50' is not an amount: a comma separates thousands, in groups of three digits (1,250 or 12,500,000); write cents after a point (12.50)",
+            ])
+        }
     }
 
     func testPrintsDollarsWithGrouping() {
