@@ -61,7 +61,7 @@ final class TaskStateTests: XCTestCase {
         try WorkspaceDirectory.create(at: path, demoAsOf: today)
         var (run, context) = try shell(path, on: today)
         let first = run.say("alerts")
-        XCTAssertTrue(first.contains("11 new since the last look"), first)
+        XCTAssertTrue(first.contains("11 new since your last look"), first)
         XCTAssertFalse(run.say("alerts").contains("new since"), "the second look has nothing new")
         _ = run.say("alert ack 1")
         _ = run.say("alert snooze 2 until 2026-11-27")

@@ -175,6 +175,9 @@ import Workspace
             } catch let failure as ImportFailure {
                 #expect(!failure.problems.isEmpty)
                 for problem in failure.problems { #expect(problem.line >= 0 && !problem.message.isEmpty) }
+            } catch let refusal as NearNameRefusal {
+                // A name one edit from an account (or its words) is refused with both names.
+                #expect(!refusal.pairs.isEmpty)
             } catch {
                 Issue.record("\(name): not an import problem: \(error)")
             }
