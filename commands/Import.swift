@@ -17,7 +17,8 @@ struct ImportCommand: Command {
             [,aliases,churn_date,churn_reason,champion,executive_sponsor,technical_lead]) or snapshots \
             (account,week, and any of the 19 raw metrics: an empty cell is missing data, a column the file lacks is \
             not tracked by it — a stored week keeps its value) or events (account,date,event[,details], \
-            the events 'log' knows) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
+            the events 'log' knows; with the CRM's record id in an id column, an edited row is the same event, updated — without one, \
+            an edited row is a new event) or subscriptions (account,product,start_date,end_date,mrr[,quantity,units,\
             bill_period_months,discount]; it replaces the ledger of the accounts it names) or contacts \
             (account,name[,email,title,role], one person a row, many at an account; role is champion, executive sponsor or \
             technical lead, and anyone else is on record without one; the same file again changes nothing). A CRM export is \
@@ -47,7 +48,11 @@ struct ImportCommand: Command {
                 try Interrupt.check()
                 context.progress?.update("checking \(typed)", done: read, total: nil)
             }
-            guard !plan.batch.isEmpty else { throw CommandError("\(typed): no rows to import") }
+            guard !plan.batch.isEmpty else {
+                // A night with nothing to export is a file with its header alone: not a failure.
+                if plan.rows == 0 { return Message("imported \(typed): 0 rows — nothing changed (the file has its header and no rows)") }
+                throw CommandError("\(typed): no rows to import")
+            }
             var batch = plan.batch
             batch.createNearNames = request.flag("create")
             let summary = try context.store.apply(batch, by: context.author("import \(typed)")) { done, total in
@@ -59,7 +64,7 @@ struct ImportCommand: Command {
                                 untracked: plan.untrackedFields.map(\.rawValue),
                                 movedToWeekEnd: plan.rowsMovedToWeekEnd, weekEnds: context.model.weekEnds, summary: summary,
                                 usage: plan.batch.usage.map { UsageRead(batch: $0, offset: context.model.usage.offsetShown) }, custom: plan.batch.customColumns,
-                                columns: plan.columns, mapped: plan.mapped, mappingName: plan.mappingName, footerLines: plan.footerLines, revenueColumn: plan.revenueColumn,
+                                columns: plan.columns, mapped: plan.mapped, mappingName: plan.mappingName, footerLines: plan.footerLines, revenueColumn: plan.revenueColumn, unmatchedMapping: plan.unmatchedMapping,
                                 otherRoles: plan.otherRoles, contactsWithOtherRoles: plan.contactsWithOtherRoles)
         } catch let error as CommandError where error == .interrupted {
             throw CommandError("import of \(typed) interrupted — nothing was written")
@@ -99,6 +104,8 @@ struct ImportReport: Report {
     var footerLines: [Int] = []
     /// A company's own revenue column in an accounts file without an ARR column.
     var revenueColumn: String? = nil
+    /// Columns mapping.yaml names that the file has only under a near spelling.
+    var unmatchedMapping: [(mapped: String, inFile: String)] = []
     /// Roles a contacts file gives that are none of cse's, and how many contacts had one.
     var otherRoles: [String] = []
     var contactsWithOtherRoles = 0
@@ -109,7 +116,7 @@ struct ImportReport: Report {
              contactsAdded = "contacts_added", contactsUpdated = "contacts_updated", contactsUnchanged = "contacts_already_on_record",
              eventsAdded = "events_added", eventsUpdated = "events_updated", subscriptionsAdded = "subscriptions_added", subscriptionsReplaced = "subscriptions_replaced", createdByName = "created_by_name", ignoredColumns = "ignored_columns", untracked = "untracked_columns",
              movedToWeekEnd = "rows_moved_to_week_end", usage, custom = "custom_metrics", mapped = "mapped_columns", mapping,
-             columns, footerLines = "footer_lines_skipped", revenueColumn = "revenue_column_not_arr", otherRoles = "other_roles",
+             columns, footerLines = "footer_lines_skipped", revenueColumn = "revenue_column_not_arr", otherRoles = "other_roles", unmatchedMapping = "mapping_columns_misspelt",
              alreadyPresent = "already_present", changed
     }
 
@@ -149,6 +156,7 @@ struct ImportReport: Report {
         try c.encode(columns.map { ColumnJSON(column: $0.from, readAs: $0.to) }, forKey: .columns)
         try c.encode(footerLines.count, forKey: .footerLines)
         try c.encode(revenueColumn, forKey: .revenueColumn)
+        try c.encode(unmatchedMapping.map { ["mapping": $0.mapped, "file": $0.inFile] }, forKey: .unmatchedMapping)
         try c.encode(otherRoles, forKey: .otherRoles)
     }
 
@@ -245,6 +253,10 @@ struct ImportReport: Report {
             }
         } else if !ignoredColumns.isEmpty {
             doc.wrapped(text: [Span("note: ignored column\(ignoredColumns.count == 1 ? "" : "s") \(ignoredColumns.map(named).joined(separator: ", "))" + hint, .yellow)])
+        }
+        for (mapped, inFile) in unmatchedMapping {
+            doc.wrapped(text: [Span("note: mapping.yaml names '\(mapped)', which this file does not have — it has '\(inFile)': "
+                                    + "fix the spelling in mapping.yaml, or that column is read as if the map did not name it", .yellow)])
         }
         if let revenueColumn {
             doc.wrapped(text: [Span("note: \(revenueColumn) is the customer's own revenue, not ARR: map your ARR column in mapping.yaml "

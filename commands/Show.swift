@@ -120,7 +120,7 @@ struct AccountProfile: Report {
         row("start date", account.startDate.map { d in "\(d)" + (stage.map { " — \($0.stage.rawValue), day \($0.day)" } ?? "") })
         row("renewal date", account.renewalDate.map { d in
             let days = today.days(until: d)
-            return "\(d) — " + (days >= 0 ? "in \(days) days" : "\(-days) days ago")
+            return "\(d) — " + (days >= 0 ? "in \(Format.count(Double(days), "day"))" : "\(Format.count(Double(-days), "day")) ago")
         })
         if let churn = account.churnDate { row("churned", "\(churn)" + (account.churnReason.map { " — \($0)" } ?? "")) }
         if !account.isChurned(on: today) {

@@ -57,7 +57,7 @@ struct TodayCommand: Command {
         var agenda = Agenda(today: today, csm: csm)
 
         let tasks = try context.store.tasks().filter { ids.contains($0.accountID) && $0.isVisible(on: today) }
-        agenda.overdue = tasks.filter { $0.isOverdue(on: today) }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: "due \($0.due!), \($0.due!.days(until: today)) days late") }
+        agenda.overdue = tasks.filter { $0.isOverdue(on: today) }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: "due \($0.due!), \(Format.count(Double($0.due!.days(until: today)), "day")) late") }
         agenda.dueToday = tasks.filter { $0.due == today }.map { Agenda.Item(account: names[$0.accountID]!, text: "#\($0.id!) \($0.text)", detail: $0.owner.map { "owner \($0)" }) }
 
         let look = try context.lookAtAlerts(context.alerts(of: book), scope: csm == nil ? nil : ids)
@@ -102,7 +102,7 @@ struct TodayCommand: Command {
                 let touch = health.records.lastTouch(on: today)
                 let since = touch.map { $0.date.days(until: today) }
                 if since.map({ $0 > every }) ?? true {
-                    agenda.untouched.append(Agenda.Item(account: account.name, text: touch.map { "last touch \($0.date) (\(since!) days ago)" } ?? "no touch logged",
+                    agenda.untouched.append(Agenda.Item(account: account.name, text: touch.map { "last touch \($0.date) (\(Format.count(Double(since!), "day")) ago)" } ?? "no touch logged",
                                                         detail: "\(cadence.row.rawValue): check-ins \(cadence.checkIns)"))
                 }
             }

@@ -154,6 +154,12 @@ public struct Vocabulary: Sendable {
         self.entries = entries
         var byKey: [String: String] = [:]
         var longest = 1
+        // A code names itself first ('help account' is the account command, though 'show'
+        // is also asked for as 'account ACCOUNT'); then the words, first come first served.
+        for (code, _) in entries {
+            let line = TokenizedLine(code)
+            byKey[line.phraseKey(0..<line.count)] = code
+        }
         for (code, words) in entries {
             for word in words + [code] {
                 let line = TokenizedLine(word)

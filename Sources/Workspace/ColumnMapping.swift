@@ -14,10 +14,14 @@ public struct ColumnMapping: Equatable, Sendable {
     public var ignored: Set<String> = []
     /// Dates written month/day/year (a US-locale Salesforce report).
     public var monthFirstDates = false
+    /// Lowercased export column → cse column, read only when no other column gives it: a
+    /// CRM's account owner is the CSM only when the export has no CSM column of its own.
+    public var fallbacks: [String: String] = [:]
 
-    public init(name: String, renames: [String: String], ignored: Set<String> = [], monthFirstDates: Bool = false) {
+    public init(name: String, renames: [String: String], fallbacks: [String: String] = [:], ignored: Set<String> = [], monthFirstDates: Bool = false) {
         self.name = name
         self.renames = Dictionary(renames.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        self.fallbacks = Dictionary(fallbacks.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
         self.ignored = Set(ignored.map { $0.lowercased() })
         self.monthFirstDates = monthFirstDates
     }
@@ -25,17 +29,20 @@ public struct ColumnMapping: Equatable, Sendable {
     // "Annual Revenue" is the customer company's own revenue (what it earns), not what it
     // pays: neither map reads it as ARR (`revenueColumns`).
     public static let salesforce = ColumnMapping(name: "Salesforce", renames: [
-        "Account Name": "account", "Account Owner": "csm", "Account ID": "aliases",
+        "Account Name": "account", "Account ID": "aliases",
+        "Customer Success Manager": "csm", "CSM": "csm", "Customer Success Owner": "csm",
         "Customer Since": "start_date", "Contract End Date": "renewal_date", "Renewal Date": "renewal_date",
+        "Churn Date": "churn_date", "Churn Reason": "churn_reason",
         "Name": "account", "Id": "aliases",
         "Full Name": "name", "First Name": "first_name", "Last Name": "last_name", "Contact Role": "role",
-    ], monthFirstDates: true)
+    ], fallbacks: ["Account Owner": "csm"], monthFirstDates: true)
 
     public static let hubspot = ColumnMapping(name: "HubSpot", renames: [
-        "Company name": "account", "Company owner": "csm", "Record ID": "aliases",
-        "Became a Customer Date": "start_date", "Renewal Date": "renewal_date",
+        "Company name": "account", "Record ID": "aliases",
+        "Customer Success Manager": "csm", "CSM": "csm", "Customer Success Owner": "csm",
+        "Became a Customer Date": "start_date", "Renewal Date": "renewal_date", "Churn Date": "churn_date", "Churn Reason": "churn_reason",
         "First Name": "first_name", "Last Name": "last_name", "Job Title": "title",
-    ])
+    ], fallbacks: ["Company owner": "csm"])
 
     /// A company's own yearly revenue, as Salesforce and HubSpot name it.
     public static let revenueColumns: Set<String> = ["annual revenue", "annualrevenue"]
@@ -59,6 +66,9 @@ public struct ColumnMapping: Equatable, Sendable {
         /// The built-in map the header called for, and whether the workspace's map named a column.
         public var builtIn: ColumnMapping?
         public var usedWorkspace = false
+        /// Columns the workspace's map names that the file has only under a near spelling
+        /// (lowercased: the map's, the file's).
+        public var unmatched: [(mapped: String, inFile: String)] = []
 
         /// The maps that read the file: "Salesforce", "mapping.yaml", both, or none.
         public var mapNames: [String] { [builtIn?.name, usedWorkspace ? fileName : nil].compactMap { $0 } }
@@ -91,10 +101,21 @@ public struct ColumnMapping: Equatable, Sendable {
             if !taken.insert(columns[i]).inserted { header.columns[i] = "" }
             open.remove(i)
         }
-        for i in open.sorted() {
-            guard let to = builtIn?.renames[columns[i]], taken.insert(to).inserted else { continue }
-            header.columns[i] = to
-            header.decided.insert(i)
+        for renames in [builtIn?.renames, builtIn?.fallbacks] {
+            for i in open.sorted() {
+                guard let to = renames?[columns[i]], taken.insert(to).inserted else { continue }
+                header.columns[i] = to
+                header.decided.insert(i)
+                open.remove(i)
+            }
+        }
+        // A column the workspace's map names that the file has only misspelt: said, since the
+        // column it meant is then read otherwise or not at all. (A map may name the columns of
+        // several exports: one the file lacks altogether is not a slip.)
+        for key in (workspace.map { Array($0.renames.keys) + Array($0.ignored) } ?? []).sorted() where !columns.contains(key) {
+            if let near = columns.first(where: { editDistance(key, $0, limit: 3) <= max(1, min(3, key.count / 6)) }) {
+                header.unmatched.append((key, near))
+            }
         }
         return header
     }

@@ -20,6 +20,8 @@ public enum Importer {
         /// A company's own revenue column ("Annual Revenue") in an accounts file that has no
         /// ARR column: the summary says which column to map instead.
         public var revenueColumn: String?
+        /// Columns mapping.yaml names that the file has only under a near spelling (lowercased).
+        public var unmatchedMapping: [(mapped: String, inFile: String)] = []
         /// Roles in a contacts file that are none of cse's, and how many contacts had one:
         /// those contacts are on record without a role.
         public var otherRoles: [String] = []
@@ -112,6 +114,7 @@ public enum Importer {
                 }
             }
             func shown(_ i: Int) -> String { i < table.headers.count ? table.headers[i] : original[i] }
+            plan.unmatchedMapping += header.unmatched.map { ($0.mapped, original.firstIndex(of: $0.inFile).map(shown) ?? $0.inFile) }
             let required = fullHeader && !mapped || kind == .events || kind == .subscriptions ? kind.requiredColumns
                 : (kind == .snapshots ? ["account", "week"] : ["account"])
             let missing = required.filter { table.index(of: $0) == nil }

@@ -185,17 +185,19 @@ struct Init: ParsableCommand {
 
 /// `cse import FILE`: the shell's `import` without opening the shell.
 struct ImportFile: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import accounts or snapshots (CSV, YAML, JSON).")
+    static let configuration = CommandConfiguration(commandName: "import",
+        abstract: "Import accounts, snapshots, events, contacts, a ledger or product events (CSV, YAML, JSON, NDJSON); 'cse -c \"help import\"' says more.")
 
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "The file to import.") var file: String
+    @Flag(help: "Create accounts whose names are near one the workspace has, instead of refusing the file.") var create = false
 
     func run() throws {
         let today = try options.today()
         let workspace = try openOrExit(options, today: today)
         let session = options.session(today: today, workspace: workspace, output: StandardOutput())
         Interrupt.install()
-        if !session.run("import \(file)") { throw ExitCode.failure }
+        if !session.run("import \(file)" + (create ? " --create" : "")) { throw ExitCode.failure }
     }
 }
 

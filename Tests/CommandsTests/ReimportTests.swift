@@ -167,4 +167,26 @@ final class ReimportTests: WorkspaceTestCase {
         XCTAssertTrue(run.say("trend Acme post").contains("2026-11-22     12"))
         XCTAssertTrue(run.say("import \(file)").contains("nothing changed; 2 weeks already present"))
     }
+
+    /// A Salesforce report as it comes: its CSM column, not the account owner (a salesperson),
+    /// names the CSM; a mapping.yaml key spelt unlike the file's column is said; a night with
+    /// nothing to export is a header alone, imported as nothing.
+    func testASalesforceReportAsItComes() throws {
+        let location = try workspace("sqlite")
+        let (run, context) = try shell(location, as: "dana")
+        let said = run.say("import \(fixtures)/salesforce-report.csv")
+        XCTAssertTrue(said.contains("Account Owner → ignored, Customer Success Manager → csm"), said)
+        XCTAssertEqual(try context.account("Stark Industries").csm, "Priya Raman")
+        XCTAssertEqual(try context.account("Pied Piper").csm, "Sam Okafor")
+
+        guard case .folder(let path) = location else { return XCTFail("a folder workspace") }
+        try "\"Customer Sucess Manager\": csm\n".write(toFile: path + "/mapping.yaml", atomically: true, encoding: .utf8)
+        XCTAssertTrue(run.say("import \(fixtures)/salesforce-report.csv")
+            .contains("note: mapping.yaml names 'customer sucess manager', which this file does not have — it has 'Customer Success Manager'"))
+
+        let empty = (folder as NSString).appendingPathComponent("empty.csv")
+        try "account,date,event,details\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run.say("import \(empty)"), "imported \(empty): 0 rows — nothing changed (the file has its header and no rows)\n")
+        XCTAssertTrue(run.say("help account").hasPrefix("account rename A to NAME"), "the command's own name finds its page")
+    }
 }
