@@ -25,9 +25,9 @@ struct AccountCommand: Command {
             both have keeps the second account's values and takes from the first only those the second lacks (the \
             conflicts are listed); a role both fill keeps the second's contact, the first's is kept on record as replaced \
             that day. Two accounts that both have product usage are not merged (whose day is whose cannot be told). \
+            The second account's profile (segment, plan, ARR, CSM, dates) stays as it is: set it if the merge changes it. \
             delete asks first (--yes does not ask: piped or with -c it is needed) and removes the account with its \
-            records; an account with product usage is not deleted (undo could not bring the usage back) — merge it. \
-            'undo' takes any of them back.
+            records and product usage. 'undo' in the same shell takes any of them back whole.
             """,
         examples: ["account rename Acme Corp to Acme Corporation", "account merge Vandelay Industries into Acme Corp",
                    "account delete Wonka Confections --yes", "把Globex合并到Acme Corp"],
@@ -97,7 +97,8 @@ struct AccountCommand: Command {
         }
         if try store.usage(accountID: a, from: Day(ordinal: 0), through: today) != nil {
             guard try store.usage(accountID: b, from: Day(ordinal: 0), through: today) == nil else {
-                throw CommandError("\(from.name) and \(to.name) both have product usage imported: whose day is whose cannot be told — nothing changed")
+                throw CommandError("\(from.name) and \(to.name) both have product usage imported: whose day is whose cannot be told — nothing changed; "
+                                   + "'account delete \(from.name)' removes it with its usage, and 'undo' brings both back")
             }
             changes.append(.moveUsage(from: a, to: b))
         }
@@ -113,12 +114,8 @@ struct AccountCommand: Command {
     }
 
     func delete(_ account: Account, in context: Context) throws -> Report {
-        if try context.store.usage(accountID: account.id!, from: Day(ordinal: 0), through: context.today) != nil {
-            throw CommandError("\(account.name) has product usage imported, which 'undo' could not bring back: merge it into another account "
-                               + "('account merge \(account.name) into …') — nothing changed")
-        }
         try context.change("account delete \(account.name)", [.deleteAccount(account.id!)])
-        return Message("deleted \(account.name) with its weeks, events, notes, tasks, contacts and ledger — 'undo' brings it back")
+        return Message("deleted \(account.name) with its weeks, events, notes, tasks, contacts, ledger and product usage — 'undo' in this shell brings it back")
     }
 }
 
@@ -144,6 +141,7 @@ struct AccountMerged: Report {
         let names = ["event": "event", "note": "note", "goal": "goal", "milestone": "milestone", "use_case": "use case", "task": "task", "subscription": "ledger row"]
         let parts = (weeks > 0 ? ["\(weeks) week\(weeks == 1 ? "" : "s")"] : []) + records.sorted { $0.key < $1.key }.map { "\($0.value) \(names[$0.key] ?? $0.key)\($0.value == 1 ? "" : "s")" }
         doc.wrapped(text: [Span("merged "), Span(from, .bold), Span(" into "), Span(into, .bold), Span(": " + (parts.isEmpty ? "" : "moved \(parts.joined(separator: ", ")); ") + "'\(from)' is now an alias of \(into)")])
+        doc.wrapped(text: [Span("\(into)'s profile (ARR, CSM, dates) is as it was: 'set \(into) arr …' if the merge changes it", .dim)])
         if !conflicts.isEmpty {
             doc.wrapped(text: [Span("\(conflicts.count) week\(conflicts.count == 1 ? "" : "s") both had (\(conflicts.map(\.description).joined(separator: ", "))): "
                                     + "\(into)'s values kept, gaps filled from \(from)", .yellow)])

@@ -45,6 +45,11 @@ public enum Change: Sendable {
     /// Moves all of one account's product usage (users, days, counts, coverage) to another
     /// that has none (`account merge`).
     case moveUsage(from: Int64, to: Int64)
+    /// Removes all of one account's product usage (what `account delete` takes with it).
+    case removeUsage(accountID: Int64)
+    /// Puts back an account's whole product usage as `removeUsage` found it: its users (with
+    /// their ids), their days, the daily counts and the days covered.
+    case putUsage(accountID: Int64, users: [UsageSlice.User], slice: UsageSlice)
 }
 
 extension Change {
@@ -83,6 +88,7 @@ extension Change {
         case .saveSnapshot(let s): return s.accountID
         case .deleteSnapshot(let id, _), .setContact(let id, _, _, _), .setCustomMetrics(let id, _, _), .setColumns(_, _, let id, _): return id
         case .moveUsage(_, let to): return to
+        case .removeUsage(let id), .putUsage(let id, _, _): return id
         case .addEvent(let e): return e.accountID
         case .addNote(let n): return n.accountID
         case .putContact, .putGoal, .putMilestone, .putUseCase, .putTask, .putAlertState, .replaceLedger, .replaceUsage,

@@ -74,6 +74,7 @@ final class ChangeWriter {
             restore += try s.fetchAll(CSMTask.self, ofAccount, id).map { .putTask($0) }
             let ledger = try s.fetchAll(Subscription.self, ofAccount, id)
             if !ledger.isEmpty { restore.append(.replaceLedger(accountIDs: [id], subscriptions: ledger)) }
+            restore += try apply(.removeUsage(accountID: id))
             for (week, values) in Dictionary(grouping: try customMetrics(accountID: id).flatMap { m in m.weeks.map { (m.name, $0) } }, by: \.1.week)
                 .sorted(by: { $0.key < $1.key }) {
                 restore.append(.setCustomMetrics(accountID: id, week: week, values: Dictionary(values.map { ($0.0, Optional($0.1.value)) }, uniquingKeysWith: { a, _ in a })))
@@ -147,6 +148,31 @@ final class ChangeWriter {
                 try s.execute("UPDATE \(table) SET account_id = ? WHERE account_id = ?", to, from)
             }
             return [.moveUsage(from: to, to: from)]
+        case let .removeUsage(id):
+            let spans = try coverage(accountID: id).spans
+            guard let first = spans.map(\.first).min(), let last = spans.map(\.last).max() else { return [] }
+            let users = try s.rows("SELECT id, name FROM usage_user WHERE account_id = ? ORDER BY id", id).map { UsageSlice.User(id: $0[0], name: $0[1]) }
+            var slice = UsageSlice(source: .events, first: first, last: last, accounts: [id], events: [], userDays: [], eventDays: [], coverage: [id: spans])
+            try s.each("SELECT account_id, day, user_id, events FROM user_day WHERE account_id = ? ORDER BY day, user_id", [id.databaseValue]) { r in
+                slice.userDays.append(.init(account: r[0], day: r[1], user: r[2], events: UInt64(bitPattern: r[3] as Int64)))
+            }
+            try s.each("SELECT account_id, day, event_id, count, users, from_events FROM event_day WHERE account_id = ? ORDER BY day, event_id", [id.databaseValue]) { r in
+                slice.eventDays.append(.init(account: r[0], day: r[1], event: r[2], count: r[3], users: r[4], fromEvents: r[5]))
+            }
+            for table in ["user_day", "event_day", "usage_coverage", "usage_user"] { try s.execute("DELETE FROM \(table) WHERE account_id = ?", id) }
+            return [.putUsage(accountID: id, users: users, slice: slice)]
+        case let .putUsage(id, users, slice):
+            try s.insertMany(into: "usage_user", columns: ["id", "account_id", "name"], rows: users.map { [$0.id.databaseValue, id.databaseValue, $0.name.databaseValue] })
+            try s.insertMany(into: "user_day", columns: ["account_id", "day", "user_id", "events"], rows: slice.userDays.map {
+                [$0.account.databaseValue, $0.day.databaseValue, $0.user.databaseValue, Int64(bitPattern: $0.events).databaseValue]
+            })
+            try s.insertMany(into: "event_day", columns: ["account_id", "day", "event_id", "count", "users", "from_events"], rows: slice.eventDays.map {
+                [$0.account.databaseValue, $0.day.databaseValue, $0.event.databaseValue, $0.count.databaseValue, $0.users.databaseValue, $0.fromEvents.databaseValue]
+            })
+            try s.insertMany(into: "usage_coverage", columns: ["account_id", "source", "first_day", "last_day"], rows: (slice.coverage[id] ?? []).map {
+                [id.databaseValue, $0.source.rawValue.databaseValue, $0.first.ordinal.databaseValue, $0.last.ordinal.databaseValue]
+            })
+            return [.removeUsage(accountID: id)]
         }
     }
 

@@ -21,6 +21,12 @@ public struct UsageSlice: Sendable {
         public var fromEvents: Bool
     }
 
+    /// A user of an account's product usage, with the id its days name.
+    public struct User: Sendable, Equatable {
+        public var id: Int64
+        public var name: String
+    }
+
     public var source: UsageBatch.Source
     public var first: Day
     public var last: Day

@@ -64,4 +64,19 @@ final class AccountChangeTests: WorkspaceTestCase {
         XCTAssertTrue(dana.say("undo").contains("undid: account delete Pied Piper"))
         XCTAssertTrue(dana.say("score Pied Piper").hasPrefix("Pied Piper — health 61.7"))
     }
+
+    /// An account made from a name in a product-event feed can be deleted with its usage, and
+    /// undo brings the usage back as it was.
+    func testDeleteTakesProductUsageAndUndoBringsItBack() throws {
+        let (dana, _) = try shell(try workspace("sqlite"), as: "dana")
+        let fixtures = (TranscriptFiles.folder as NSString).appendingPathComponent("fixtures")
+        _ = dana.say("import \(fixtures)/usage-accounts.csv")
+        _ = dana.say("import \(fixtures)/segment.ndjson")
+        let trend = dana.say("trend Borealis dau")
+        XCTAssertTrue(trend.contains("product events"), trend)
+        XCTAssertTrue(dana.say("account delete Borealis Tech --yes").contains("product usage"))
+        XCTAssertTrue(dana.say("trend Borealis dau").contains("no account named"))
+        XCTAssertTrue(dana.say("undo").contains("undid: account delete Borealis Tech"))
+        XCTAssertEqual(dana.say("trend Borealis dau"), trend)
+    }
 }
