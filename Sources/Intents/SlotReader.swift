@@ -353,11 +353,20 @@ final class SlotReader {
     /// What to say of the word at `start` when it reads as no value of `type` but is a slip of
     /// one ("owner Marcs", for Marcus Bell); nil when it reads, or is a word like any other.
     func slip(_ type: SlotType, at start: Int) throws -> String? {
-        guard case .owner = type, start < line.count, line[start].kind == .word,
-              try read(type, from: start, to: line.count).isEmpty else { return nil }
-        let typed = line.text(start..<(start + 1))
-        guard !AccountNames.near(typed.comparable, among: try csms().map { (name: $0, key: $0.comparable) }).isEmpty else { return nil }
-        return try csmProblem(typed)
+        guard case .owner = type, start < line.count, line[start].kind == .word else { return nil }
+        // Where the words read as a person: "owner Sam" reads, and so does "owner Sam Okafor".
+        let reads = Set(try read(type, from: start, to: line.count).map(\.0))
+        // A whole name mistyped ("owner Sam Okofar", where "Sam" alone reads) before a first
+        // name alone ("owner Marcs").
+        let known = try csms().map { (name: $0, key: $0.comparable) }
+        var words = 0
+        while words < 3, start + words < line.count, line[start + words].kind == .word { words += 1 }
+        for n in stride(from: words, through: 1, by: -1) {
+            if reads.contains(start + n) { return nil }
+            let typed = line.text(start..<(start + n))
+            if !AccountNames.near(typed.comparable, among: known).isEmpty { return try csmProblem(typed) }
+        }
+        return nil
     }
 
     // MARK: numbers

@@ -66,6 +66,16 @@ final class ConversationTests: WorkspaceTestCase {
         XCTAssertTrue(talk.say("task add Globex send the deck due 2026-11-27").contains("task #1 added for Globex"))
     }
 
+    /// An owner's whole name mistyped, where its first name alone would read: the slip is
+    /// said with the name it is near, and nothing is asked or made.
+    func testAMistypedOwnerIsSaidWithTheNameItIsNear() throws {
+        let talk = Talk(try context(), answer: true)
+        XCTAssertEqual(talk.say("task add Globex review the SSO request due 2026-12-09 owner Sam Okofar"),
+                       "error: no CSM named 'Sam Okofar' — did you mean Sam Okafor?\n")
+        XCTAssertEqual(talk.asked, [])
+        XCTAssertTrue(talk.say("task add Globex review the SSO request owner Sam Okafor due 2026-12-09").contains("— Sam Okafor"))
+    }
+
     /// Words that would be an option but are not followed by one: read as text, and asked about.
     func testTextHoldingAnOptionsWordIsAskedAbout() throws {
         let talk = Talk(try context(), answer: false)
