@@ -303,6 +303,13 @@ struct AlertList: Report {
                      forKey: .dataAlerts)
     }
 
+    /// What is known of an alert seen before: acknowledged, snoozed, or open since a day.
+    func status(_ state: AlertState) -> String {
+        if let acked = state.acked { return " — acknowledged \(acked)" }
+        if let until = state.snoozedUntil, until > today { return " — snoozed until \(until)" }
+        return state.firstSeen < today ? " — since \(state.firstSeen)" : ""
+    }
+
     /// The data alerts, after the alerts: what the workspace lacks, not a risk.
     func renderDataAlerts(into doc: inout Document) {
         guard !dataAlerts.isEmpty else { return }
@@ -335,7 +342,7 @@ struct AlertList: Report {
                 let style: Style = a.severity == .orange ? .orange : .red
                 doc.wrapped(Span("  \(state?.id.map { "#\($0)" } ?? "")".padding(toLength: 6, withPad: " ", startingAt: 0) + "\(a.severity.emoji) "),
                             text: [Span(a.label, style), Span(" · \(a.who), "), Span(a.within, a.severity == .redImmediate ? .red : .bold),
-                                   look.isNew(j) ? Span(" — new", .yellow) : Span(state.flatMap { $0.firstSeen < today ? " — since \($0.firstSeen)" : nil } ?? "", .dim)])
+                                   look.isNew(j) ? Span(" — new", .yellow) : Span(state.map(status) ?? "", .dim)])
                 doc.wrapped(Span("         "), text: [Span(a.evidence.shown, .dim)])
             }
         }

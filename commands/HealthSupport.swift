@@ -19,7 +19,9 @@ extension Context {
         let path = (workspace.path as NSString).appendingPathComponent(ColumnMapping.fileName)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         do { return try ColumnMapping.parse(text) } catch let problem as ImportProblem {
-            throw CommandError("mapping.yaml refused — \(problem); fix it, or remove it to import without it")
+            // YAML's own message may run over lines: one line, as every error is.
+            let said = "\(problem)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            throw CommandError("mapping.yaml refused — \(said); fix it, or remove it to import without it")
         }
     }
 

@@ -70,12 +70,12 @@ struct ImportCommand: Command {
             throw CommandError("import of \(typed) interrupted — nothing was written")
         } catch let refusal as NearNameRefusal {
             let n = refusal.pairs.count
-            let first = refusal.pairs[0]
             throw CommandError("\(typed): \(n == 1 ? "a name is" : "\(n) names are") not in the workspace but near an account \(n == 1 ? "it has" : "that it has") — nothing was imported",
-                               details: refusal.pairs.prefix(Importer.problemLimit).map { "'\($0.given)' — did you mean \($0.existing)?" }
-                                   + (n > Importer.problemLimit ? ["… and \(n - Importer.problemLimit) more"] : [])
-                                   + ["fix the name in the file, or add it to the account's aliases ('set \(first.existing) aliases \((first.aliases + [first.given]).joined(separator: "; "))'), "
-                                      + "or import with --create to make \(n == 1 ? "it a new account" : "them new accounts")"])
+                               details: refusal.pairs.prefix(Importer.problemLimit).map {
+                                   "'\($0.given)' — did you mean \($0.existing)? ('set \($0.existing) aliases \(($0.aliases + [$0.given]).joined(separator: "; "))' makes it one)"
+                               } + (n > Importer.problemLimit ? ["… and \(n - Importer.problemLimit) more"] : [])
+                                 + ["fix the \(n == 1 ? "name" : "names") in the file, add \(n == 1 ? "it to the account's" : "each to its account's") aliases as above, "
+                                    + "or import with --create to make \(n == 1 ? "it a new account" : "them new accounts")"])
         }
     }
 }

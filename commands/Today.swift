@@ -70,7 +70,7 @@ struct TodayCommand: Command {
                                detail: [since, "\(a.evidence.shown) — \(a.who), \(a.within)"].compactMap { $0 }.joined(separator: " · "))
         }
         agenda.openRed = open.filter { look.firing[$0].head.severity != .orange }
-            .map { item($0, saying: look.isNew($0) ? "new" : look.states[$0].map { "open since \($0.firstSeen)" }) }
+            .map { item($0, saying: look.isNew($0) ? "new" : look.states[$0].map(Agenda.since)) }
         agenda.dataGaps = try context.feedGaps(only: ids).map { gap in
             Agenda.Item(account: names[gap.accountID] ?? "?", text: gap.shown, detail: gap.fill)
         }
@@ -125,6 +125,11 @@ struct Agenda: Report {
     var untouched: [Item] = []
     var dataGaps: [Item] = []
 
+    /// How long an alert seen before has been open, and a snooze that has run out.
+    static func since(_ state: AlertState) -> String {
+        "open since \(state.firstSeen)" + (state.snoozedUntil.map { ", back from a snooze until \($0)" } ?? "")
+    }
+
     var sections: [(key: String, title: String, items: [Item], style: Style?)] {
         [("overdue_tasks", "Overdue tasks", overdue, .red), ("red_alerts", "Red alerts open", openRed, .red), ("due_today", "Due today", dueToday, .yellow),
          ("renewals_at_risk", "Renewals in 30 days at risk", renewalsAtRisk, .orange), ("new_orange_alerts", "New orange alerts", newOrange, .orange),
@@ -148,13 +153,12 @@ struct Agenda: Report {
             doc.line(Span("  nothing due: no overdue task, no new alert, no renewal in 30 days, every account touched within its cadence", .dim))
             return
         }
-        var n = 0
         for s in shown {
             doc.blank()
             doc.line(Span(s.title, .bold), Span(" (\(s.items.count))", .dim))
             for item in s.items {
-                n += 1
-                doc.wrapped(Span("  \(n). "), text: [Span(item.account, .bold), Span(" — "), Span(item.text, s.style), Span(item.detail.map { " · \($0)" } ?? "", .dim)])
+                // Not numbered: the numbers a CSM types are the tasks' and alerts' own (#12).
+                doc.wrapped(Span("  - "), text: [Span(item.account, .bold), Span(" — "), Span(item.text, s.style), Span(item.detail.map { " · \($0)" } ?? "", .dim)])
             }
         }
     }
