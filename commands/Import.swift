@@ -31,7 +31,10 @@ struct ImportCommand: Command {
             counts (account,date,event,count[,users]); model.yaml's usage: section says which events are core features, \
             conversations and activity. Re-importing a range of days replaces it for the accounts in the file. \
             A numeric snapshot column cse does not score is kept as a metric of the workspace's own. \
-            Any bad value is reported as file:line:column and nothing is written. Re-importing a week updates it.
+            Any bad value is reported as file:line:column and nothing is written. The same file again changes nothing \
+            (the summary says what was already present); a file that changes rows updates them. A row naming an account \
+            the workspace lacks creates it by its name, but a name near one it has (a letter off, or the same words) is \
+            refused with both names: fix the file, add the name to the account's aliases, or import with --create.
             """,
         examples: ["import accounts.csv", "import ~/exports/snapshots.csv", "导入 data.yaml", "load health.json", "import segment-export.ndjson",
                    "import daily-usage.csv"],
