@@ -40,10 +40,11 @@ test: deps test-deps
 	SWIFT=$(SWIFT) scripts/build-release
 	$(SWIFT) build --build-tests
 	scripts/with-postgres $(SWIFT) test --skip-build 2>&1 | tee .build/test.log
-	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
+	@awk '/Executed [0-9]+ tests?, with / { n = $$2; s = 0; \
+	        for (i = 1; i <= NF; i++) { if ($$i ~ /^failures?$$/) f = $$(i - 1); if ($$i == "skipped") s = $$(i - 2) } } \
 	      /Test run with [0-9]+ tests?/ { for (i = 1; i <= NF; i++) if ($$i == "with") { t = $$(i + 1); break } } \
 	      /Test .*\(\) failed after/ { tf++ } \
-	      END { print n - f + t - tf " passed, " f + tf " failed" }' .build/test.log
+	      END { print n - f - s + t - tf " passed, " f + tf " failed" (s > 0 ? ", " s " skipped" : "") }' .build/test.log
 
 # Speed figures (hyperfine); see bench/run.
 bench: deps
