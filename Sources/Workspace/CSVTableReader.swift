@@ -32,7 +32,7 @@ enum CSVTableReader {
                                               message: "expected \(columns.count) fields as in the header, found \(fields.count)"))
                 continue
             }
-            rows.append(Table.Row(line: start, cells: fields.enumerated().map { Table.Cell(text: $1, line: start, column: $0 + 1) }))
+            rows.append(Table.Row(line: start, cells: fields.enumerated().map { Table.Cell(text: SpreadsheetText.unescaped($1), line: start, column: $0 + 1) }))
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems, rowsChecked: rows.count + problems.count) }
         var table = Table(columns: columns, rows: rows)

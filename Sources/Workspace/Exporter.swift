@@ -26,7 +26,8 @@ public enum Exporter {
             stream.open()
             let writer = try CSVWriter(stream: stream)
             try writer.write(row: columns)
-            for row in rows { try writer.write(row: row) }
+            // A value a spreadsheet would run as a formula is written as text (`SpreadsheetText`).
+            for row in rows { try writer.write(row: row.map(SpreadsheetText.escaped)) }
             stream.close()
             var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
             data.append(contentsOf: [0x0A])
