@@ -13,6 +13,10 @@ struct CSE: ParsableCommand {
         // The heap grows 256 MB at a time, not a few pages per system call: a book-wide answer
         // on 100,000 accounts makes a quarter of a gigabyte of summaries in a few hundred ms.
         _ = cse_heap_grows_by(256 << 20)
+        // A book of customers' revenue and contacts is its user's alone: every file and folder
+        // cse makes (the workspace, its journal, views, drafts, exports) is 0600 / 0700,
+        // whatever the umask it was started with.
+        umask(0o077)
         var args = Array(CommandLine.arguments.dropFirst())
         // Every subcommand names itself: a name made from the type's costs the runtime a search
         // of every protocol conformance in the binary, at every start.

@@ -73,6 +73,22 @@ final class CommandLineTests: XCTestCase {
         return path
     }
 
+    /// The workspace and everything cse writes are private to their user, whatever the umask
+    /// it starts with (the test's own is the usual 022).
+    func testEveryFileItMakesIsPrivate() throws {
+        let ws = try demo()
+        let outcome = try run(["-w", ws, "-c", "list accounts", "-c", "view save mine", "-c", "export accounts book.csv",
+                               "-c", "draft qbr recap Acme", "-c", "save recap.eml"])
+        XCTAssertEqual(outcome.status, 0, outcome.err)
+        func mode(_ path: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        XCTAssertEqual(try mode(ws), 0o700)
+        for file in [ws + "/workspace.sqlite", ws + "/views.json", scratch + "/book.csv", scratch + "/recap.eml"] {
+            XCTAssertEqual(try mode(file), 0o600, file)
+        }
+    }
+
     func testVersion() throws {
         let outcome = try run(["--version"])
         XCTAssertEqual(outcome.status, 0)
