@@ -28,28 +28,49 @@ public struct PostgresAddress: Equatable, Sendable, CustomStringConvertible {
 
     /// Reads an address; `defaultUser` is the login name when the address names no user.
     public init(parsing text: String, defaultUser: String) throws {
+        let shown = PostgresAddress.masked(text)
         guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql" else {
-            throw PostgresError.badAddress(text, "write postgres://USER@HOST:PORT/DATABASE")
+            throw PostgresError.badAddress(shown, "write postgres://USER@HOST:PORT/DATABASE")
         }
-        if url.password != nil {
-            throw PostgresError.badAddress(text.replacingOccurrences(of: ":\(url.password!)@", with: ":…@"),
-                                           "leave the password out of the address: put it in PGPASSWORD or ~/.pgpass")
+        // A password in the address, or smuggled into the user as %3A: never in a command line.
+        if url.password != nil || url.user?.contains(":") == true || (url.queryItems ?? []).contains(where: { $0.name.lowercased() == "password" }) {
+            throw PostgresError.badAddress(shown, "leave the password out of the address: put it in PGPASSWORD or ~/.pgpass")
         }
-        guard let host = url.host, !host.isEmpty else { throw PostgresError.badAddress(text, "it names no host") }
+        guard let host = url.host, !host.isEmpty else { throw PostgresError.badAddress(shown, "it names no host") }
         let database = String(url.path.drop { $0 == "/" })
-        guard !database.isEmpty, !database.contains("/") else { throw PostgresError.badAddress(text, "end it with /DATABASE") }
+        guard !database.isEmpty, !database.contains("/") else { throw PostgresError.badAddress(shown, "end it with /DATABASE") }
         var mode = SSLMode.prefer
         for item in url.queryItems ?? [] {
-            guard item.name == "sslmode" else { throw PostgresError.badAddress(text, "'\(item.name)' is not an option cse knows (sslmode is)") }
+            guard item.name == "sslmode" else { throw PostgresError.badAddress(shown, "'\(item.name)' is not an option cse knows (sslmode is)") }
             switch item.value ?? "" {
             case "disable", "allow": mode = .disable
             case "prefer": mode = .prefer
             case "require", "verify-ca", "verify-full": mode = .require
-            default: throw PostgresError.badAddress(text, "sslmode is disable, prefer or require")
+            default: throw PostgresError.badAddress(shown, "sslmode is disable, prefer or require")
             }
         }
         self.init(user: url.user.flatMap { $0.isEmpty ? nil : $0 } ?? defaultUser, host: host, port: url.port ?? 5432,
                   database: database, sslMode: mode)
+    }
+
+    /// An address as a message may show it: whatever follows a user's ':' (or its %3A), and the
+    /// value of every option but sslmode, as "…".
+    public static func masked(_ text: String) -> String {
+        var out = text
+        if let scheme = out.range(of: "://"), let at = out[scheme.upperBound...].lastIndex(of: "@") {
+            let userinfo = out[scheme.upperBound..<at]
+            if let colon = userinfo.range(of: ":") ?? userinfo.range(of: "%3A", options: .caseInsensitive) {
+                out.replaceSubrange(colon.lowerBound..<at, with: ":…")
+            }
+        }
+        if let question = out.firstIndex(of: "?") {
+            let options = out[out.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { item -> String in
+                let parts = item.split(separator: "=", maxSplits: 1)
+                return parts.count == 2 && parts[0] != "sslmode" ? "\(parts[0])=…" : String(item)
+            }
+            out = String(out[...question]) + options.joined(separator: "&")
+        }
+        return out
     }
 
     public var description: String {
