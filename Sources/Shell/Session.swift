@@ -41,6 +41,12 @@ public final class Session {
     public func run(_ line: String) -> Bool {
         let offer = offered
         offered = nil
+        // A control character (a NUL from a pipe) is no text a person typed, and cannot be
+        // stored the same on both stores: the line is refused whole.
+        if let bad = line.unicodeScalars.first(where: Importer.isUnstorable) {
+            return fail(CommandError("the line holds a control character (U+\(String(format: "%04X", bad.value))), which cannot be stored — nothing was done"),
+                        json: json)
+        }
         if let offer, Session.yes.contains(Session.plain(line)) { return run(offer, sayBack: true) }
         if offer != nil, Session.no.contains(Session.plain(line)) {
             output.write(renderer.render(Session.note("nothing done")))

@@ -66,7 +66,20 @@ public enum AccountField: String, CaseIterable, Sendable {
     }
 
     /// Dates that must agree: churn after start, a churn reason only with a churn date.
+    /// The longest name or alias, in characters: one limit on both stores, checked before
+    /// either (PostgreSQL's index of names takes no more than about 2,700 bytes a key).
+    public static let longestName = 200
+
     public static func problem(in account: Account) -> (AccountField, FieldProblem)? {
+        if account.name.count > longestName {
+            return (.account, FieldProblem("a name of \(account.name.count) characters is too long: at most \(longestName)"))
+        }
+        if let long = account.aliases.first(where: { $0.count > longestName }) {
+            return (.aliases, FieldProblem("an alias of \(long.count) characters is too long: at most \(longestName)"))
+        }
+        if let lined = ([account.name] + account.aliases).first(where: { $0.contains(where: \.isNewline) }) {
+            return (lined == account.name ? .account : .aliases, FieldProblem("a name is one line: '\(lined.prefix(40))' holds a line break"))
+        }
         if let start = account.startDate, let churn = account.churnDate, churn < start {
             return (.churnDate, FieldProblem("churn date \(churn) is before the start date \(start)"))
         }

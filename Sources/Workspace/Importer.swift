@@ -52,6 +52,11 @@ public enum Importer {
         }
     }
 
+    /// A control character other than a tab or a line break: not text a person wrote.
+    public static func isUnstorable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
+    }
+
     /// Problems listed in full; past this many, the rest are counted.
     public static let problemLimit = 20
 
@@ -121,6 +126,15 @@ public enum Importer {
             if !missing.isEmpty {
                 throw ImportFailure(file: file, problems: [ImportProblem(file: file, line: 1, column: table.columns.count + 1,
                     message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) for a \(kind.rawValue) file")], rowsChecked: 0)
+            }
+            // A control character (a NUL from a broken export) cannot be stored the same on both
+            // stores: refused where it stands, like any bad value.
+            for row in table.rows {
+                for cell in row.cells {
+                    guard let bad = cell.text.unicodeScalars.first(where: Importer.isUnstorable) else { continue }
+                    problems.append(ImportProblem(file: file, line: cell.line, column: cell.column,
+                                                  message: "holds a control character (U+\(String(format: "%04X", bad.value))), which cannot be stored"))
+                }
             }
             plan.rows += table.rows.count
             plan.footerLines += table.footerLines
