@@ -86,12 +86,30 @@ public final class WorkspaceDirectory {
         case .folder(let path): try createFolder(at: path, demoAsOf: today)
         case .postgres(let address):
             let database = try PostgresDatabase(address, environment: environment, busyTimeout: SQLStore.busyTimeout)
-            guard try Schema.pending(database).count == Schema.migrations.count else { throw WorkspaceError.alreadyExists(address.description) }
+            // One init at a time: the lock is this connection's until it closes, so another
+            // init at once, or one after this one, finds the database taken.
+            let locked = try database.read { try $0.row("SELECT CASE WHEN pg_try_advisory_lock(?) THEN 1 ELSE 0 END", initLock).map { $0[0] as Int64 } }
+            guard locked == 1, try Schema.pending(database).count == Schema.migrations.count else {
+                try database.close()
+                throw WorkspaceError.alreadyExists(address.description)
+            }
             let store = try SQLStore(database)
             try fill(store, demoAsOf: today)
             try store.close()
         }
         return try WorkspaceDirectory(location: location, environment: environment, files: files)
+    }
+
+    /// The advisory lock an init of a PostgreSQL workspace holds (any number no other lock uses).
+    static let initLock: Int64 = 0x63_73_65_69_6E_69_74  // "cseinit"
+
+    /// A move into `path` that finds it there already: another init got there first.
+    private static func move(_ staging: String, to path: String, shown: String) throws {
+        do { try FileManager.default.moveItem(atPath: staging, toPath: path) } catch {
+            try? FileManager.default.removeItem(atPath: staging)  // ours alone, and of no use now
+            if FileManager.default.fileExists(atPath: path) { throw WorkspaceError.alreadyExists(shown) }
+            throw error
+        }
     }
 
     private static func createFolder(at path: String, demoAsOf today: Day?) throws {
@@ -101,19 +119,17 @@ public final class WorkspaceDirectory {
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw WorkspaceError.notAFolder(path) }
             let database = (path as NSString).appendingPathComponent(databaseName)
-            let staging = database + ".creating"
-            try? fm.removeItem(atPath: staging)
+            let staging = database + ".creating-" + UUID().uuidString.prefix(8)  // each init its own
             try build(database: staging, demoAsOf: today)
-            try fm.moveItem(atPath: staging, toPath: database)
+            try move(staging, to: database, shown: path)
         } else {
             let parent = (path as NSString).deletingLastPathComponent
             if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-            let staging = path + ".creating-\(getpid())"
-            try? fm.removeItem(atPath: staging)
+            let staging = path + ".creating-" + UUID().uuidString.prefix(8)  // each init its own
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
             do {
                 try build(database: (staging as NSString).appendingPathComponent(databaseName), demoAsOf: today)
-                try fm.moveItem(atPath: staging, toPath: path)
+                try move(staging, to: path, shown: path)
             } catch {
                 try? fm.removeItem(atPath: staging)
                 throw error
