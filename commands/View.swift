@@ -23,9 +23,24 @@ struct ViewCommand: Command {
 
     static let file = "views.json"
 
+    /// The saved views: none when there is no file yet. A file that does not read is damaged:
+    /// said, and kept aside as views.json.damaged, never taken for "no views" and written over.
+    static func read(_ path: String) throws -> [String: String] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        do {
+            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            let aside = path + ".damaged"
+            if FileManager.default.fileExists(atPath: aside) { try FileManager.default.removeItem(atPath: aside) }
+            try FileManager.default.moveItem(atPath: path, toPath: aside)
+            throw CommandError("views.json is damaged (it is not a list of names and words) — kept aside as views.json.damaged; "
+                               + "your views start again empty")
+        }
+    }
+
     func run(_ request: Request, in context: Context) throws -> Report {
         let path = (context.workspace.path as NSString).appendingPathComponent(ViewCommand.file)
-        var views = (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: path)))) ?? [:]
+        var views = try ViewCommand.read(path)
         func write() throws {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -26,4 +26,15 @@ final class StorableTextTests: WorkspaceTestCase {
         XCTAssertTrue(run.say("import \(lined)").contains("a name is one line"))
         XCTAssertEqual(try context.accounts().count, 13, "nothing was created")
     }
+
+    /// A damaged views.json is said and kept aside, never read as "no views" and written over.
+    func testADamagedViewsFileIsKeptAside() throws {
+        let location = try workspace("sqlite")
+        guard case .folder(let path) = location else { return XCTFail("a folder workspace") }
+        let (run, _) = try shell(location, as: "dana")
+        try "{\"mine\": \"list accounts mine\"".write(toFile: path + "/views.json", atomically: true, encoding: .utf8)
+        XCTAssertTrue(run.say("views").contains("views.json is damaged"))
+        XCTAssertEqual(try String(contentsOfFile: path + "/views.json.damaged", encoding: .utf8), "{\"mine\": \"list accounts mine\"")
+        XCTAssertTrue(run.say("views").hasPrefix("no views yet"))
+    }
 }
