@@ -12,7 +12,8 @@ struct ExportCommand: Command {
         name: "export",
         phrases: ["export {what} {file}", "export {what} to {file}", "导出 {what} {file}"],
         slots: ["what": .choice(ExportCommand.kinds)],
-        usage: "export WHAT FILE",
+        options: [Words.forceOption],
+        usage: "export WHAT FILE [--force]",
         summary: "write accounts, snapshots (with scores), events or the subscription ledger to a file",
         details: "WHAT: accounts, snapshots, events or subscriptions. The format follows the extension: .csv, .json or .yaml.",
         examples: ["export accounts book.csv", "export snapshots to weeks.json", "export accounts book.yaml", "export events log.csv"])
@@ -80,6 +81,7 @@ struct ExportCommand: Command {
         let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score", "mrr"] + custom)
         let data = try Exporter.render(kind: kind, columns: columns, rows: rows, numeric: numeric, format: format)
         let path = context.path(typed)
+        try context.mayReplace(path, shown: typed, force: request.flag("force"))
         do {
             try data.writeAtomically(to: path)
         } catch {

@@ -11,7 +11,7 @@ struct ExportPortfolioCommand: Command {
         phrases: ["export portfolio {file}", "export portfolio to {file}", "export portfolio review {file}", "export portfolio review to {file}",
                   "export the portfolio review to {file}", "export dashboard {file}", "export portfolio {options} to {file}", "export portfolio {options} {file}",
                   "导出 产品组合回顾 {file}", "导出产品组合回顾 {file}"],
-        options: [Words.csmOption, Words.mineOption, PageFile.paperOption],
+        options: [Words.csmOption, Words.mineOption, PageFile.paperOption, Words.forceOption],
         usage: "export portfolio FILE [for CSM] [as of DATE]",
         summary: "the portfolio review as one page for a browser or a PDF: ARR by tier, retention, renewals, at risk, cohorts",
         details: """

@@ -11,7 +11,7 @@ struct ExportQBRCommand: Command {
         phrases: ["export qbr {account} {file}", "export qbr {account} to {file}", "export qbr deck {account} {file}", "export qbr deck {account} to {file}",
                   "export the qbr deck for {account} to {file}", "export qbr for {account} to {file}", "export qbr for {account} {file}",
                   "qbr deck {account} {file}", "导出 QBR {account} {file}", "导出QBR {account} {file}", "导出 定期业务回顾 {account} {file}"],
-        options: [PageFile.paperOption],
+        options: [PageFile.paperOption, Words.forceOption],
         usage: "export qbr ACCOUNT FILE [as of DATE]",
         summary: "the QBR deck as one page for a browser or a PDF: health over time, dimensions, usage, goals, agenda",
         details: """

@@ -12,10 +12,13 @@ struct PageFile {
     var typed: String
     var format: Format
     var paper: HTMLPage.Paper?
+    /// Replace the file if it is there (`Context.mayReplace`).
+    var force: Bool
 
     /// The file and paper a request names: the file's extension says the format.
     init(_ request: Request) throws {
         typed = request.text("file")!
+        force = request.flag("force")
         paper = request.choice("paper").flatMap(HTMLPage.Paper.init(rawValue:))
         let lower = typed.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { format = .html }
@@ -30,6 +33,7 @@ struct PageFile {
     /// Writes `page`: HTML as it is, PDF printed on A4 unless Letter was asked for.
     func write(_ page: HTMLPage, in context: Context) throws {
         let path = context.path(typed)
+        try context.mayReplace(path, shown: typed, force: force)
         var page = page
         switch format {
         case .html:

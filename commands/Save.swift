@@ -11,7 +11,8 @@ struct SaveCommand: Command {
         phrases: ["save", "save it", "save draft", "save the draft", "save {path}", "save as {path}", "save it as {path}", "save draft {path}",
                   "save draft as {path}", "保存", "保存 {path}", "存一下", "保存草稿"],
         slots: ["path": .file],
-        usage: "save [PATH.eml | PATH.md]",
+        options: [Words.forceOption],
+        usage: "save [PATH.eml | PATH.md] [--force]",
         summary: "write the last draft as an .eml a mail client opens, or as Markdown",
         details: """
             The format follows the extension. Without a path it goes to drafts/ in the workspace, named from the account, \
@@ -39,6 +40,7 @@ struct SaveCommand: Command {
             path = (folder as NSString).appendingPathComponent(name)
             shown = "drafts/\(name)"
         }
+        try context.mayReplace(path, shown: shown, force: request.flag("force"))
         do {
             try Data(DraftFile.render(draft, as: format).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -49,6 +49,8 @@ enum Words {
     static let csmOption = OptionSpec("csm", type: .csm, repeats: true, "for {value}", "{value}'s", "owned by {value}", "{value}负责的", "{value}的",
                                       "{value}那边的", "{value}那边", "{value}名下的", "{value}")
     /// "mine", "my accounts", "我的": the book of the user at the keyboard.
+    /// Replace a file that is there (`Context.mayReplace`).
+    static let forceOption = OptionSpec("force", "--force")
     static let mineOption = OptionSpec("mine", "mine", "my", "for me", "我的", "我名下的", "我名下", "我负责的")
 }
 

@@ -27,6 +27,8 @@ public final class Context {
     public var remembered: [String: Any] = [:]
     /// What the conversation is about: a follow-up ("why?", "and Acme?") goes on from here.
     public var focus = Focus()
+    /// Asks a yes-or-no question at the terminal; nil on a pipe or with -c, where nothing can be asked.
+    public var confirm: ((String) -> Bool)?
     /// Reads lines as the commands' phrasings declare them, and questions as the commands' cues.
     public private(set) lazy var reader = Reader(specs: specs)
     /// The command running now answers in JSON (`--json`): what only JSON shows is worth reading.

@@ -21,6 +21,7 @@ public enum REPL {
             return completion.map { ($0.replacing, $0.candidates, $0.total) } ?? (0, [], 0)
         }
         session.confirm = { question in editor.ask(question).map { Session.yes.contains(Session.plain($0)) } ?? false }
+        session.context.confirm = session.confirm
         if let banner { print(banner) }
         while !session.exitRequested {
             switch editor.read() {

@@ -46,4 +46,26 @@ final class SpreadsheetSafetyTests: WorkspaceTestCase {
         XCTAssertEqual(SpreadsheetText.unescaped(SpreadsheetText.escaped("'=1")), "'=1")
         XCTAssertEqual(SpreadsheetText.unescaped("'hello"), "'hello")
     }
+
+    /// A file that is there is replaced only when the user says so; a symbolic link is never
+    /// written through.
+    func testAnExportNeverReplacesAFileUnasked() throws {
+        let (run, context) = try shell(try workspace("sqlite"), as: "dana")
+        let file = (folder as NSString).appendingPathComponent("book.csv")
+        try "hand-edited\n".write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(run.say("export accounts \(file)").contains("is there already: add --force to replace it; nothing was written"))
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "hand-edited\n")
+        context.confirm = { _ in false }
+        XCTAssertTrue(run.say("export accounts \(file)").contains("kept as it was"))
+        context.confirm = { question in question.contains("replace it?") }
+        XCTAssertTrue(run.say("export accounts \(file)").hasPrefix("exported 13 accounts"))
+        context.confirm = nil
+        XCTAssertTrue(run.say("export accounts \(file) --force").hasPrefix("exported 13 accounts"))
+
+        let target = (folder as NSString).appendingPathComponent("elsewhere.csv")
+        let link = (folder as NSString).appendingPathComponent("link.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        XCTAssertTrue(run.say("export accounts \(link) --force").contains("is a symbolic link: cse does not write through one"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+    }
 }
