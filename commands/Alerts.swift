@@ -218,7 +218,12 @@ extension Context {
         let ranked = order.map { items[$0] }, make = firing.make
         let alert = { (i: Int) in make(order[i]) }
         guard today == clockToday else { return AlertLook(firing: ranked, states: Array(repeating: nil, count: ranked.count), new: [], alert: alert) }
-        let looked = try store.noteAlerts(ranked.map { (accountID: $0.accountID, key: $0.head.key) }, of: scope, on: today, by: user)
+        guard let looked = try store.noteAlerts(ranked.map { (accountID: $0.accountID, key: $0.head.key) }, of: scope, on: today, by: user) else {
+            // Someone is writing now (an import): the look is not recorded, and the answer does
+            // not wait for it — the alerts with the states known, none marked new.
+            let known = Dictionary(try store.alertStates().map { ("\($0.accountID) \($0.key)", $0) }, uniquingKeysWith: { a, _ in a })
+            return AlertLook(firing: ranked, states: ranked.map { known["\($0.accountID) \($0.head.key)"] }, new: [], alert: alert)
+        }
         return AlertLook(firing: ranked, states: looked.states, new: looked.new, alert: alert)
     }
 

@@ -177,6 +177,30 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    public func writeIfFree<T>(_ body: (SQLSession) throws -> T) throws -> T? {
+        let session = Session(database: self)
+        do {
+            try run("BEGIN", [])
+            transaction = .write
+            defer { transaction = .none }
+            do {
+                let free = try run("SELECT CASE WHEN pg_try_advisory_xact_lock(\(PostgresDatabase.writeLock)) THEN 1 ELSE 0 END", [])
+                guard free.first.map({ $0[0] as Int64 }) == 1 else {
+                    try run("ROLLBACK", [])
+                    return nil
+                }
+                let result = try body(session)
+                try settle()
+                try run("COMMIT", [])
+                return result
+            } catch {
+                throw rollBack(after: error)
+            }
+        } catch {
+            throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        }
+    }
+
     public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
         let session = Session(database: self)
         do {

@@ -149,5 +149,8 @@ public protocol SQLDatabase: AnyObject {
     var dialect: SQLDialect { get }
     func read<T>(_ body: (SQLSession) throws -> T) throws -> T
     func write<T>(_ body: (SQLSession) throws -> T) throws -> T
+    /// A write that does not wait for another writer (what a read keeps for later: the alerts
+    /// seen, a summary): nil when someone else is writing now.
+    func writeIfFree<T>(_ body: (SQLSession) throws -> T) throws -> T?
     func close() throws
 }

@@ -253,8 +253,8 @@ public final class SQLStore: WorkspaceStore {
         try read { try ChangeWriter($0).customMetrics(accountID: accountID) }
     }
 
-    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>) {
-        try database.write { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day, by: user) }
+    public func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>)? {
+        try database.writeIfFree { try ChangeWriter($0).noteAlerts(firing, of: accounts, on: day, by: user) }
     }
 
     public func apply(_ changes: [Change], by author: Author?) throws -> AppliedChange {
@@ -370,7 +370,8 @@ public final class SQLStore: WorkspaceStore {
     }
 
     public func keep(answer body: String, name: String, basis: String, book: String) throws {
-        try database.write { s in
+        // Kept for the next answer, if no one is writing now: a read never waits to keep it.
+        _ = try database.writeIfFree { s in
             try s.execute("""
                 INSERT INTO kept_answer (name, basis, book, body) VALUES (?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET basis = excluded.basis, book = excluded.book, body = excluded.body
@@ -380,7 +381,8 @@ public final class SQLStore: WorkspaceStore {
 
     public func save(_ summaries: [StoredSummary]) throws -> Int {
         guard !summaries.isEmpty else { return 0 }
-        return try database.write { s in
+        // Kept for the next answer, if no one is writing now: a read never waits to keep them.
+        return try database.writeIfFree { s in
             try s.execute(Schema.sql("CREATE TEMP TABLE summary_new (account_id {int}, stamp {int}, basis {text}, body {text}, details {text}, alerts {text}, review {text})", s.dialect), [])
             try s.insertMany(into: "summary_new", columns: ["account_id", "stamp", "basis", "body", "details", "alerts", "review"], rows: summaries.map {
                 [$0.accountID.databaseValue, ($0.stamp ?? -1).databaseValue, $0.basis.databaseValue, $0.body.databaseValue, $0.details.databaseValue,
@@ -409,7 +411,7 @@ public final class SQLStore: WorkspaceStore {
                 """).map { $0[0] as Int64 } ?? 0
             try s.execute("DROP TABLE summary_new", [])
             return Int(saved)
-        }
+        } ?? 0
     }
 
     public func changes(accountID: Int64) throws -> [ChangeRecord] {

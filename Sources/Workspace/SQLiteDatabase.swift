@@ -54,6 +54,32 @@ public final class SQLiteDatabase: SQLDatabase {
         do { return try db.write { try body(Session(db: $0)) } } catch { throw SQLiteDatabase.translate(error, after: busyTimeout) }
     }
 
+    public func writeIfFree<T>(_ body: (SQLSession) throws -> T) throws -> T? {
+        do {
+            return try db.writeWithoutTransaction { db -> T? in
+                // A tenth of a second for another writer to finish, then the timeout as it was.
+                let wait = "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))"
+                try db.execute(sql: "PRAGMA busy_timeout = 100")
+                var result: T?
+                do {
+                    try db.inTransaction(.immediate) {
+                        result = try body(Session(db: db))
+                        return .commit
+                    }
+                } catch {
+                    try db.execute(sql: wait)
+                    throw error
+                }
+                try db.execute(sql: wait)
+                return result
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return nil
+        } catch {
+            throw SQLiteDatabase.translate(error, after: busyTimeout)
+        }
+    }
+
     /// SQLite's "busy" and "locked", once the timeout has passed, in the user's words.
     static func translate(_ error: Error, after timeout: TimeInterval) -> Error {
         guard let error = error as? DatabaseError else { return error }

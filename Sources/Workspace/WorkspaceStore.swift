@@ -37,7 +37,7 @@ public protocol WorkspaceStore: AnyObject {
     /// Records a look at the alerts: those firing and not yet known are new (returned by id);
     /// known ones of `accounts` (every account when nil) that no longer fire are dropped.
     /// `states[i]` is the state of `firing[i]`.
-    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>)
+    func noteAlerts(_ firing: [(accountID: Int64, key: String)], of accounts: Set<Int64>?, on day: Day, by user: String) throws -> (states: [AlertState], new: Set<Int64>)?
     /// Every task, open and done, soonest due first (undated last).
     func tasks() throws -> [CSMTask]
     /// The ids of one account's rows in each of these tables (`Change.setColumns` moves them).
