@@ -129,7 +129,7 @@ final class CommandLineTests: XCTestCase {
     func testAFailingClipboardIsAnErrorAndTheDraftStays() throws {
         let ws = try demo()
         for command in ["exit 1", "false", "kill -9 $$"] {
-            let outcome = try run(["-w", ws], input: "draft qbr recap Acme\ncopy\nsave recap.eml\n", environment: ["CSE_CLIPBOARD": command])
+            let outcome = try run(["-w", ws], input: "draft qbr recap Acme\ncopy\nsave recap.eml --force\n", environment: ["CSE_CLIPBOARD": command])
             XCTAssertEqual(outcome.reason, .exit, "no signal ends cse (was SIGPIPE)")
             XCTAssertEqual(outcome.status, 1)
             XCTAssertTrue(outcome.err.contains("the clipboard command '\(command)'"), outcome.err)
