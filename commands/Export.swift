@@ -81,7 +81,7 @@ struct ExportCommand: Command {
         let numeric = Set(SnapshotField.allCases.filter { $0 != .execRelationship }.map(\.rawValue) + ["arr", "score", "mrr"] + custom)
         let data = try Exporter.render(kind: kind, columns: columns, rows: rows, numeric: numeric, format: format)
         let path = context.path(typed)
-        try context.mayReplace(path, shown: typed, force: request.flag("force"))
+        guard try context.mayReplace(path, shown: typed, force: request.flag("force")) else { return Context.kept(typed) }
         do {
             try data.writeAtomically(to: path)
         } catch {

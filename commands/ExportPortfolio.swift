@@ -34,7 +34,7 @@ struct ExportPortfolioCommand: Command {
         let cohorts = ledger.isEmpty ? nil : CohortTable(ledger: ledger, today: context.today, byQuarter: false) { ids.contains($0) }
         let months = RenewalForecast.months(try context.renewalForecasts(days: ExportPortfolioCommand.renewalDays, csm: report.csm))
         let page = PortfolioPage(review: report.review, csm: report.csm, renewals: months, renewalDays: ExportPortfolioCommand.renewalDays, cohorts: cohorts)
-        try file.write(page.page(), in: context)
+        guard try file.write(page.page(), in: context) else { return Context.kept(file.typed) }
         let r = report.review
         var contents = ["\(grouped(r.accounts)) live account\(r.accounts == 1 ? "" : "s") by tier", r.yearRetention == nil ? "no retention (no ledger)" : "retention against the targets",
                         months.isEmpty ? "no renewals in \(ExportPortfolioCommand.renewalDays) days" : "renewals over \(months.count) month\(months.count == 1 ? "" : "s")",

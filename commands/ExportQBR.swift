@@ -31,7 +31,7 @@ struct ExportQBRCommand: Command {
         case .success(let made): deck = made
         case .failure(let reason): throw CommandError("no QBR deck: \(reason.reason)")
         }
-        try file.write(deck.page(), in: context)
+        guard try file.write(deck.page(), in: context) else { return Context.kept(file.typed) }
         let weeks = deck.input.health.weeks.count, goals = deck.plan.objectives.count
         var contents = ["health over \(weeks) week\(weeks == 1 ? "" : "s")", "the dimensions", "\(deck.usageChartCount) usage chart\(deck.usageChartCount == 1 ? "" : "s")",
                         goals == 0 ? "no goals recorded" : "\(goals) goal\(goals == 1 ? "" : "s")"]

@@ -30,10 +30,11 @@ struct PageFile {
     static let paperOption = OptionSpec("paper", type: .choice(Vocabulary("paper", [HTMLPage.Paper.a4.rawValue: ["a4"], HTMLPage.Paper.letter.rawValue: ["letter"]])),
                                         "{value}", "on {value}")
 
-    /// Writes `page`: HTML as it is, PDF printed on A4 unless Letter was asked for.
-    func write(_ page: HTMLPage, in context: Context) throws {
+    /// Writes `page`: HTML as it is, PDF printed on A4 unless Letter was asked for; false when
+    /// the user keeps the file that is there.
+    func write(_ page: HTMLPage, in context: Context) throws -> Bool {
         let path = context.path(typed)
-        try context.mayReplace(path, shown: typed, force: force)
+        guard try context.mayReplace(path, shown: typed, force: force) else { return false }
         var page = page
         switch format {
         case .html:
@@ -52,6 +53,7 @@ struct PageFile {
                 throw CommandError("cannot write \(typed): \((error as NSError).localizedDescription)")
             }
         }
+        return true
     }
 
     /// "deck.html", or "deck.pdf (A4)".

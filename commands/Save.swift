@@ -40,7 +40,7 @@ struct SaveCommand: Command {
             path = (folder as NSString).appendingPathComponent(name)
             shown = "drafts/\(name)"
         }
-        try context.mayReplace(path, shown: shown, force: request.flag("force"))
+        guard try context.mayReplace(path, shown: shown, force: request.flag("force")) else { return Context.kept(shown) }
         do {
             try Data(DraftFile.render(draft, as: format).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -56,7 +56,7 @@ final class SpreadsheetSafetyTests: WorkspaceTestCase {
         XCTAssertTrue(run.say("export accounts \(file)").contains("is there already: add --force to replace it; nothing was written"))
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "hand-edited\n")
         context.confirm = { _ in false }
-        XCTAssertTrue(run.say("export accounts \(file)").contains("kept as it was"))
+        XCTAssertEqual(run.say("export accounts \(file)"), "\(file) kept as it was; nothing was written\n", "a no is an answer, not an error")
         context.confirm = { question in question.contains("replace it?") }
         XCTAssertTrue(run.say("export accounts \(file)").hasPrefix("exported 13 accounts"))
         context.confirm = nil
