@@ -77,6 +77,13 @@ public enum AccountField: String, CaseIterable, Sendable {
         if let long = account.aliases.first(where: { $0.count > longestName }) {
             return (.aliases, FieldProblem("an alias of \(long.count) characters is too long: at most \(longestName)"))
         }
+        // A name with no letter or digit ("%", "_") could never be typed back to find it.
+        if let blank = ([account.name] + account.aliases).first(where: { $0.comparable.isEmpty }) {
+            return (blank == account.name ? .account : .aliases, FieldProblem("'\(blank)' has no letter or digit: a name is typed to find its account"))
+        }
+        if let start = account.startDate, let renewal = account.renewalDate, renewal < start {
+            return (.renewalDate, FieldProblem("renewal date \(renewal) is before the start date \(start)"))
+        }
         if let lined = ([account.name] + account.aliases).first(where: { $0.contains(where: \.isNewline) }) {
             return (lined == account.name ? .account : .aliases, FieldProblem("a name is one line: '\(lined.prefix(40))' holds a line break"))
         }

@@ -37,4 +37,15 @@ final class StorableTextTests: WorkspaceTestCase {
         XCTAssertEqual(try String(contentsOfFile: path + "/views.json.damaged", encoding: .utf8), "{\"mine\": \"list accounts mine\"")
         XCTAssertTrue(run.say("views").hasPrefix("no views yet"))
     }
+
+    /// A name nobody could type back, and a renewal before the start, are refused at import.
+    func testNamesThatCannotBeTypedAndRenewalsBeforeTheStart() throws {
+        let (run, _) = try shell(try workspace("sqlite"), as: "dana")
+        let file = (folder as NSString).appendingPathComponent("odd.csv")
+        try "account,segment,plan,arr,csm,start_date,renewal_date\n%,smb,growth,100,Sam Okafor,2026-01-01,2027-01-01\nBeta Co,smb,growth,100,Sam Okafor,2026-01-01,2025-01-01\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let said = run.say("import \(file)")
+        XCTAssertTrue(said.contains("odd.csv:2:1: account: '%' has no letter or digit: a name is typed to find its account"), said)
+        XCTAssertTrue(said.contains("odd.csv:3:7: renewal_date: renewal date 2025-01-01 is before the start date 2026-01-01"), said)
+    }
 }
