@@ -161,10 +161,11 @@ func orExit<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as WorkspaceError {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        // A path or an address is typed by someone: its control characters are shown, not run.
+        FileHandle.standardError.write(Data("error: \(Sanitizer.clean(error.description))\n".utf8))
         throw ExitCode.failure
     } catch let error as PostgresError {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(Sanitizer.clean(error.description))\n".utf8))
         throw ExitCode.failure
     }
 }
@@ -183,7 +184,7 @@ struct Init: ParsableCommand {
             let location = try WorkspaceLocation.parse(directory, environment: options.environment)
             try WorkspaceDirectory.create(at: location, demoAsOf: demo ? today : nil, environment: options.environment)
         }
-        print("created \(demo ? "a demo" : "an empty") workspace at \(directory)" + (demo ? " (data as of \(today))" : ""))
+        print(Sanitizer.clean("created \(demo ? "a demo" : "an empty") workspace at \(directory)" + (demo ? " (data as of \(today))" : "")))
     }
 }
 

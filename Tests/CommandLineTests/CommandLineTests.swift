@@ -89,6 +89,14 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A path typed with an escape sequence is shown, not run on the terminal.
+    func testAPathsControlCharactersAreShownNotRun() throws {
+        let outcome = try run(["-w", scratch + "/x\u{1B}[31mred", "-c", "score Acme"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertFalse(outcome.err.contains("\u{1B}"), outcome.err)
+        XCTAssertTrue(outcome.err.contains("x^[[31mred"), outcome.err)
+    }
+
     func testVersion() throws {
         let outcome = try run(["--version"])
         XCTAssertEqual(outcome.status, 0)
