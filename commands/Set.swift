@@ -61,9 +61,12 @@ struct SetCommand: Command {
                 return SetReport(account: account.name, field: field.rawValue, before: old?.cell ?? "none", after: person?.cell ?? "none", week: nil, score: nil)
             }
             if field == .account || field == .aliases { try context.refuseNameClash(updated) }
-            let before = field.cell(of: account, contacts: []), after = field.cell(of: updated, contacts: [])
+            let after = field.cell(of: updated, contacts: [])
             let score = [.plan, .arr].contains(field) ? try scoreChange(context, before: account, after: updated, snapshot: nil) : nil
-            try context.change("set \(account.name) \(field.rawValue) \(after)", [.setAccountFields(updated, [field])])
+            let undo = try context.change("set \(account.name) \(field.rawValue) \(after)", [.setAccountFields(updated, [field])])
+            // "Before" is what the write replaced, read in its transaction: another CSM may have set it a moment ago.
+            let replaced = undo.lazy.compactMap { if case let .setAccountFields(old, _) = $0 { return old } else { return nil } }.first ?? account
+            let before = field.cell(of: replaced, contacts: [])
             return SetReport(account: updated.name, field: field.rawValue, before: before.isEmpty ? "none" : before, after: after.isEmpty ? "none" : after,
                              week: nil, score: score)
         case let .metric(field, value):

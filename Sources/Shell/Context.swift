@@ -116,9 +116,13 @@ public final class Context {
     }
 
     /// Applies edits in one transaction, recorded as the user's, and remembers how to undo them.
-    public func change(_ description: String, _ changes: [Change]) throws {
+    /// Makes a change in one transaction; returns what undoes it, read inside that transaction
+    /// (what was there just before, whoever else wrote a moment earlier).
+    @discardableResult
+    public func change(_ description: String, _ changes: [Change]) throws -> [Change] {
         let applied = try store.apply(changes, by: author(description))
         remember(description, undo: applied.undo, change: applied.change)
+        return applied.undo
     }
 
     /// Remembers a change made some other way (an import) for `undo`.
