@@ -14,6 +14,8 @@ public final class SQLiteDatabase: SQLDatabase {
     private var writer: (any DatabaseWriter)?
     private var db: any DatabaseWriter { writer! }
     let busyTimeout: TimeInterval
+    /// The file, named in what a fault says.
+    let path: String
     public let dialect = SQLDialect.sqlite
 
     /// `shared: false` is a private file being built (a workspace being created): no WAL
@@ -26,6 +28,7 @@ public final class SQLiteDatabase: SQLDatabase {
         // answer reads every account's summary.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         self.busyTimeout = busyTimeout
+        self.path = path
         do {
             if shared {
                 config.journalMode = .wal
@@ -34,7 +37,7 @@ public final class SQLiteDatabase: SQLDatabase {
                 writer = try DatabaseQueue(path: path, configuration: config)
             }
         } catch {
-            throw SQLiteDatabase.translate(error, after: busyTimeout)
+            throw translate(error)
         }
     }
 
@@ -47,11 +50,11 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func read<T>(_ body: (SQLSession) throws -> T) throws -> T {
-        do { return try db.read { try body(Session(db: $0)) } } catch { throw SQLiteDatabase.translate(error, after: busyTimeout) }
+        do { return try db.read { try body(Session(db: $0)) } } catch { throw translate(error) }
     }
 
     public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
-        do { return try db.write { try body(Session(db: $0)) } } catch { throw SQLiteDatabase.translate(error, after: busyTimeout) }
+        do { return try db.write { try body(Session(db: $0)) } } catch { throw translate(error) }
     }
 
     public func writeIfFree<T>(_ body: (SQLSession) throws -> T) throws -> T? {
@@ -76,15 +79,21 @@ public final class SQLiteDatabase: SQLDatabase {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return nil
         } catch {
-            throw SQLiteDatabase.translate(error, after: busyTimeout)
+            throw translate(error)
         }
     }
 
-    /// SQLite's "busy" and "locked", once the timeout has passed, in the user's words.
-    static func translate(_ error: Error, after timeout: TimeInterval) -> Error {
+    /// SQLite's faults in the user's words, the file named: busy past the timeout, a full disk,
+    /// a read-only or unopenable file, a damaged one. Anything else as it came.
+    func translate(_ error: Error) -> Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: timeout)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return WorkspaceError.busy(seconds: busyTimeout)
+        case .SQLITE_FULL: return WorkspaceError.fault(path, "the disk holding it is full — nothing was changed; free some space and try again")
+        case .SQLITE_READONLY: return WorkspaceError.fault(path, "it is read-only to you — nothing was changed; cse needs to write beside it, even to read")
+        case .SQLITE_CANTOPEN: return WorkspaceError.fault(path, "it cannot be opened — is its folder yours to read and write?")
+        case .SQLITE_IOERR: return WorkspaceError.fault(path, "the disk failed to read or write it — nothing was changed; check the disk (is it full?)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return WorkspaceError.damaged(path, "SQLite finds it corrupt")
         default: return error
         }
     }

@@ -44,6 +44,7 @@ public final class WorkspaceDirectory {
         case .folder(let path):
             let database = (path as NSString).appendingPathComponent(WorkspaceDirectory.databaseName)
             guard FileManager.default.fileExists(atPath: database) else { throw WorkspaceError.noWorkspace(path) }
+            try WorkspaceDirectory.checkWhole(database)
             self.path = path
             self.store = try SQLStore(sqlite: database)
         case .postgres(let address):
@@ -137,6 +138,18 @@ public final class WorkspaceDirectory {
         }
     }
 
+    /// A workspace file cut short (emptied, truncated) or not a SQLite database at all is named
+    /// as such, never opened: SQLite would take an empty file for a new workspace, and the loss
+    /// would go unseen under the next import.
+    static func checkWhole(_ database: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: database) else { return }  // unreadable: SQLite says so when it opens it
+        defer { try? handle.close() }  // a read-only handle: closing it cannot lose anything
+        let head = try handle.read(upToCount: 100) ?? Data()
+        if head.isEmpty { throw WorkspaceError.damaged(database, "it is empty (0 bytes)") }
+        if !head.starts(with: Array("SQLite format 3\u{0}".utf8)) { throw WorkspaceError.damaged(database, "it is not a SQLite database") }
+        if head.count < 100 { throw WorkspaceError.damaged(database, "it is cut short (\(head.count) bytes)") }
+    }
+
     private static func build(database: String, demoAsOf today: Day?) throws {
         let store = try SQLStore(sqlite: database, shared: false)
         try fill(store, demoAsOf: today)
@@ -155,6 +168,10 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case noWorkspace(String)
     case alreadyExists(String)
     case notAFolder(String)
+    /// The workspace file is there but damaged: the file, and what is wrong with it.
+    case damaged(String, String)
+    /// The workspace file cannot be read or written as asked: the file, and why.
+    case fault(String, String)
     /// Another process held the workspace for the whole timeout.
     case busy(seconds: Double)
 
@@ -163,6 +180,9 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case .noWorkspace(let p): return "no workspace at \(p) — create one with: cse init \(p) [--demo]"
         case .alreadyExists(let p): return "\(p) already holds a workspace"
         case .notAFolder(let p): return "\(p) is a file, not a folder"
+        case let .fault(file, why): return "\(file): \(why)"
+        case let .damaged(file, what):
+            return "\(file) is damaged: \(what) — cse has changed nothing in it; restore it from a backup (or move it aside and 'cse init' a new workspace)"
         case .busy(let seconds):
             let wait = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             return "the workspace is busy: another cse (an import?) has been writing to it for over \(wait) s — nothing was changed; try again when it is done"
