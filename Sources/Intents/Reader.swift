@@ -100,8 +100,9 @@ public struct Reader: Sendable {
                 let ignoring = failure.commands.contains(c.command) && (failure.inOptions
                     ? c.unexplained.contains { $0 >= failure.reached } && c.request.values.keys.filter { $0 != Request.asOfOption }.count <= failure.valuesRead
                     : failure.slot.map { !c.slotsRead.contains($0) } ?? false && c.unexplained.contains { $0 >= failure.reached })
-                // "set Acmee nps 50" is not a change to the account in focus.
-                let slip = try c.followUp && failure.commands.contains(c.command) && failure.unknownName.map { try slots.nameSlip($0) != nil } ?? false
+                // "set Acmee nps 50" is not a change to the account in focus, nor "account rename Bluthe
+                // Company to …" a change to another account whose name the line holds: a slip of a name is said.
+                let slip = try (c.followUp || specs[c.command].writes) && failure.commands.contains(c.command) && failure.unknownName.map { try slots.nameSlip($0) != nil } ?? false
                 return try failure.afterSlot || ignoring || slip
             }
         }

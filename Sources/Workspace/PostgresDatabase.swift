@@ -178,38 +178,32 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func writeIfFree<T>(_ body: (SQLSession) throws -> T) throws -> T? {
-        let session = Session(database: self)
-        do {
-            try run("BEGIN", [])
-            transaction = .write
-            defer { transaction = .none }
-            do {
-                let free = try run("SELECT CASE WHEN pg_try_advisory_xact_lock(\(PostgresDatabase.writeLock)) THEN 1 ELSE 0 END", [])
-                guard free.first.map({ $0[0] as Int64 }) == 1 else {
-                    try run("ROLLBACK", [])
-                    return nil
-                }
-                let result = try body(session)
-                try settle()
-                try run("COMMIT", [])
-                return result
-            } catch {
-                throw rollBack(after: error)
-            }
-        } catch {
-            throw PostgresDatabase.translate(error, address, after: busyTimeout)
+        try writing(body) {
+            try run("SELECT CASE WHEN pg_try_advisory_xact_lock(\(PostgresDatabase.writeLock)) THEN 1 ELSE 0 END", []).first.map { $0[0] as Int64 } == 1
         }
     }
 
     public func write<T>(_ body: (SQLSession) throws -> T) throws -> T {
+        try writing(body) {
+            try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
+            try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
+            return true
+        }!
+    }
+
+    /// One write transaction: `lock` takes the write lock (false: not now, and nothing is done),
+    /// then `body` runs and the transaction commits, or rolls back whole.
+    private func writing<T>(_ body: (SQLSession) throws -> T, lock: () throws -> Bool) throws -> T? {
         let session = Session(database: self)
         do {
             try run("BEGIN", [])
             transaction = .write
             defer { transaction = .none }
             do {
-                try run("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'", [])
-                try run("SELECT pg_advisory_xact_lock(\(PostgresDatabase.writeLock))", [])
+                guard try lock() else {
+                    try run("ROLLBACK", [])
+                    return nil
+                }
                 let result = try body(session)
                 try settle()
                 try run("COMMIT", [])
