@@ -40,8 +40,12 @@ struct AccountCommand: Command {
     func run(_ request: Request, in context: Context) throws -> Report {
         let account = try context.account(request.account()!)
         switch request.action {
-        case "rename": return try rename(account, to: request.text()!.trimmingSpaces, in: context)
-        case "merge": return try merge(account, into: try context.account(request.account("into")!), in: context)
+        case "rename":
+            guard let name = request.text() else { throw CommandError("rename \(account.name) to what? — 'account rename \(account.name) to NAME'") }
+            return try rename(account, to: name.trimmingSpaces, in: context)
+        case "merge":
+            guard let into = request.account("into") else { throw CommandError("merge \(account.name) into which account? — 'account merge \(account.name) into ACCOUNT'") }
+            return try merge(account, into: try context.account(into), in: context)
         default: return try delete(account, in: context)
         }
     }

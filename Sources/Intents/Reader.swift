@@ -89,7 +89,10 @@ public struct Reader: Sendable {
             failure = f
         }
         let candidates = try natural.read(line, end: end, json: json, reader: slots, focus: focus)
-        var runnable = candidates.filter { !$0.missingAccount }
+        // A reading holds all that one phrasing of its action holds ("merge A into B" needs both).
+        var runnable = candidates.filter { c in
+            !c.missingAccount && specs[c.command].phrases.contains { $0.action == c.request.action && $0.holds.isSubset(of: c.request.values.keys) }
+        }
         // A command typed with a value it cannot read is told what is wrong ("list accounts untouched",
         // "backtest foo"), not answered as if the words were not there; one typed without all it needs
         // ("export qbr Acme") is no question for another command.
